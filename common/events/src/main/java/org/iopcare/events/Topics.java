@@ -1,0 +1,33 @@
+package org.iopcare.events;
+
+import java.util.List;
+
+/** Kafka topic names: the published language's addresses. Record key is always the client id. */
+public final class Topics {
+
+    public static final String INQUIRY_RECEIVED = "inquiry-received";
+    public static final String ENROLLED = "enrolled";
+    public static final String CLIENT_UPDATED = "client-updated";
+    public static final String DISCHARGED = "discharged";
+    public static final String SESSION_SCHEDULED = "session-scheduled";
+    public static final String SESSION_CANCELLED = "session-cancelled";
+    public static final String SESSION_MISSED = "session-missed";
+    public static final String ATTENDANCE_BELOW_MINIMUM = "attendance-below-minimum";
+    public static final String ATTENDANCE_CONFIRMED = "attendance-confirmed";
+    public static final String PLAN_UPDATED = "plan-updated";
+
+    /** Every topic of the platform, for provisioning and documentation. */
+    public static final List<String> ALL = List.of(
+            INQUIRY_RECEIVED,
+            ENROLLED,
+            CLIENT_UPDATED,
+            DISCHARGED,
+            SESSION_SCHEDULED,
+            SESSION_CANCELLED,
+            SESSION_MISSED,
+            ATTENDANCE_BELOW_MINIMUM,
+            ATTENDANCE_CONFIRMED,
+            PLAN_UPDATED);
+
+    private Topics() {}
+}

@@ -1,0 +1,85 @@
+package org.iopcare.support;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.iopcare.support.db.SupportMigrations;
+import org.iopcare.support.messaging.OutboxRelay;
+import org.iopcare.support.messaging.ProcessedEvents;
+import org.iopcare.support.outbox.Outbox;
+import org.iopcare.support.outbox.OutboxProperties;
+import org.iopcare.support.outbox.OutboxSignal;
+import org.iopcare.support.outbox.OutboxStore;
+import org.iopcare.support.security.SecurityConfiguration;
+import org.iopcare.support.web.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The shared pieces every IOP Care service gets by depending on service-support. */
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
+        })
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import(SecurityConfiguration.class)
+public class ServiceSupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SupportMigrations supportMigrations() {
+        return new SupportMigrations();
+    }
+
+    @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
+    OutboxSignal outboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc, JsonMapper json, OutboxSignal signal) {
+        return new Outbox(jdbc, json, signal);
+    }
+
+    @Bean
+    OutboxStore outboxStore(JdbcTemplate jdbc, Clock clock, @Value("${spring.application.name}") String serviceName) {
+        return new OutboxStore(jdbc, clock, serviceName);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            OutboxStore store,
+            OutboxSignal signal,
+            StreamBridge bridge,
+            PlatformTransactionManager transactions,
+            OutboxProperties properties,
+            MeterRegistry meters) {
+        return new OutboxRelay(store, signal, bridge, new TransactionTemplate(transactions), properties, meters);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(JdbcTemplate jdbc) {
+        return new ProcessedEvents(jdbc);
+    }
+}

@@ -1,0 +1,55 @@
+package org.iopcare.support.outbox;
+
+import org.iopcare.events.EventType;
+import org.iopcare.events.IntegrationEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records an event in the caller's transaction. Nothing reaches Kafka here: the relay publishes
+ * the row after the transaction committed, so a rolled-back change never leaks an event and a
+ * committed one is never lost.
+ */
+public class Outbox {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final OutboxSignal signal;
+
+    public Outbox(JdbcTemplate jdbc, JsonMapper json, OutboxSignal signal) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.signal = signal;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(IntegrationEvent event) {
+        EventType type = EventType.of(event);
+        String key = event.clientId().toString();
+        // Writers for one client queue here until the holder commits, so seq order is commit order
+        // for that client and the relay can publish by seq without reordering a client's events.
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class, "outbox:" + key);
+        jdbc.update(
+                """
+                INSERT INTO outbox_event (event_id, topic, event_key, ce_type, ce_source, occurred_at, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+                event.eventId(),
+                type.topic(),
+                key,
+                type.ceType(),
+                type.source(),
+                java.sql.Timestamp.from(event.occurredAt()),
+                json.writeValueAsString(event));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                signal.wake();
+            }
+        });
+    }
+}

@@ -1,0 +1,23 @@
+package org.iopcare.support.outbox;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Outbox relay settings.
+ *
+ * @param pollInterval how often the relay looks for events when no commit woke it
+ * @param batchSize events published per relay transaction
+ * @param maxBackoff longest pause between attempts while the broker is unreachable
+ */
+@Validated
+@ConfigurationProperties("iopcare.outbox")
+public record OutboxProperties(
+        @NotNull @DefaultValue("500ms") Duration pollInterval,
+        @Min(1) @Max(10_000) @DefaultValue("200") int batchSize,
+        @NotNull @DefaultValue("30s") Duration maxBackoff) {}

@@ -1,0 +1,76 @@
+package org.iopcare.support.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads and settles outbox rows for the relay; all calls run inside the relay's transaction. */
+public class OutboxStore {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final String lockName;
+
+    public OutboxStore(JdbcTemplate jdbc, Clock clock, String serviceName) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.lockName = "outbox-relay:" + serviceName;
+    }
+
+    /**
+     * Takes the service-wide relay lock for the current transaction. Only one instance publishes
+     * at a time, which keeps per-client order; when that instance dies its session ends, the lock
+     * is released and another instance carries on.
+     */
+    public boolean tryLockRelay() {
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))", Boolean.class, lockName));
+    }
+
+    public List<PendingEvent> nextBatch(int limit) {
+        return jdbc.query(
+                """
+                SELECT seq, event_id, topic, event_key, ce_type, ce_source, occurred_at, payload
+                FROM outbox_event ORDER BY seq LIMIT ?
+                """,
+                (rs, i) -> new PendingEvent(
+                        rs.getLong(1),
+                        rs.getObject(2, java.util.UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant(),
+                        rs.getString(8)),
+                limit);
+    }
+
+    public void deletePublished(List<Long> seqs) {
+        if (!seqs.isEmpty()) {
+            jdbc.update("DELETE FROM outbox_event WHERE seq = ANY (?)", (Object) seqs.toArray(Long[]::new));
+        }
+    }
+
+    public void recordFailure(long seq, String error) {
+        jdbc.update(
+                "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ?",
+                error.length() > 300 ? error.substring(0, 300) : error,
+                seq);
+    }
+
+    public long pendingCount() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM outbox_event", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    public double oldestPendingAgeSeconds() {
+        Timestamp oldest = jdbc.queryForObject("SELECT min(created_at) FROM outbox_event", Timestamp.class);
+        if (oldest == null) {
+            return 0;
+        }
+        return Duration.between(oldest.toInstant(), Instant.now(clock)).toMillis() / 1000.0;
+    }
+}

@@ -1,0 +1,68 @@
+package org.iopcare.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.support.security.StaffTokens;
+
+/** Staff tokens for tests, signed by a key pair made for this test JVM. */
+public final class TestTokens {
+
+    private static final KeyPair KEYS = generate();
+    private static final StaffTokens TOKENS = new StaffTokens(
+            (RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate(), "iopcare", Clock.systemUTC());
+    private static String publicKeyLocation;
+
+    private TestTokens() {}
+
+    /** An {@code Authorization} header value for a staff member holding these roles. */
+    public static String bearer(StaffRole... roles) {
+        return "Bearer " + TOKENS.mint("staff-test", List.of(roles), Duration.ofMinutes(30));
+    }
+
+    /** A token signed by a key no service trusts. */
+    public static String foreignBearer(StaffRole... roles) {
+        KeyPair other = generate();
+        StaffTokens foreign = new StaffTokens(
+                (RSAPublicKey) other.getPublic(), (RSAPrivateKey) other.getPrivate(), "iopcare", Clock.systemUTC());
+        return "Bearer " + foreign.mint("intruder", List.of(roles), Duration.ofMinutes(5));
+    }
+
+    static synchronized String publicKeyLocation() {
+        if (publicKeyLocation == null) {
+            try {
+                Path file = Files.createTempFile("iopcare-test-jwt", ".pem");
+                file.toFile().deleteOnExit();
+                String pem = "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n";
+                Files.writeString(file, pem);
+                publicKeyLocation = file.toUri().toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return publicKeyLocation;
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
