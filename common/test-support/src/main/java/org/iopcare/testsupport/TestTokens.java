@@ -23,6 +23,7 @@ public final class TestTokens {
     private static final StaffTokens TOKENS = new StaffTokens(
             (RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate(), "iopcare", Clock.systemUTC());
     private static String publicKeyLocation;
+    private static String privateKeyLocation;
 
     private TestTokens() {}
 
@@ -41,19 +42,31 @@ public final class TestTokens {
 
     static synchronized String publicKeyLocation() {
         if (publicKeyLocation == null) {
-            try {
-                Path file = Files.createTempFile("iopcare-test-jwt", ".pem");
-                file.toFile().deleteOnExit();
-                String pem = "-----BEGIN PUBLIC KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
-                        + "\n-----END PUBLIC KEY-----\n";
-                Files.writeString(file, pem);
-                publicKeyLocation = file.toUri().toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            publicKeyLocation = writePem("PUBLIC KEY", KEYS.getPublic().getEncoded());
         }
         return publicKeyLocation;
+    }
+
+    /** The private half as a PKCS#8 PEM file, for services that mint tokens themselves. */
+    public static synchronized String privateKeyLocation() {
+        if (privateKeyLocation == null) {
+            privateKeyLocation = writePem("PRIVATE KEY", KEYS.getPrivate().getEncoded());
+        }
+        return privateKeyLocation;
+    }
+
+    private static String writePem(String label, byte[] der) {
+        try {
+            Path file = Files.createTempFile("iopcare-test-jwt", ".pem");
+            file.toFile().deleteOnExit();
+            String pem = "-----BEGIN " + label + "-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                    + "\n-----END " + label + "-----\n";
+            Files.writeString(file, pem);
+            return file.toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static KeyPair generate() {

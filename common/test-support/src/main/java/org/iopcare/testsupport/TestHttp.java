@@ -1,0 +1,64 @@
+package org.iopcare.testsupport;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A staff app's view of a running service: raw requests, every status returned, never thrown. */
+public final class TestHttp {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestClient client;
+
+    public TestHttp(int port) {
+        this("http://localhost:" + port);
+    }
+
+    public TestHttp(String baseUrl) {
+        this.client = RestClient.builder()
+                .baseUrl(baseUrl)
+                .defaultStatusHandler(status -> true, (request, response) -> {})
+                .build();
+    }
+
+    public record Response(int status, HttpHeaders headers, String text) {
+
+        public JsonNode json() {
+            return text == null || text.isEmpty() ? JSON.nullNode() : JSON.readTree(text);
+        }
+
+        public String contentType() {
+            MediaType type = headers.getContentType();
+            return type == null ? null : type.toString();
+        }
+    }
+
+    public Response get(String path, String authorization) {
+        return exchange(HttpMethod.GET, path, authorization, null, null);
+    }
+
+    public Response postJson(String path, String authorization, String body) {
+        return exchange(HttpMethod.POST, path, authorization, MediaType.APPLICATION_JSON, body);
+    }
+
+    public Response exchange(
+            HttpMethod method, String path, String authorization, MediaType contentType, String body) {
+        RestClient.RequestBodySpec spec = client.method(method).uri(path);
+        if (authorization != null) {
+            spec.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        if (contentType != null) {
+            spec.contentType(contentType);
+        }
+        if (body != null) {
+            spec.body(body);
+        }
+        ResponseEntity<String> response = spec.retrieve().toEntity(String.class);
+        return new Response(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+    }
+}

@@ -1,0 +1,17 @@
+package org.iopcare.intake.inquiry;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Inquiry handling.
+ *
+ * @param duplicateWindow a new inquiry from a phone or email seen within this window is linked to
+ *     the earlier one and not acknowledged again
+ */
+@Validated
+@ConfigurationProperties("iopcare.intake.inquiries")
+public record InquiryProperties(@NotNull @DefaultValue("30d") Duration duplicateWindow) {}
