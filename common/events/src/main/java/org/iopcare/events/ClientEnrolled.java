@@ -38,4 +38,11 @@ public record ClientEnrolled(
         String email,
         boolean smsConsent,
         boolean emailConsent)
-        implements IntegrationEvent {}
+        implements IntegrationEvent {
+
+    /** Ids only: contact details must never reach a log line through an exception message. */
+    @Override
+    public String toString() {
+        return "ClientEnrolled[eventId=" + eventId + ", clientId=" + clientId + "]";
+    }
+}

@@ -30,4 +30,11 @@ public record InquiryReceived(
         ContactChannel preferredChannel,
         boolean contactConsent,
         UUID duplicateOf)
-        implements IntegrationEvent {}
+        implements IntegrationEvent {
+
+    /** Ids only: contact details must never reach a log line through an exception message. */
+    @Override
+    public String toString() {
+        return "InquiryReceived[eventId=" + eventId + ", clientId=" + clientId + "]";
+    }
+}

@@ -1,0 +1,40 @@
+package org.iopcare.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventTypeTest {
+
+    @Test
+    void namesEveryTypeAfterItsSourceTopicAndVersion() {
+        assertThat(EventType.INQUIRY_RECEIVED_V1.ceType()).isEqualTo("org.iopcare.intake.inquiry-received.v1");
+        assertThat(EventType.CLIENT_ENROLLED_V1.ceType()).isEqualTo("org.iopcare.intake.enrolled.v1");
+        assertThat(EventType.CLIENT_ENROLLED_V1.source()).isEqualTo("/iopcare/intake");
+        assertThat(EventType.forCeType("org.iopcare.intake.enrolled.v1")).contains(EventType.CLIENT_ENROLLED_V1);
+    }
+
+    @Test
+    void everyTypePublishesToAKnownTopicAndEveryPayloadHasOneType() {
+        assertThat(Arrays.stream(EventType.values()).map(EventType::topic)).allMatch(Topics.ALL::contains);
+        assertThat(Arrays.stream(EventType.values()).map(EventType::payloadType)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void keepsContactDetailsOutOfToString() {
+        InquiryReceived inquiry = new InquiryReceived(
+                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(), "Sam", "+16175550123",
+                "sam@example.org", ContactChannel.SMS, true, null);
+        ClientEnrolled enrolled = new ClientEnrolled(
+                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(), "MH-IOP-AM",
+                LocalDate.now(), "dr-lee", AgeGroup.ADULT, "America/New_York", "Sam", "+16175550123",
+                "sam@example.org", true, true);
+
+        assertThat(inquiry.toString() + enrolled).doesNotContain("Sam", "+1617", "sam@", "MH-IOP");
+        assertThat(inquiry.toString()).contains(inquiry.clientId().toString());
+    }
+}

@@ -1,0 +1,7 @@
+package org.iopcare.notification.message;
+
+/** How a message travels. */
+public enum Channel {
+    SMS,
+    EMAIL
+}

@@ -1,0 +1,78 @@
+package org.iopcare.notification.message;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.iopcare.events.ContactChannel;
+import org.iopcare.events.InquiryReceived;
+import org.iopcare.notification.recipient.Recipient;
+import org.iopcare.notification.recipient.RecipientRepository;
+import org.iopcare.support.messaging.ProcessedEvents;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * On a new inquiry: learn the inquirer's contact, acknowledge them once on the channel they chose
+ * (never a repeat inquiry, never without consent) and alert the intake team.
+ */
+@Service
+public class InquiryAcknowledgements {
+
+    static final String CONSUMER = "notification-service:inquiry-received";
+
+    private final ProcessedEvents processed;
+    private final RecipientRepository recipients;
+    private final Messages messages;
+    private final ClinicProperties clinic;
+    private final Clock clock;
+
+    InquiryAcknowledgements(
+            ProcessedEvents processed,
+            RecipientRepository recipients,
+            Messages messages,
+            ClinicProperties clinic,
+            Clock clock) {
+        this.processed = processed;
+        this.recipients = recipients;
+        this.messages = messages;
+        this.clinic = clinic;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void on(InquiryReceived event) {
+        if (!processed.claim(CONSUMER, event.eventId())) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        Recipient recipient = recipients.findById(event.clientId()).orElseGet(() -> new Recipient(event.clientId()));
+        recipient.contactFromInquiry(event.preferredName(), event.phone(), event.email(), event.contactConsent(), now);
+        recipients.save(recipient);
+
+        if (event.contactConsent() && event.duplicateOf() == null) {
+            acknowledge(event);
+        }
+        messages.queue(
+                event.clientId(),
+                Audience.STAFF,
+                MessageKind.INTAKE_TEAM_ALERT,
+                Channel.EMAIL,
+                clinic.intakeTeamEmail(),
+                "New inquiry " + event.inquiryId() + (event.duplicateOf() == null ? "" : " (repeat of " + event.duplicateOf() + ")")
+                        + " is waiting in the intake queue.",
+                event.eventId());
+    }
+
+    private void acknowledge(InquiryReceived event) {
+        boolean sms = event.phone() != null
+                && (event.preferredChannel() != ContactChannel.EMAIL || event.email() == null);
+        Channel channel = sms ? Channel.SMS : Channel.EMAIL;
+        String destination = sms ? event.phone() : event.email();
+        String greeting = event.preferredName() == null ? "Hello" : "Hi " + event.preferredName();
+        String body = greeting + ", thank you for contacting " + clinic.clinic().name()
+                + ". Someone from our team will reach out within one business day. To talk sooner, call "
+                + clinic.clinic().phone() + ".";
+        messages.queue(
+                event.clientId(), Audience.CLIENT, MessageKind.INQUIRY_ACKNOWLEDGEMENT, channel, destination, body,
+                event.eventId());
+    }
+}

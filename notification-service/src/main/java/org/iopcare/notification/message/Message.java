@@ -1,0 +1,130 @@
+package org.iopcare.notification.message;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One message to one destination, with its delivery state. */
+@Entity
+@Table(name = "message")
+public class Message {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "client_id", nullable = false)
+    private UUID clientId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Audience audience;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MessageKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Channel channel;
+
+    @Column(nullable = false)
+    private String destination;
+
+    @Column(nullable = false)
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private DeliveryStatus status;
+
+    @Column(name = "idempotency_key", nullable = false, unique = true)
+    private String idempotencyKey;
+
+    @Column(name = "source_event_id", nullable = false)
+    private UUID sourceEventId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "status_changed_at", nullable = false)
+    private Instant statusChangedAt;
+
+    @Version
+    private long version;
+
+    protected Message() {}
+
+    Message(
+            UUID clientId,
+            Audience audience,
+            MessageKind kind,
+            Channel channel,
+            String destination,
+            String body,
+            UUID sourceEventId,
+            Instant now) {
+        this.id = UUID.randomUUID();
+        this.clientId = clientId;
+        this.audience = audience;
+        this.kind = kind;
+        this.channel = channel;
+        this.destination = destination;
+        this.body = body;
+        this.status = DeliveryStatus.QUEUED;
+        this.idempotencyKey = idempotencyKey(sourceEventId, kind, channel);
+        this.sourceEventId = sourceEventId;
+        this.createdAt = now;
+        this.statusChangedAt = now;
+    }
+
+    /** One message per event, template and channel, however often the event arrives. */
+    static String idempotencyKey(UUID eventId, MessageKind kind, Channel channel) {
+        return eventId + ":" + kind + ":" + channel;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID clientId() {
+        return clientId;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+
+    public MessageKind kind() {
+        return kind;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String destination() {
+        return destination;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant statusChangedAt() {
+        return statusChangedAt;
+    }
+}

@@ -1,0 +1,137 @@
+package org.iopcare.notification.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.iopcare.events.ContactChannel;
+import org.iopcare.events.InquiryReceived;
+import org.iopcare.events.Topics;
+import org.iopcare.notification.NotificationIT;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.testsupport.TestHttp.Response;
+import org.iopcare.testsupport.TestKafka;
+import org.iopcare.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class InquiryAcknowledgementIT extends NotificationIT {
+
+    private static final String STAFF = TestTokens.bearer(StaffRole.INTAKE_COORDINATOR);
+
+    static InquiryReceived inquiry(UUID clientId, ContactChannel channel, boolean consent, UUID duplicateOf) {
+        return new InquiryReceived(
+                UUID.randomUUID(),
+                Instant.now(),
+                clientId,
+                UUID.randomUUID(),
+                "Sam",
+                "+16175550123",
+                "sam@example.org",
+                channel,
+                consent,
+                duplicateOf);
+    }
+
+    private List<JsonNode> messagesOf(UUID clientId) {
+        Response response = http.get("/api/clients/" + clientId + "/messages", STAFF);
+        assertThat(response.status()).isEqualTo(200);
+        List<JsonNode> messages = new ArrayList<>();
+        response.json().forEach(messages::add);
+        return messages;
+    }
+
+    @Test
+    void acknowledgesTheInquirerOnceAndAlertsTheIntakeTeam() {
+        UUID clientId = UUID.randomUUID();
+        InquiryReceived event = inquiry(clientId, ContactChannel.SMS, true, null);
+        TestKafka.publish(event);
+        TestKafka.publish(event);
+        TestKafka.publish(event);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(messagesOf(clientId))
+                .hasSize(2));
+        // a later event on the same partition is processed only after the redeliveries
+        UUID marker = UUID.randomUUID();
+        TestKafka.publish(inquiry(marker, ContactChannel.EMAIL, true, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> messagesOf(marker).size() == 2);
+
+        List<JsonNode> messages = messagesOf(clientId);
+        assertThat(messages).hasSize(2);
+        JsonNode acknowledgement = messages.stream()
+                .filter(m -> m.get("kind").asString().equals("INQUIRY_ACKNOWLEDGEMENT"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(acknowledgement.get("channel").asString()).isEqualTo("SMS");
+        assertThat(acknowledgement.get("destination").asString()).isEqualTo("+16175550123");
+        assertThat(acknowledgement.get("status").asString()).isEqualTo("QUEUED");
+        assertThat(acknowledgement.get("body").asString())
+                .contains("Sam", "Riverside Health")
+                .doesNotContainIgnoringCase("therapy")
+                .doesNotContainIgnoringCase("recovery")
+                .doesNotContainIgnoringCase("treatment");
+        JsonNode alert = messages.stream()
+                .filter(m -> m.get("kind").asString().equals("INTAKE_TEAM_ALERT"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(alert.get("audience").asString()).isEqualTo("STAFF");
+        assertThat(alert.get("body").asString()).doesNotContain("Sam").doesNotContain("+1617");
+
+        Response one = http.get("/api/messages/" + acknowledgement.get("id").asString(), STAFF);
+        assertThat(one.status()).isEqualTo(200);
+    }
+
+    @Test
+    void neverAcknowledgesARepeatInquiryOrOneWithoutConsent() {
+        UUID repeat = UUID.randomUUID();
+        UUID noConsent = UUID.randomUUID();
+        TestKafka.publish(inquiry(repeat, ContactChannel.EMAIL, true, UUID.randomUUID()));
+        TestKafka.publish(inquiry(noConsent, ContactChannel.EMAIL, false, null));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(messagesOf(repeat)).extracting(m -> m.get("kind").asString())
+                    .containsExactly("INTAKE_TEAM_ALERT");
+            assertThat(messagesOf(noConsent)).extracting(m -> m.get("kind").asString())
+                    .containsExactly("INTAKE_TEAM_ALERT");
+        });
+    }
+
+    @Test
+    void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicAndTheNextIsProcessed() {
+        String dlt = "error." + Topics.INQUIRY_RECEIVED + ".notification-service";
+        UUID poisonKey = UUID.randomUUID();
+        try (KafkaConsumer<byte[], byte[]> reader = TestKafka.reader(dlt)) {
+            TestKafka.publishRaw(
+                    Topics.INQUIRY_RECEIVED,
+                    poisonKey.toString(),
+                    "{not json".getBytes(StandardCharsets.UTF_8),
+                    Map.of("ce_id", UUID.randomUUID().toString(), "content-type", "application/json"));
+            UUID after = UUID.randomUUID();
+            TestKafka.publish(inquiry(after, ContactChannel.SMS, true, null));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> messagesOf(after).size() == 2);
+            List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                dead.addAll(TestKafka.poll(reader));
+                assertThat(dead).anySatisfy(r -> assertThat(new String(r.key())).isEqualTo(poisonKey.toString()));
+            });
+        }
+    }
+
+    @Test
+    void staffOnly() {
+        assertThat(http.get("/api/clients/" + UUID.randomUUID() + "/messages", null).status())
+                .isEqualTo(401);
+        assertThat(http.get("/api/messages/" + UUID.randomUUID(), STAFF).status()).isEqualTo(404);
+        assertThat(http.get("/api/messages/nope", STAFF).status()).isEqualTo(400);
+        assertThat(http.postJson("/sandbox/sms/reply", null, "{}").status()).isEqualTo(404);
+    }
+}
