@@ -20,7 +20,8 @@ class DevTokensLocalIT extends IntakeIT {
 
     @Test
     void mintsAStaffTokenThatOpensTheApi() {
-        Response minted = http.postJson("/dev/tokens", null, "{\"subject\":\"dana\",\"roles\":[\"INTAKE_COORDINATOR\"]}");
+        Response minted =
+                http.postJson("/dev/tokens", null, "{\"subject\":\"dana\",\"roles\":[\"INTAKE_COORDINATOR\"]}");
         assertThat(minted.status()).isEqualTo(200);
         String token = minted.json().get("token").asString();
 
@@ -32,7 +33,8 @@ class DevTokensLocalIT extends IntakeIT {
         assertThat(http.postJson("/dev/tokens", null, "{\"subject\":\"dana\",\"roles\":[\"JANITOR\"]}")
                         .status())
                 .isEqualTo(400);
-        assertThat(http.postJson("/dev/tokens", null, "{\"subject\":\"\",\"roles\":[]}").status())
+        assertThat(http.postJson("/dev/tokens", null, "{\"subject\":\"\",\"roles\":[]}")
+                        .status())
                 .isEqualTo(400);
     }
 }

@@ -21,18 +21,38 @@ class EventTypeTest {
     @Test
     void everyTypePublishesToAKnownTopicAndEveryPayloadHasOneType() {
         assertThat(Arrays.stream(EventType.values()).map(EventType::topic)).allMatch(Topics.ALL::contains);
-        assertThat(Arrays.stream(EventType.values()).map(EventType::payloadType)).doesNotHaveDuplicates();
+        assertThat(Arrays.stream(EventType.values()).map(EventType::payloadType))
+                .doesNotHaveDuplicates();
     }
 
     @Test
     void keepsContactDetailsOutOfToString() {
         InquiryReceived inquiry = new InquiryReceived(
-                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(), "Sam", "+16175550123",
-                "sam@example.org", ContactChannel.SMS, true, null);
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "Sam",
+                "+16175550123",
+                "sam@example.org",
+                ContactChannel.SMS,
+                true,
+                null);
         ClientEnrolled enrolled = new ClientEnrolled(
-                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(), "MH-IOP-AM",
-                LocalDate.now(), "dr-lee", AgeGroup.ADULT, "America/New_York", "Sam", "+16175550123",
-                "sam@example.org", true, true);
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "MH-IOP-AM",
+                LocalDate.now(),
+                "dr-lee",
+                AgeGroup.ADULT,
+                "America/New_York",
+                "Sam",
+                "+16175550123",
+                "sam@example.org",
+                true,
+                true);
 
         assertThat(inquiry.toString() + enrolled).doesNotContain("Sam", "+1617", "sam@", "MH-IOP");
         assertThat(inquiry.toString()).contains(inquiry.clientId().toString());

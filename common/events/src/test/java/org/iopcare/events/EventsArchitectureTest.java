@@ -16,6 +16,10 @@ class EventsArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    "org.springframework..", "jakarta.persistence..", "org.hibernate..", "tools.jackson..",
-                    "com.fasterxml.jackson..", "org.apache.kafka..");
+                    "org.springframework..",
+                    "jakarta.persistence..",
+                    "org.hibernate..",
+                    "tools.jackson..",
+                    "com.fasterxml.jackson..",
+                    "org.apache.kafka..");
 }

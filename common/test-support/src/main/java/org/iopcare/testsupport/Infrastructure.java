@@ -28,7 +28,8 @@ public final class Infrastructure {
             } catch (RuntimeException | LinkageError e) {
                 throw new IllegalStateException(
                         "No Kafka broker for integration tests: set " + KafkaServer.EXTERNAL
-                                + ", or provide Docker, or let the embedded KRaft broker start", e);
+                                + ", or provide Docker, or let the embedded KRaft broker start",
+                        e);
             }
         }
         return kafka;
@@ -41,7 +42,8 @@ public final class Infrastructure {
             } catch (RuntimeException | LinkageError e) {
                 throw new IllegalStateException(
                         "No PostgreSQL for integration tests: set " + PostgresServer.EXTERNAL_URL
-                                + ", or provide Docker, or let the embedded binaries start", e);
+                                + ", or provide Docker, or let the embedded binaries start",
+                        e);
             }
         }
         return postgres;

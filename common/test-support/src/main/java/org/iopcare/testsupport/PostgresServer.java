@@ -23,8 +23,7 @@ final class PostgresServer {
     static Admin start() {
         String external = System.getenv(EXTERNAL_URL);
         if (external != null && !external.isBlank()) {
-            return new Admin(
-                    external, envOr(EXTERNAL_USER, "postgres"), envOr(EXTERNAL_PASSWORD, "postgres"));
+            return new Admin(external, envOr(EXTERNAL_USER, "postgres"), envOr(EXTERNAL_PASSWORD, "postgres"));
         }
         if (Docker.available()) {
             PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);

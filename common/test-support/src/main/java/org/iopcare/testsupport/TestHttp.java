@@ -46,8 +46,7 @@ public final class TestHttp {
         return exchange(HttpMethod.POST, path, authorization, MediaType.APPLICATION_JSON, body);
     }
 
-    public Response exchange(
-            HttpMethod method, String path, String authorization, MediaType contentType, String body) {
+    public Response exchange(HttpMethod method, String path, String authorization, MediaType contentType, String body) {
         RestClient.RequestBodySpec spec = client.method(method).uri(path);
         if (authorization != null) {
             spec.header(HttpHeaders.AUTHORIZATION, authorization);

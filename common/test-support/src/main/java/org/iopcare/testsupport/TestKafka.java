@@ -30,23 +30,31 @@ public final class TestKafka {
     /** Publishes an event with the platform's key, headers and JSON payload. */
     public static void publish(IntegrationEvent event) {
         EventType type = EventType.of(event);
-        publishRaw(type.topic(), event.clientId().toString(), JSON.writeValueAsBytes(event), Map.of(
-                CloudEventHeaders.ID, event.eventId().toString(),
-                CloudEventHeaders.TYPE, type.ceType(),
-                CloudEventHeaders.SOURCE, type.source(),
-                CloudEventHeaders.TIME, event.occurredAt().toString(),
-                CloudEventHeaders.SUBJECT, event.clientId().toString(),
-                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
+        publishRaw(
+                type.topic(),
+                event.clientId().toString(),
+                JSON.writeValueAsBytes(event),
+                Map.of(
+                        CloudEventHeaders.ID, event.eventId().toString(),
+                        CloudEventHeaders.TYPE, type.ceType(),
+                        CloudEventHeaders.SOURCE, type.source(),
+                        CloudEventHeaders.TIME, event.occurredAt().toString(),
+                        CloudEventHeaders.SUBJECT, event.clientId().toString(),
+                        CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
+                        CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
     }
 
     /** Publishes any bytes, for tests that feed a consumer records it must refuse. */
     public static void publishRaw(String topic, String key, byte[] value, Map<String, String> headers) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all"))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.kafkaBootstrap(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.ACKS_CONFIG,
+                "all"))) {
             ProducerRecord<byte[], byte[]> record =
                     new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
             headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
@@ -62,11 +70,16 @@ public final class TestKafka {
     /** A consumer reading a topic from its beginning, in a group of its own. */
     public static KafkaConsumer<byte[], byte[]> reader(String topic) {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
         consumer.subscribe(List.of(topic));
         return consumer;
     }

@@ -39,13 +39,16 @@ class DevTokenController {
         this.clock = clock;
     }
 
-    record TokenRequest(@NotBlank @Size(max = 100) String subject, @NotEmpty Set<StaffRole> roles) {}
+    record TokenRequest(
+            @NotBlank @Size(max = 100) String subject,
+            @NotEmpty Set<StaffRole> roles) {}
 
     record TokenResponse(String token, Instant expiresAt) {}
 
     @PostMapping("/dev/tokens")
     TokenResponse mint(@Valid @RequestBody TokenRequest request) {
         return new TokenResponse(
-                tokens.mint(request.subject(), request.roles(), LIFETIME), Instant.now(clock).plus(LIFETIME));
+                tokens.mint(request.subject(), request.roles(), LIFETIME),
+                Instant.now(clock).plus(LIFETIME));
     }
 }

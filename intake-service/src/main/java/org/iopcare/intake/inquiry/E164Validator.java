@@ -22,7 +22,8 @@ public class E164Validator implements ConstraintValidator<E164, String> {
         try {
             PhoneNumber number = PHONES.parse(value, null);
             return PHONES.isValidNumber(number)
-                    && PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164).equals(value);
+                    && PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)
+                            .equals(value);
         } catch (NumberParseException e) {
             return false;
         }

@@ -46,7 +46,11 @@ public class Inquiries {
                 request.helpWith(),
                 request.referralSource());
         Inquiry inquiry = repository.save(new Inquiry(
-                UUID.randomUUID(), clientId, normalised, earlier.map(Inquiry::id).orElse(null), now));
+                UUID.randomUUID(),
+                clientId,
+                normalised,
+                earlier.map(Inquiry::id).orElse(null),
+                now));
         outbox.append(new InquiryReceived(
                 UUID.randomUUID(),
                 now,

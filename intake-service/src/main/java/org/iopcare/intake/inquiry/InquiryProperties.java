@@ -14,4 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("iopcare.intake.inquiries")
-public record InquiryProperties(@NotNull @DefaultValue("30d") Duration duplicateWindow) {}
+public record InquiryProperties(
+        @NotNull @DefaultValue("30d") Duration duplicateWindow) {}

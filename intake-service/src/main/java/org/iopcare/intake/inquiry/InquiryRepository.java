@@ -13,15 +13,12 @@ interface InquiryRepository extends JpaRepository<Inquiry, UUID> {
     Page<Inquiry> findByStatus(InquiryStatus status, Pageable page);
 
     /** The earliest original inquiry from this phone or email since the given instant. */
-    @Query(
-            value =
-                    """
+    @Query(value = """
                     SELECT * FROM inquiry
                     WHERE received_at >= :since AND duplicate_of IS NULL
                       AND ((:phone IS NOT NULL AND phone = :phone)
                         OR (:email IS NOT NULL AND lower(email) = lower(:email)))
                     ORDER BY received_at LIMIT 1
-                    """,
-            nativeQuery = true)
+                    """, nativeQuery = true)
     Optional<Inquiry> findRecentFromSameContact(String phone, String email, Instant since);
 }

@@ -25,7 +25,10 @@ public record NewInquiry(
         @E164 String phone,
         @Email @Size(max = 254) String email,
         @NotNull ContactChannel preferredChannel,
-        @NotNull @AssertTrue(message = "must be given to be contacted") Boolean contactConsent,
+
+        @NotNull @AssertTrue(message = "must be given to be contacted")
+        Boolean contactConsent,
+
         @Size(max = 2000) String helpWith,
         @NotNull ReferralSource referralSource) {
 

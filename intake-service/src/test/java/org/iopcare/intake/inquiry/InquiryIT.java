@@ -34,8 +34,7 @@ class InquiryIT extends IntakeIT {
                 {"firstName":"Sam","lastName":"Rivera","phone":%s,"email":%s,
                  "preferredChannel":"%s","contactConsent":true,
                  "helpWith":"Feeling stuck lately","referralSource":"SELF"}
-                """
-                .formatted(quote(phone), quote(email), channel);
+                """.formatted(quote(phone), quote(email), channel);
     }
 
     private static String quote(String value) {
@@ -67,17 +66,20 @@ class InquiryIT extends IntakeIT {
             List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 seen.addAll(TestKafka.poll(reader));
-                assertThat(seen).anySatisfy(record -> assertThat(
-                                TestKafka.read(record, InquiryReceived.class).inquiryId())
-                        .isEqualTo(id));
+                assertThat(seen)
+                        .anySatisfy(record -> assertThat(TestKafka.read(record, InquiryReceived.class)
+                                        .inquiryId())
+                                .isEqualTo(id));
             });
             ConsumerRecord<byte[], byte[]> record = seen.stream()
-                    .filter(r -> TestKafka.read(r, InquiryReceived.class).inquiryId().equals(id))
+                    .filter(r ->
+                            TestKafka.read(r, InquiryReceived.class).inquiryId().equals(id))
                     .findFirst()
                     .orElseThrow();
             InquiryReceived event = TestKafka.read(record, InquiryReceived.class);
             assertThat(new String(record.key())).isEqualTo(clientId.toString());
-            assertThat(TestKafka.header(record, "ce_id")).isEqualTo(event.eventId().toString());
+            assertThat(TestKafka.header(record, "ce_id"))
+                    .isEqualTo(event.eventId().toString());
             assertThat(TestKafka.header(record, "ce_type")).isEqualTo("org.iopcare.intake.inquiry-received.v1");
             assertThat(TestKafka.header(record, "ce_subject")).isEqualTo(clientId.toString());
             assertThat(TestKafka.header(record, "ce_specversion")).isEqualTo("1.0");
@@ -151,11 +153,12 @@ class InquiryIT extends IntakeIT {
         assertThat(fields(noConsent)).containsExactly("contactConsent");
 
         Response tooLong = http.postJson(
-                "/api/inquiries", null, form(uniquePhone(), null, "SMS").replace("Feeling stuck lately", "x".repeat(2001)));
+                "/api/inquiries",
+                null,
+                form(uniquePhone(), null, "SMS").replace("Feeling stuck lately", "x".repeat(2001)));
         assertThat(fields(tooLong)).containsExactly("helpWith");
 
-        Response notJson = http.exchange(
-                HttpMethod.POST, "/api/inquiries", null, MediaType.TEXT_PLAIN, "hello");
+        Response notJson = http.exchange(HttpMethod.POST, "/api/inquiries", null, MediaType.TEXT_PLAIN, "hello");
         assertProblem(notJson, 415);
 
         assertThat(inquiries()).isEqualTo(before);
@@ -199,7 +202,9 @@ class InquiryIT extends IntakeIT {
     private static List<String> fields(Response response) {
         assertProblem(response, 400);
         List<String> fields = new ArrayList<>();
-        response.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        response.json()
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
         return fields;
     }
 

@@ -15,7 +15,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("iopcare.notification")
-public record ClinicProperties(Clinic clinic, @NotBlank @Email String intakeTeamEmail) {
+public record ClinicProperties(
+        Clinic clinic, @NotBlank @Email String intakeTeamEmail) {
 
-    public record Clinic(@NotBlank @DefaultValue("Riverside Health") String name, @NotBlank String phone) {}
+    public record Clinic(
+            @NotBlank @DefaultValue("Riverside Health") String name,
+            @NotBlank String phone) {}
 }

@@ -57,14 +57,15 @@ public class InquiryAcknowledgements {
                 MessageKind.INTAKE_TEAM_ALERT,
                 Channel.EMAIL,
                 clinic.intakeTeamEmail(),
-                "New inquiry " + event.inquiryId() + (event.duplicateOf() == null ? "" : " (repeat of " + event.duplicateOf() + ")")
+                "New inquiry " + event.inquiryId()
+                        + (event.duplicateOf() == null ? "" : " (repeat of " + event.duplicateOf() + ")")
                         + " is waiting in the intake queue.",
                 event.eventId());
     }
 
     private void acknowledge(InquiryReceived event) {
-        boolean sms = event.phone() != null
-                && (event.preferredChannel() != ContactChannel.EMAIL || event.email() == null);
+        boolean sms =
+                event.phone() != null && (event.preferredChannel() != ContactChannel.EMAIL || event.email() == null);
         Channel channel = sms ? Channel.SMS : Channel.EMAIL;
         String destination = sms ? event.phone() : event.email();
         String greeting = event.preferredName() == null ? "Hello" : "Hi " + event.preferredName();
@@ -72,7 +73,12 @@ public class InquiryAcknowledgements {
                 + ". Someone from our team will reach out within one business day. To talk sooner, call "
                 + clinic.clinic().phone() + ".";
         messages.queue(
-                event.clientId(), Audience.CLIENT, MessageKind.INQUIRY_ACKNOWLEDGEMENT, channel, destination, body,
+                event.clientId(),
+                Audience.CLIENT,
+                MessageKind.INQUIRY_ACKNOWLEDGEMENT,
+                channel,
+                destination,
+                body,
                 event.eventId());
     }
 }

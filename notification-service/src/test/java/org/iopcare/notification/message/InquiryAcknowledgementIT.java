@@ -57,8 +57,8 @@ class InquiryAcknowledgementIT extends NotificationIT {
         TestKafka.publish(event);
         TestKafka.publish(event);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(messagesOf(clientId))
-                .hasSize(2));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(messagesOf(clientId)).hasSize(2));
         // a later event on the same partition is processed only after the redeliveries
         UUID marker = UUID.randomUUID();
         TestKafka.publish(inquiry(marker, ContactChannel.EMAIL, true, null));
@@ -97,9 +97,11 @@ class InquiryAcknowledgementIT extends NotificationIT {
         TestKafka.publish(inquiry(noConsent, ContactChannel.EMAIL, false, null));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(messagesOf(repeat)).extracting(m -> m.get("kind").asString())
+            assertThat(messagesOf(repeat))
+                    .extracting(m -> m.get("kind").asString())
                     .containsExactly("INTAKE_TEAM_ALERT");
-            assertThat(messagesOf(noConsent)).extracting(m -> m.get("kind").asString())
+            assertThat(messagesOf(noConsent))
+                    .extracting(m -> m.get("kind").asString())
                     .containsExactly("INTAKE_TEAM_ALERT");
         });
     }
@@ -128,9 +130,11 @@ class InquiryAcknowledgementIT extends NotificationIT {
 
     @Test
     void staffOnly() {
-        assertThat(http.get("/api/clients/" + UUID.randomUUID() + "/messages", null).status())
+        assertThat(http.get("/api/clients/" + UUID.randomUUID() + "/messages", null)
+                        .status())
                 .isEqualTo(401);
-        assertThat(http.get("/api/messages/" + UUID.randomUUID(), STAFF).status()).isEqualTo(404);
+        assertThat(http.get("/api/messages/" + UUID.randomUUID(), STAFF).status())
+                .isEqualTo(404);
         assertThat(http.get("/api/messages/nope", STAFF).status()).isEqualTo(400);
         assertThat(http.postJson("/sandbox/sms/reply", null, "{}").status()).isEqualTo(404);
     }

@@ -1,12 +1,12 @@
 package org.iopcare.support.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.iopcare.events.CloudEventHeaders;
 import org.iopcare.support.outbox.OutboxProperties;
 import org.iopcare.support.outbox.OutboxSignal;
@@ -99,7 +99,10 @@ public class OutboxRelay implements SmartLifecycle {
                     store.recordFailure(event.seq(), e.getClass().getSimpleName() + ": " + e.getMessage());
                     store.deletePublished(done);
                     published.increment(done.size());
-                    log.warn("Outbox publish failed for event {} on {}: {}", event.eventId(), event.topic(),
+                    log.warn(
+                            "Outbox publish failed for event {} on {}: {}",
+                            event.eventId(),
+                            event.topic(),
                             e.getClass().getSimpleName());
                     return -1;
                 }
@@ -144,7 +147,10 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (RuntimeException e) {
                 backoff = nextBackoff(backoff);
                 if (!(e instanceof RelayStalledException)) {
-                    log.warn("Outbox relay pass failed ({}); retrying in {}", e.getClass().getSimpleName(), backoff);
+                    log.warn(
+                            "Outbox relay pass failed ({}); retrying in {}",
+                            e.getClass().getSimpleName(),
+                            backoff);
                 }
             }
         }

@@ -26,8 +26,8 @@ public class OutboxStore {
      * is released and another instance carries on.
      */
     public boolean tryLockRelay() {
-        return Boolean.TRUE.equals(
-                jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))", Boolean.class, lockName));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))", Boolean.class, lockName));
     }
 
     public List<PendingEvent> nextBatch(int limit) {

@@ -24,7 +24,10 @@ public class LocalOnlyPaths extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/dev/") || path.startsWith("/sandbox/") || path.equals("/dev") || path.equals("/sandbox")) {
+        if (path.startsWith("/dev/")
+                || path.startsWith("/sandbox/")
+                || path.equals("/dev")
+                || path.equals("/sandbox")) {
             writer.write(response, ProblemBodies.notFound(path));
             return;
         }

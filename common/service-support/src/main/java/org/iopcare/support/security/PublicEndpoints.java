@@ -13,7 +13,8 @@ public record PublicEndpoints(List<Endpoint> endpoints) {
     public record Endpoint(HttpMethod method, String pattern) {}
 
     public static PublicEndpoints of(HttpMethod method, String... patterns) {
-        return new PublicEndpoints(
-                java.util.Arrays.stream(patterns).map(p -> new Endpoint(method, p)).toList());
+        return new PublicEndpoints(java.util.Arrays.stream(patterns)
+                .map(p -> new Endpoint(method, p))
+                .toList());
     }
 }

@@ -31,8 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class SecurityConfiguration {
 
     private static final String[] OPEN = {
-        "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/error"
     };
 
     @Bean
@@ -56,7 +63,8 @@ public class SecurityConfiguration {
                     auth.requestMatchers(OPEN).permitAll();
                     publicEndpoints.stream()
                             .flatMap(p -> p.endpoints().stream())
-                            .forEach(e -> auth.requestMatchers(e.method(), e.pattern()).permitAll());
+                            .forEach(e -> auth.requestMatchers(e.method(), e.pattern())
+                                    .permitAll());
                     auth.anyRequest().hasAnyRole(StaffRole.names());
                 })
                 .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
@@ -77,17 +85,17 @@ public class SecurityConfiguration {
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(PemKeys.publicKey(properties.publicKeyLocation()))
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer())));
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
         return decoder;
     }
 
     @Bean
     @Profile("!local")
     FilterRegistrationBean<LocalOnlyPaths> localOnlyPaths(ProblemSecurityHandlers problems) {
-        FilterRegistrationBean<LocalOnlyPaths> registration = new FilterRegistrationBean<>(new LocalOnlyPaths(problems));
+        FilterRegistrationBean<LocalOnlyPaths> registration =
+                new FilterRegistrationBean<>(new LocalOnlyPaths(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
-
 }

@@ -10,8 +10,8 @@ public final class ProblemBodies {
     private ProblemBodies() {}
 
     public static ProblemDetail unauthorized() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNAUTHORIZED, "A valid bearer token is required");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "A valid bearer token is required");
         problem.setType(URI.create("https://iopcare.org/problems/unauthorized"));
         problem.setTitle("Unauthorized");
         return problem;

@@ -18,7 +18,8 @@ public class ProblemException extends ErrorResponseException {
     }
 
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", what + " not found", what + " " + id + " does not exist");
+        return new ProblemException(
+                HttpStatus.NOT_FOUND, "not-found", what + " not found", what + " " + id + " does not exist");
     }
 
     public static ProblemException conflict(String type, String detail) {

@@ -118,7 +118,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                         : "Invalid fields: "
                                 + String.join(
                                         ", ",
-                                        errors.stream().map(e -> e.get("field")).distinct().toList()));
+                                        errors.stream()
+                                                .map(e -> e.get("field"))
+                                                .distinct()
+                                                .toList()));
         problem.setType(VALIDATION);
         problem.setTitle("Validation failed");
         problem.setProperty("errors", errors);
