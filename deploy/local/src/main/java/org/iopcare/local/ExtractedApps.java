@@ -1,0 +1,94 @@
+package org.iopcare.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Spring Boot's own extraction of a service's executable jar ({@code -Djarmode=tools extract}): a
+ * thin jar plus {@code lib/}, which starts a little faster than the nested jar and is what class-data
+ * sharing needs. Redone only when the executable jar changed (size and time stamp).
+ */
+final class ExtractedApps {
+
+    private static final String STAMP = ".source";
+
+    private final Path java;
+    private final Path dir;
+    private final ClassDataSharing cds;
+
+    ExtractedApps(Path java, Path dir, ClassDataSharing cds) {
+        this.java = java;
+        this.dir = dir;
+        this.cds = cds;
+    }
+
+    /**
+     * The jar to run the service from: the extracted one, or the executable jar itself if it cannot
+     * be extracted (that only costs start time).
+     */
+    Path prepare(ServiceSpec service, Path executableJar, Progress progress) {
+        Path target = dir.resolve(service.name());
+        try {
+            String stamp = Files.size(executableJar) + " " + Files.getLastModifiedTime(executableJar).toMillis() + " "
+                    + executableJar.toAbsolutePath();
+            Path stampFile = target.resolve(STAMP);
+            if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)) {
+                Path existing = thinJar(target);
+                if (existing != null) {
+                    return existing;
+                }
+            }
+            cds.invalidate(service);
+            new DataFolder(target).delete();
+            Files.createDirectories(target);
+            Process extract = new ProcessBuilder(
+                            java.toString(),
+                            "-XX:TieredStopAtLevel=1",
+                            "-Djarmode=tools",
+                            "-jar",
+                            executableJar.toAbsolutePath().toString(),
+                            "extract",
+                            "--destination",
+                            target.toAbsolutePath().toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0) {
+                extract.destroyForcibly();
+                progress.line("  note    cannot extract " + executableJar.getFileName() + " (" + output.strip()
+                        + "); running it as is");
+                return executableJar;
+            }
+            Path thin = thinJar(target);
+            if (thin == null) {
+                return executableJar;
+            }
+            Files.writeString(stampFile, stamp);
+            return thin;
+        } catch (IOException e) {
+            progress.line("  note    cannot extract " + executableJar.getFileName() + " (" + e.getMessage()
+                    + "); running it as is");
+            return executableJar;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return executableJar;
+        }
+    }
+
+    private static Path thinJar(Path target) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            List<Path> jars = files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                    .filter(Files::isRegularFile)
+                    .toList();
+            return jars.size() == 1 ? jars.get(0) : null;
+        }
+    }
+}

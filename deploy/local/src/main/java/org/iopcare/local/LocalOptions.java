@@ -1,0 +1,224 @@
+package org.iopcare.local;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to run the platform. The defaults are the developer's run; tests move the data folder and the
+ * ports so that they never touch it.
+ */
+public final class LocalOptions {
+
+    public static final int KAFKA_PORT = 19092;
+    public static final int KAFKA_CONTROLLER_PORT = 19093;
+    public static final int POSTGRES_PORT = 15432;
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    static final String DATA_DIR_ENV = "IOPCARE_DATA_DIR";
+
+    private final Path repoRoot;
+    private final Path dataDir;
+    private final Path kafkaLibs;
+    private final Path java;
+    private final int kafkaPort;
+    private final int kafkaControllerPort;
+    private final int postgresPort;
+    private final List<ServiceSpec> services;
+    private final Duration readyTimeout;
+    private final boolean fresh;
+    private final boolean classDataSharing;
+    private final PrintStream console;
+
+    private LocalOptions(Builder builder) {
+        this.repoRoot = builder.repoRoot.toAbsolutePath().normalize();
+        this.dataDir = (builder.dataDir != null ? builder.dataDir : defaultDataDir(repoRoot))
+                .toAbsolutePath()
+                .normalize();
+        this.kafkaLibs = builder.kafkaLibs != null
+                ? builder.kafkaLibs
+                : repoRoot.resolve("deploy/local/target/kafka-libs");
+        this.java = builder.java != null ? builder.java : currentJava();
+        this.kafkaPort = builder.kafkaPort;
+        this.kafkaControllerPort = builder.kafkaControllerPort;
+        this.postgresPort = builder.postgresPort;
+        this.services = List.copyOf(builder.services);
+        this.readyTimeout = builder.readyTimeout;
+        this.fresh = builder.fresh;
+        this.classDataSharing = builder.classDataSharing;
+        this.console = builder.console;
+    }
+
+    /** Options for the repository that holds {@code repoRoot}, everything else at its default. */
+    public static Builder builder(Path repoRoot) {
+        return new Builder(repoRoot);
+    }
+
+    /** Options for the repository found from the working directory (or {@code -Diopcare.home}). */
+    public static Builder builder() {
+        return new Builder(RepoRoot.locate(Path.of("")));
+    }
+
+    /** {@code $IOPCARE_DATA_DIR}, else {@code <repo>/.local-data} (ignored by git). */
+    static Path defaultDataDir(Path repoRoot) {
+        String fromEnv = System.getenv(DATA_DIR_ENV);
+        return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : repoRoot.resolve(".local-data");
+    }
+
+    /** The JVM running the launcher: the services run on the same Java. */
+    static Path currentJava() {
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+
+    public Path repoRoot() {
+        return repoRoot;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path kafkaLibs() {
+        return kafkaLibs;
+    }
+
+    public Path java() {
+        return java;
+    }
+
+    public int kafkaPort() {
+        return kafkaPort;
+    }
+
+    public int kafkaControllerPort() {
+        return kafkaControllerPort;
+    }
+
+    public int postgresPort() {
+        return postgresPort;
+    }
+
+    public List<ServiceSpec> services() {
+        return services;
+    }
+
+    public Duration readyTimeout() {
+        return readyTimeout;
+    }
+
+    public boolean fresh() {
+        return fresh;
+    }
+
+    public boolean classDataSharing() {
+        return classDataSharing;
+    }
+
+    public PrintStream console() {
+        return console;
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder(repoRoot);
+        builder.dataDir = dataDir;
+        builder.kafkaLibs = kafkaLibs;
+        builder.java = java;
+        builder.kafkaPort = kafkaPort;
+        builder.kafkaControllerPort = kafkaControllerPort;
+        builder.postgresPort = postgresPort;
+        builder.services = services;
+        builder.readyTimeout = readyTimeout;
+        builder.fresh = fresh;
+        builder.classDataSharing = classDataSharing;
+        builder.console = console;
+        return builder;
+    }
+
+    /** Builds {@link LocalOptions}. */
+    public static final class Builder {
+
+        private final Path repoRoot;
+        private Path dataDir;
+        private Path kafkaLibs;
+        private Path java;
+        private int kafkaPort = KAFKA_PORT;
+        private int kafkaControllerPort = KAFKA_CONTROLLER_PORT;
+        private int postgresPort = POSTGRES_PORT;
+        private List<ServiceSpec> services = ServiceSpec.ALL;
+        private Duration readyTimeout = READY_TIMEOUT;
+        private boolean fresh;
+        private boolean classDataSharing = true;
+        private PrintStream console = System.out;
+
+        private Builder(Path repoRoot) {
+            this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot");
+        }
+
+        public Builder dataDir(Path value) {
+            this.dataDir = value;
+            return this;
+        }
+
+        public Builder kafkaLibs(Path value) {
+            this.kafkaLibs = value;
+            return this;
+        }
+
+        public Builder java(Path value) {
+            this.java = value;
+            return this;
+        }
+
+        public Builder kafkaPort(int value) {
+            this.kafkaPort = value;
+            return this;
+        }
+
+        public Builder kafkaControllerPort(int value) {
+            this.kafkaControllerPort = value;
+            return this;
+        }
+
+        public Builder postgresPort(int value) {
+            this.postgresPort = value;
+            return this;
+        }
+
+        /** The services to run; none starts only Kafka and PostgreSQL. */
+        public Builder services(List<ServiceSpec> value) {
+            this.services = List.copyOf(value);
+            return this;
+        }
+
+        public Builder readyTimeout(Duration value) {
+            this.readyTimeout = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Delete the data folder before starting. */
+        public Builder fresh(boolean value) {
+            this.fresh = value;
+            return this;
+        }
+
+        /** Class-data sharing archives for faster service starts (on by default). */
+        public Builder classDataSharing(boolean value) {
+            this.classDataSharing = value;
+            return this;
+        }
+
+        public Builder console(PrintStream value) {
+            this.console = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public LocalOptions build() {
+            return new LocalOptions(this);
+        }
+    }
+}

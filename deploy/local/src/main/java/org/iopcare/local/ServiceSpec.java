@@ -1,0 +1,39 @@
+package org.iopcare.local;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One of the platform's services as the launcher sees it.
+ *
+ * @param name the module and log name, e.g. {@code intake-service}
+ * @param schema the database schema and login role it owns
+ * @param port its HTTP port (fixed by the service; passed as SERVER_PORT so a test can move it)
+ * @param jar its runnable jar, relative to the repository root
+ * @param mintsDevTokens whether it serves {@code /dev/tokens} and so needs the private key
+ */
+public record ServiceSpec(String name, String schema, int port, Path jar, boolean mintsDevTokens) {
+
+    public static final ServiceSpec INTAKE = of("intake-service", "intake", 8081, true);
+    public static final ServiceSpec SCHEDULING = of("scheduling-service", "scheduling", 8082, false);
+    public static final ServiceSpec TREATMENT_PLAN = of("treatment-plan-service", "treatment_plan", 8083, false);
+    public static final ServiceSpec NOTIFICATION = of("notification-service", "notification", 8084, false);
+
+    /** The four services in the order they are listed to the user. */
+    public static final List<ServiceSpec> ALL = List.of(INTAKE, SCHEDULING, TREATMENT_PLAN, NOTIFICATION);
+
+    private static ServiceSpec of(String name, String schema, int port, boolean mintsDevTokens) {
+        return new ServiceSpec(
+                name, schema, port, Path.of(name, "target", name + "-0.1.0-SNAPSHOT-exec.jar"), mintsDevTokens);
+    }
+
+    /** The same service on another HTTP port (tests that must not collide with a developer's run). */
+    public ServiceSpec withPort(int newPort) {
+        return new ServiceSpec(name, schema, newPort, jar, mintsDevTokens);
+    }
+
+    /** The name without the {@code -service} suffix, as shown in the summary. */
+    public String shortName() {
+        return name.endsWith("-service") ? name.substring(0, name.length() - "-service".length()) : name;
+    }
+}

@@ -1,0 +1,240 @@
+package org.iopcare.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The order of a start: Kafka, PostgreSQL and the extraction of the service jars side by side; then
+ * the four services side by side, each until its readiness probe answers 200.
+ */
+final class Startup {
+
+    /** How often "waiting for ..." is shown while nothing else is printed. */
+    private static final Duration WAITING_EVERY = Duration.ofSeconds(10);
+
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final LocalOptions options;
+    private final RunningPlatform platform;
+    private final DataFolder folder;
+    private final Progress progress;
+
+    Startup(LocalOptions options, RunningPlatform platform) {
+        this.options = options;
+        this.platform = platform;
+        this.folder = platform.folder();
+        this.progress = platform.progress();
+    }
+
+    void run() {
+        Map<ServiceSpec, Path> executableJars = requireJars();
+        JwtKeys keys = JwtKeys.ensure(folder.keys());
+        ServicePasswords passwords = new ServicePasswords(folder.secrets());
+        int javaFeature = JavaVersion.feature(options.java());
+        ClassDataSharing cds = new ClassDataSharing(options.classDataSharing(), javaFeature, folder.cds());
+        platform.useClassDataSharing(cds);
+        ExtractedApps apps = new ExtractedApps(options.java(), folder.apps(), cds);
+
+        KafkaBroker broker = new KafkaBroker(options, folder);
+        LocalPostgres postgres = new LocalPostgres(options, folder);
+        List<String> schemas = new ArrayList<>();
+        options.services().forEach(s -> schemas.add(s.schema()));
+        if (schemas.isEmpty()) {
+            ServiceSpec.ALL.forEach(s -> schemas.add(s.schema()));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
+            Thread thread = new Thread(runnable, "iopcare-local-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, CompletableFuture<?>> infrastructure = new LinkedHashMap<>();
+            infrastructure.put("Kafka", CompletableFuture.runAsync(() -> {
+                platform.launch("Kafka", () -> {
+                    Process process = broker.start();
+                    platform.register(broker, process);
+                    return process;
+                });
+                broker.awaitReady(options.readyTimeout());
+                platform.ready("Kafka");
+            }, pool));
+            infrastructure.put("PostgreSQL", CompletableFuture.runAsync(() -> {
+                platform.launch("PostgreSQL", () -> {
+                    postgres.start();
+                    platform.register(postgres);
+                    return postgres;
+                });
+                new DatabaseSetup(postgres, passwords).apply(schemas);
+                platform.ready("PostgreSQL");
+            }, pool));
+            CompletableFuture<Map<ServiceSpec, Path>> runnableJars = CompletableFuture.supplyAsync(() -> {
+                Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
+                executableJars.forEach((service, jar) ->
+                        jars.put(service, cds.enabled() ? apps.prepare(service, jar, progress) : jar));
+                return jars;
+            }, pool);
+            if (!options.services().isEmpty()) {
+                infrastructure.put("service jars", runnableJars);
+            }
+            awaitAll(infrastructure);
+            if (!options.services().isEmpty()) {
+                startServices(runnableJars.join(), keys, passwords, broker, postgres, cds, javaFeature);
+            }
+            platform.startupFinished();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Map<ServiceSpec, Path> requireJars() {
+        Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (ServiceSpec service : options.services()) {
+            Path jar = options.repoRoot().resolve(service.jar());
+            if (Files.isRegularFile(jar)) {
+                jars.put(service, jar);
+            } else {
+                missing.add(service.jar().toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StartupException("Not built yet: " + String.join(", ", missing)
+                    + ". Build with ./run-local.sh --build (or ./mvnw -q -B -DskipTests install).");
+        }
+        return jars;
+    }
+
+    private void startServices(
+            Map<ServiceSpec, Path> jars,
+            JwtKeys keys,
+            ServicePasswords passwords,
+            KafkaBroker broker,
+            LocalPostgres postgres,
+            ClassDataSharing cds,
+            int javaFeature) {
+        ServiceLauncher launcher = new ServiceLauncher(
+                options, folder, keys, passwords, platform.jdbcUrl(), broker.bootstrapServers(), cds);
+        progress.line("  start   " + jars.size() + " services on Java " + javaFeature
+                + (cds.enabled() ? ", class data sharing on" : ""));
+        Map<String, ServiceProcess> pending = new LinkedHashMap<>();
+        for (Map.Entry<ServiceSpec, Path> entry : jars.entrySet()) {
+            ServiceSpec service = entry.getKey();
+            ServiceProcess process = platform.launch(service.name(), () -> {
+                try {
+                    ServiceProcess started = launcher.start(service, entry.getValue());
+                    platform.register(started);
+                    return started;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot start " + service.name(), e);
+                }
+            });
+            pending.put(service.name(), process);
+        }
+        long lastWaiting = System.nanoTime();
+        while (!pending.isEmpty()) {
+            stopIfAsked();
+            for (ServiceProcess service : new ArrayList<>(pending.values())) {
+                Process process = service.process();
+                if (!process.isAlive()) {
+                    throw new StartupException(service.spec().name() + " exited with code " + process.exitValue()
+                            + " after " + Progress.seconds(service.sinceStart().toMillis() / 1000.0) + ". "
+                            + tail(service.log()));
+                }
+                if (service.isReady()) {
+                    pending.remove(service.spec().name());
+                    platform.ready(service.spec().name());
+                } else if (service.sinceStart().compareTo(options.readyTimeout()) > 0) {
+                    throw new StartupException(service.spec().name() + " was not ready within "
+                            + options.readyTimeout().toSeconds() + " s. " + tail(service.log()));
+                }
+            }
+            if (!pending.isEmpty() && System.nanoTime() - lastWaiting >= WAITING_EVERY.toNanos()) {
+                progress.waiting(pending.keySet());
+                lastWaiting = System.nanoTime();
+            }
+            if (!pending.isEmpty()) {
+                sleep(POLL.toMillis());
+            }
+        }
+    }
+
+    /** Waits for the side-by-side steps, showing what is still pending now and then. */
+    private void awaitAll(Map<String, CompletableFuture<?>> steps) {
+        long lastWaiting = System.nanoTime();
+        Map<String, CompletableFuture<?>> pending = new LinkedHashMap<>(steps);
+        while (!pending.isEmpty()) {
+            stopIfAsked();
+            for (Map.Entry<String, CompletableFuture<?>> step : new ArrayList<>(pending.entrySet())) {
+                CompletableFuture<?> future = step.getValue();
+                if (future.isDone()) {
+                    pending.remove(step.getKey());
+                    try {
+                        future.get();
+                    } catch (ExecutionException | CompletionException e) {
+                        throw asStartupException(step.getKey(), e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new StartupException("Interrupted");
+                    }
+                }
+            }
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() - lastWaiting >= WAITING_EVERY.toNanos()) {
+                progress.waiting(pending.keySet());
+                lastWaiting = System.nanoTime();
+            }
+            try {
+                CompletableFuture.anyOf(pending.values().toArray(new CompletableFuture<?>[0]))
+                        .get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // looked at in the next round
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartupException("Interrupted");
+            }
+        }
+    }
+
+    private void stopIfAsked() {
+        if (platform.isStopping()) {
+            throw new StartupException("Stopped while starting");
+        }
+    }
+
+    private static StartupException asStartupException(String step, Throwable cause) {
+        if (cause instanceof StartupException) {
+            return (StartupException) cause;
+        }
+        return new StartupException(step + " failed: " + cause, cause);
+    }
+
+    private static String tail(Path log) {
+        return "The last " + LogTail.LINES + " lines of " + log + ":\n" + LogTail.of(log, LogTail.LINES);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("Interrupted");
+        }
+    }
+}

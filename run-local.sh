@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs IOP Care on this machine: a Kafka node, PostgreSQL and the four services.
+#
+#   ./run-local.sh            build what is missing, start everything, Ctrl-C stops it
+#   ./run-local.sh --build    rebuild the services and the launcher first
+#   ./run-local.sh --fresh    start from an empty data folder (.local-data)
+#   ./run-local.sh stop       stop a run started from another terminal
+#   ./run-local.sh --help     all options
+#
+# Needs only a JDK 17 or newer: Maven comes through ./mvnw, Kafka and PostgreSQL from Maven Central.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+repo="$(pwd)"
+
+build=false
+args=()
+for arg in "$@"; do
+  if [[ "$arg" == "--build" ]]; then
+    build=true
+  else
+    args+=("$arg")
+  fi
+done
+
+# JAVA_HOME wins over the PATH, as it does for ./mvnw, so both use the same JDK.
+if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+  java="$JAVA_HOME/bin/java"
+elif command -v java >/dev/null 2>&1; then
+  java="$(command -v java)"
+else
+  echo "No java found: install a JDK 17 or newer, or set JAVA_HOME." >&2
+  exit 1
+fi
+
+launcher_classes="deploy/local/target/classes/org/iopcare/local/LocalPlatform.class"
+needs_build() {
+  [[ ! -f "$launcher_classes" ]] && return 0
+  [[ ! -d deploy/local/target/lib || ! -d deploy/local/target/kafka-libs ]] && return 0
+  local service
+  for service in intake-service scheduling-service treatment-plan-service notification-service; do
+    [[ ! -f "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" ]] && return 0
+  done
+  return 1
+}
+
+# stop and --help need no build.
+case " ${args[*]:-} " in
+  *" stop "*|*" --help "*|*" -h "*) build=false ;;
+  *) if needs_build; then build=true; fi ;;
+esac
+
+if [[ "$build" == true ]]; then
+  echo "Building IOP Care (./mvnw -q -B -DskipTests install) ..."
+  ./mvnw -q -B -DskipTests install
+fi
+
+exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -cp "$repo/deploy/local/target/classes:$repo/deploy/local/target/lib/*" \
+  -Diopcare.home="$repo" \
+  org.iopcare.local.LocalPlatform ${args[@]+"${args[@]}"}
