@@ -1,0 +1,62 @@
+package org.iopcare.scheduling.enrollment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.iopcare.events.ClientEnrolled;
+import org.iopcare.support.messaging.ProcessedEvents;
+import org.iopcare.support.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps scheduling's record of each client's current enrollment, and answers for it. */
+@Service
+public class ClientEnrollments {
+
+    static final String CONSUMER = "scheduling-service:enrolled";
+
+    private static final Logger log = LoggerFactory.getLogger(ClientEnrollments.class);
+
+    private final ClientEnrollmentRepository repository;
+    private final ProcessedEvents processed;
+    private final Clock clock;
+
+    ClientEnrollments(ClientEnrollmentRepository repository, ProcessedEvents processed, Clock clock) {
+        this.repository = repository;
+        this.processed = processed;
+        this.clock = clock;
+    }
+
+    /**
+     * Records an enrollment once per event: the claim and the change commit together, so a
+     * redelivered event finds its claim and changes nothing.
+     */
+    @Transactional
+    public void record(ClientEnrolled event) {
+        ClientEnrollment.requireComplete(event);
+        if (!processed.claim(CONSUMER, event.eventId())) {
+            log.debug("Enrolled event {} already processed", event.eventId());
+            return;
+        }
+        Instant now = Instant.now(clock);
+        repository
+                .findById(event.clientId())
+                .ifPresentOrElse(
+                        current -> {
+                            if (!current.follow(event, now)) {
+                                log.info(
+                                        "Enrolled event {} predates the recorded enrollment; ignored", event.eventId());
+                            }
+                        },
+                        () -> repository.save(ClientEnrollment.from(event, now)));
+    }
+
+    @Transactional(readOnly = true)
+    public ClientEnrollment get(UUID clientId) {
+        return repository
+                .findById(clientId)
+                .orElseThrow(() -> ProblemException.notFound("Enrollment of client", clientId));
+    }
+}

@@ -1,0 +1,25 @@
+package org.iopcare.treatmentplan.plan;
+
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/** When plan reviews fall due: first after the start date, then on a steady cadence. */
+@Component
+class ReviewSchedule {
+
+    private final PlanProperties properties;
+
+    ReviewSchedule(PlanProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The first review of a plan whose client starts the program on this date. */
+    LocalDate firstReviewDue(LocalDate startDate) {
+        return startDate.plus(properties.firstReview());
+    }
+
+    /** The review after one held on this date. */
+    LocalDate nextReviewDue(LocalDate reviewedOn) {
+        return reviewedOn.plus(properties.reviewCadence());
+    }
+}

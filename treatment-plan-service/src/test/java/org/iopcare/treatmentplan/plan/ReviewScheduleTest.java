@@ -1,0 +1,33 @@
+package org.iopcare.treatmentplan.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.Period;
+import org.junit.jupiter.api.Test;
+
+class ReviewScheduleTest {
+
+    final ReviewSchedule defaults = new ReviewSchedule(new PlanProperties(Period.ofDays(14), Period.ofDays(30)));
+
+    @Test
+    void firstReviewFallsDueTwoWeeksAfterTheStartDate() {
+        assertThat(defaults.firstReviewDue(LocalDate.of(2026, 3, 9))).isEqualTo(LocalDate.of(2026, 3, 23));
+        assertThat(defaults.firstReviewDue(LocalDate.of(2026, 12, 21))).isEqualTo(LocalDate.of(2027, 1, 4));
+    }
+
+    @Test
+    void laterReviewsFollowTheCadence() {
+        assertThat(defaults.nextReviewDue(LocalDate.of(2026, 3, 23))).isEqualTo(LocalDate.of(2026, 4, 22));
+        assertThat(defaults.nextReviewDue(LocalDate.of(2028, 2, 1))).isEqualTo(LocalDate.of(2028, 3, 2));
+    }
+
+    @Test
+    void followsTheClinicsSettings() {
+        ReviewSchedule clinic = new ReviewSchedule(new PlanProperties(Period.ofWeeks(1), Period.ofMonths(1)));
+
+        assertThat(clinic.firstReviewDue(LocalDate.of(2026, 1, 26))).isEqualTo(LocalDate.of(2026, 2, 2));
+        // a calendar month: the end of January reviews at the end of February
+        assertThat(clinic.nextReviewDue(LocalDate.of(2026, 1, 31))).isEqualTo(LocalDate.of(2026, 2, 28));
+    }
+}
