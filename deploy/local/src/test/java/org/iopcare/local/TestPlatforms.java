@@ -1,0 +1,81 @@
+package org.iopcare.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Options for tests: a temporary data folder and free ports, so a developer's own run is never touched. */
+final class TestPlatforms {
+
+    private TestPlatforms() {}
+
+    static Path repoRoot() {
+        return RepoRoot.search(Path.of("")).orElseThrow();
+    }
+
+    /** Kafka and PostgreSQL only, on free ports, printing into {@code console}. */
+    static LocalOptions.Builder infrastructure(Path dataDir, ByteArrayOutputStream console) {
+        int[] ports = freePorts(3);
+        return LocalOptions.builder(repoRoot())
+                .dataDir(dataDir)
+                .services(List.of())
+                .kafkaPort(ports[0])
+                .kafkaControllerPort(ports[1])
+                .postgresPort(ports[2])
+                .console(new PrintStream(console, true));
+    }
+
+    static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // a test port; closing cannot matter
+                }
+            }
+        }
+    }
+
+    /** What `ps` would show: every live process whose command line mentions the data folder. */
+    static List<String> processesUsing(Path dataDir) {
+        String marker = dataDir.toString();
+        List<String> found = new ArrayList<>();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .forEach(p -> {
+                    Optional<String> line = p.info().commandLine();
+                    if (line.isPresent() && line.get().contains(marker) && p.isAlive()) {
+                        found.add(p.pid() + " " + line.get());
+                    }
+                });
+        return found;
+    }
+
+    static void assertAllGone(Map<String, Long> pids, Path dataDir) {
+        assertThat(pids).isNotEmpty();
+        pids.forEach((component, pid) -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                .as("%s (pid %d) after stop", component, pid)
+                .isEmpty());
+        assertThat(processesUsing(dataDir)).as("processes still using %s", dataDir).isEmpty();
+    }
+}
