@@ -33,9 +33,9 @@ public record ClientEnrolled(
         String primaryClinicianId,
         AgeGroup ageGroup,
         String timeZone,
-        String preferredName,
-        String phone,
-        String email,
+        @Nullable String preferredName,
+        @Nullable String phone,
+        @Nullable String email,
         boolean smsConsent,
         boolean emailConsent)
         implements IntegrationEvent {

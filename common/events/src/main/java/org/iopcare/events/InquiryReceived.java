@@ -24,12 +24,12 @@ public record InquiryReceived(
         Instant occurredAt,
         UUID clientId,
         UUID inquiryId,
-        String preferredName,
-        String phone,
-        String email,
+        @Nullable String preferredName,
+        @Nullable String phone,
+        @Nullable String email,
         ContactChannel preferredChannel,
         boolean contactConsent,
-        UUID duplicateOf)
+        @Nullable UUID duplicateOf)
         implements IntegrationEvent {
 
     /** Ids only: contact details must never reach a log line through an exception message. */

@@ -6,6 +6,8 @@ import java.util.List;
 public final class Topics {
 
     public static final String INQUIRY_RECEIVED = "inquiry-received";
+    public static final String INQUIRY_STATUS_CHANGED = "inquiry-status-changed";
+    public static final String SCREENING_COMPLETED = "screening-completed";
     public static final String ENROLLED = "enrolled";
     public static final String CLIENT_UPDATED = "client-updated";
     public static final String DISCHARGED = "discharged";
@@ -19,6 +21,8 @@ public final class Topics {
     /** Every topic of the platform, for provisioning and documentation. */
     public static final List<String> ALL = List.of(
             INQUIRY_RECEIVED,
+            INQUIRY_STATUS_CHANGED,
+            SCREENING_COMPLETED,
             ENROLLED,
             CLIENT_UPDATED,
             DISCHARGED,

@@ -1,10 +1,13 @@
 package org.iopcare.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,39 @@ class EventTypeTest {
         assertThat(Arrays.stream(EventType.values()).map(EventType::topic)).allMatch(Topics.ALL::contains);
         assertThat(Arrays.stream(EventType.values()).map(EventType::payloadType))
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyTypeIsPublishedByOneOfTheFourServices() {
+        assertThat(EventType.values())
+                .allSatisfy(type ->
+                        assertThat(type.producer()).isIn("intake", "scheduling", "treatment-plan", "notification"))
+                .allSatisfy(type -> assertThat(type.source()).isEqualTo("/iopcare/" + type.producer()))
+                .allSatisfy(type -> assertThat(type.ceType())
+                        .isEqualTo("org.iopcare." + type.producer() + "." + type.topic() + ".v" + type.version()));
+        assertThat(EventType.PLAN_UPDATED_V1.ceType()).isEqualTo("org.iopcare.treatment-plan.plan-updated.v1");
+        assertThat(EventType.ATTENDANCE_CONFIRMED_V1.source()).isEqualTo("/iopcare/notification");
+        assertThat(EventType.CLIENT_DISCHARGED_V1.ceType()).isEqualTo("org.iopcare.intake.discharged.v1");
+    }
+
+    @Test
+    void reasonCodesAreImmutableCopies() {
+        List<String> codes = new ArrayList<>(List.of("MISSED_SESSIONS"));
+        PlanUpdated plan = new PlanUpdated(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                2,
+                PlanChangeType.FLAGGED,
+                PlanStatus.REVIEW_REQUIRED,
+                codes,
+                false,
+                null);
+        codes.add("SCORE_WORSENED");
+
+        assertThat(plan.reasonCodes()).containsExactly("MISSED_SESSIONS");
+        assertThatThrownBy(() -> plan.reasonCodes().add("X")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

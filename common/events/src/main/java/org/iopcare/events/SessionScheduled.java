@@ -1,0 +1,30 @@
+package org.iopcare.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A session was put on a client's schedule. One event per client session, so reminders can be
+ * planned per client; track and group names stay in scheduling.
+ *
+ * @param eventId unique per event
+ * @param occurredAt when the session was scheduled
+ * @param clientId the client
+ * @param sessionId the client's session (not the group session it belongs to)
+ * @param kind group, individual therapy or clinician check-in
+ * @param startsAt when the session starts
+ * @param endsAt when the session ends
+ * @param timeZone the IANA time zone the session is held in, to show local times
+ * @param modality in person or virtual
+ */
+public record SessionScheduled(
+        UUID eventId,
+        Instant occurredAt,
+        UUID clientId,
+        UUID sessionId,
+        SessionKind kind,
+        Instant startsAt,
+        Instant endsAt,
+        String timeZone,
+        SessionModality modality)
+        implements IntegrationEvent {}
