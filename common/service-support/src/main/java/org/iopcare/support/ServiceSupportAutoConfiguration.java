@@ -2,7 +2,10 @@ package org.iopcare.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.iopcare.support.audit.AuditConfiguration;
 import org.iopcare.support.db.SupportMigrations;
+import org.iopcare.support.messaging.EventConsumers;
+import org.iopcare.support.messaging.EventDecoder;
 import org.iopcare.support.messaging.OutboxRelay;
 import org.iopcare.support.messaging.ProcessedEvents;
 import org.iopcare.support.outbox.Outbox;
@@ -32,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
         })
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import(SecurityConfiguration.class)
+@Import({SecurityConfiguration.class, AuditConfiguration.class})
 public class ServiceSupportAutoConfiguration {
 
     @Bean
@@ -79,7 +82,13 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(JdbcTemplate jdbc) {
-        return new ProcessedEvents(jdbc);
+    ProcessedEvents processedEvents(JdbcTemplate jdbc, MeterRegistry meters) {
+        return new ProcessedEvents(jdbc, meters);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(
+            JsonMapper json, @Value("${iopcare.messaging.max-payload-bytes:65536}") int maxPayloadBytes) {
+        return new EventConsumers(new EventDecoder(json, maxPayloadBytes));
     }
 }

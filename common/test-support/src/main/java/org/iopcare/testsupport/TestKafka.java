@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iopcare.events.CloudEventHeaders;
@@ -24,47 +26,85 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TestKafka {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static KafkaProducer<byte[], byte[]> producer;
 
     private TestKafka() {}
 
     /** Publishes an event with the platform's key, headers and JSON payload. */
     public static void publish(IntegrationEvent event) {
-        EventType type = EventType.of(event);
         publishRaw(
-                type.topic(),
+                EventType.of(event).topic(),
                 event.clientId().toString(),
                 JSON.writeValueAsBytes(event),
-                Map.of(
-                        CloudEventHeaders.ID, event.eventId().toString(),
-                        CloudEventHeaders.TYPE, type.ceType(),
-                        CloudEventHeaders.SOURCE, type.source(),
-                        CloudEventHeaders.TIME, event.occurredAt().toString(),
-                        CloudEventHeaders.SUBJECT, event.clientId().toString(),
-                        CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                        CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
+                headers(event));
+    }
+
+    /** The CloudEvents headers a relay puts on an event. */
+    public static Map<String, String> headers(IntegrationEvent event) {
+        EventType type = EventType.of(event);
+        return Map.of(
+                CloudEventHeaders.ID, event.eventId().toString(),
+                CloudEventHeaders.TYPE, type.ceType(),
+                CloudEventHeaders.SOURCE, type.source(),
+                CloudEventHeaders.TIME, event.occurredAt().toString(),
+                CloudEventHeaders.SUBJECT, event.clientId().toString(),
+                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
+                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
     }
 
     /** Publishes any bytes, for tests that feed a consumer records it must refuse. */
     public static void publishRaw(String topic, String key, byte[] value, Map<String, String> headers) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.kafkaBootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG,
-                "all"))) {
-            ProducerRecord<byte[], byte[]> record =
-                    new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
-            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
+        try {
+            send(topic, key, value, headers).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Publishing to " + topic + " failed", e.getCause());
         }
+    }
+
+    /** Publishes many records on one producer and waits until the broker acknowledged them all. */
+    public static void publishAll(List<IntegrationEvent> events) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
+        for (IntegrationEvent event : events) {
+            EventType type = EventType.of(event);
+            sent.add(send(type.topic(), event.clientId().toString(), JSON.writeValueAsBytes(event), headers(event)));
+        }
+        for (Future<RecordMetadata> future : sent) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Publishing failed", e.getCause());
+            }
+        }
+    }
+
+    private static Future<RecordMetadata> send(String topic, String key, byte[] value, Map<String, String> headers) {
+        ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
+        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        return producer().send(record);
+    }
+
+    private static synchronized KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    Infrastructure.kafkaBootstrap(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    ByteArraySerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    ByteArraySerializer.class,
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    5));
+        }
+        return producer;
     }
 
     /** A consumer reading a topic from its beginning, in a group of its own. */

@@ -187,6 +187,25 @@ class InquiryIT extends IntakeIT {
     }
 
     @Test
+    void auditsEveryStaffReadAppendOnly() {
+        UUID id = UUID.fromString(http.postJson("/api/inquiries", null, form(uniquePhone(), null, "SMS"))
+                .json()
+                .get("id")
+                .asString());
+        http.get("/api/inquiries/" + id, TestTokens.bearer(StaffRole.CLINICIAN));
+
+        List<String> trail = jdbc.queryForList(
+                "SELECT actor || ' ' || action || ' ' || path_pattern || ' ' || status FROM audit_log WHERE path_ids = ?",
+                String.class,
+                "id=" + id);
+        assertThat(trail).containsExactly("staff-test READ /api/inquiries/{id} 200");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE actor = 'anonymousUser'", Long.class))
+                .isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_log"))
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
     void servesHealthAndTheApiDescription() {
         assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
