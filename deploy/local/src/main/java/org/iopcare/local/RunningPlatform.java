@@ -31,7 +31,7 @@ public final class RunningPlatform implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private KafkaBroker kafka;
     private LocalPostgres postgres;
-    private ClassDataSharing cds;
+    private ArchiveTraining training;
     private Thread shutdownHook;
     private boolean stopping;
     private int launching;
@@ -109,6 +109,7 @@ public final class RunningPlatform implements AutoCloseable {
      */
     public void stop() {
         List<ServiceProcess> runningServices;
+        ArchiveTraining trainer;
         KafkaBroker broker;
         LocalPostgres database;
         boolean alreadyStopping;
@@ -132,6 +133,7 @@ public final class RunningPlatform implements AutoCloseable {
                 }
             }
             runningServices = new ArrayList<>(services);
+            trainer = training;
             broker = kafka;
             database = postgres;
         }
@@ -141,18 +143,14 @@ public final class RunningPlatform implements AutoCloseable {
             progress.line("Stopping IOP Care ...");
         }
         try {
+            if (trainer != null) {
+                trainer.stop();
+            }
             if (!runningServices.isEmpty()) {
                 List<ProcessHandle> handles = new ArrayList<>();
                 runningServices.forEach(s -> handles.add(s.process().toHandle()));
                 ProcessStopper.stop(handles, ProcessStopper.GRACE);
-                for (ServiceProcess service : runningServices) {
-                    // Killed or crashed JVMs leave no usable class archive.
-                    int code = service.process().isAlive() ? -1 : service.process().exitValue();
-                    if (cds != null) {
-                        cds.afterExit(service.spec(), code == 0 || code == 143 || code == 130);
-                    }
-                    pids.forget(service.spec().name());
-                }
+                runningServices.forEach(s -> pids.forget(s.spec().name()));
             }
             if (broker != null) {
                 broker.stop(ProcessStopper.GRACE);
@@ -230,8 +228,13 @@ public final class RunningPlatform implements AutoCloseable {
         pids.record(service.spec().name(), service.process().toHandle());
     }
 
-    synchronized void useClassDataSharing(ClassDataSharing sharing) {
-        cds = sharing;
+    /** Background work that a stop must end first; refused (false) once a stop has begun. */
+    synchronized boolean register(ArchiveTraining trainer) {
+        if (stopping) {
+            return false;
+        }
+        training = trainer;
+        return true;
     }
 
     synchronized List<ServiceProcess> services() {

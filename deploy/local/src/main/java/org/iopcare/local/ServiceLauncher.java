@@ -31,7 +31,7 @@ final class ServiceLauncher {
     private final ServicePasswords passwords;
     private final String jdbcUrl;
     private final String kafkaBootstrap;
-    private final ClassDataSharing cds;
+    private final ClassDataArchives archives;
 
     ServiceLauncher(
             LocalOptions options,
@@ -40,14 +40,14 @@ final class ServiceLauncher {
             ServicePasswords passwords,
             String jdbcUrl,
             String kafkaBootstrap,
-            ClassDataSharing cds) {
+            ClassDataArchives archives) {
         this.options = options;
         this.folder = folder;
         this.keys = keys;
         this.passwords = passwords;
         this.jdbcUrl = jdbcUrl;
         this.kafkaBootstrap = kafkaBootstrap;
-        this.cds = cds;
+        this.archives = archives;
     }
 
     /** The service's executable jar under the repository root. */
@@ -66,13 +66,35 @@ final class ServiceLauncher {
         command.add(options.java().toString());
         command.addAll(JVM_OPTIONS);
         if (!jar.equals(executableJar(service))) {
-            command.addAll(cds.jvmOptions(service));
+            command.addAll(archives.jvmOptions(service));
         }
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         long started = System.nanoTime();
         Process process = DetachedProcess.start(command, environment(service), options.repoRoot(), log);
         return new ServiceProcess(service, process, log, started);
+    }
+
+    /**
+     * A class-data training run of the service ({@link ArchiveTraining}): same JVM and environment,
+     * any free port, at the lowest CPU priority so that the running platform keeps the cores.
+     */
+    Process startTraining(ServiceSpec service, Path jar, List<String> trainingOptions, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        Path nice = Path.of("/usr/bin/nice");
+        if (Files.isExecutable(nice)) {
+            command.add(nice.toString());
+            command.add("-n");
+            command.add("19");
+        }
+        command.add(options.java().toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(trainingOptions);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        Map<String, String> env = environment(service);
+        env.put("SERVER_PORT", "0");
+        return DetachedProcess.start(command, env, options.repoRoot(), log);
     }
 
     Map<String, String> environment(ServiceSpec service) {

@@ -45,9 +45,8 @@ final class Startup {
         JwtKeys keys = JwtKeys.ensure(folder.keys());
         ServicePasswords passwords = new ServicePasswords(folder.secrets());
         int javaFeature = JavaVersion.feature(options.java());
-        ClassDataSharing cds = new ClassDataSharing(options.classDataSharing(), javaFeature, folder.cds());
-        platform.useClassDataSharing(cds);
-        ExtractedApps apps = new ExtractedApps(options.java(), folder.apps(), cds);
+        ClassDataArchives archives = new ClassDataArchives(options.classDataSharing(), folder.cds(), options.java());
+        ExtractedApps apps = new ExtractedApps(options.java(), folder.apps(), archives);
 
         KafkaBroker broker = new KafkaBroker(options, folder);
         LocalPostgres postgres = new LocalPostgres(options, folder);
@@ -83,9 +82,13 @@ final class Startup {
                 platform.ready("PostgreSQL");
             }, pool));
             CompletableFuture<Map<ServiceSpec, Path>> runnableJars = CompletableFuture.supplyAsync(() -> {
+                try {
+                    archives.prepare();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
-                executableJars.forEach((service, jar) ->
-                        jars.put(service, cds.enabled() ? apps.prepare(service, jar, progress) : jar));
+                executableJars.forEach((service, jar) -> jars.put(service, apps.prepare(service, jar, progress)));
                 return jars;
             }, pool);
             if (!options.services().isEmpty()) {
@@ -93,9 +96,19 @@ final class Startup {
             }
             awaitAll(infrastructure);
             if (!options.services().isEmpty()) {
-                startServices(runnableJars.join(), keys, passwords, broker, postgres, cds, javaFeature);
+                ServiceLauncher launcher = new ServiceLauncher(
+                        options, folder, keys, passwords, platform.jdbcUrl(), broker.bootstrapServers(), archives);
+                Map<ServiceSpec, Path> jars = runnableJars.join();
+                startServices(launcher, jars, archives, javaFeature);
+                platform.startupFinished();
+                ArchiveTraining training = new ArchiveTraining(archives, launcher, folder, progress);
+                if (platform.register(training) && training.startFor(jars)) {
+                    progress.line("  note    recording class-data archives in the background (once, about a minute"
+                            + " of CPU): the next start is faster");
+                }
+            } else {
+                platform.startupFinished();
             }
-            platform.startupFinished();
         } finally {
             pool.shutdownNow();
         }
@@ -120,17 +133,10 @@ final class Startup {
     }
 
     private void startServices(
-            Map<ServiceSpec, Path> jars,
-            JwtKeys keys,
-            ServicePasswords passwords,
-            KafkaBroker broker,
-            LocalPostgres postgres,
-            ClassDataSharing cds,
-            int javaFeature) {
-        ServiceLauncher launcher = new ServiceLauncher(
-                options, folder, keys, passwords, platform.jdbcUrl(), broker.bootstrapServers(), cds);
-        progress.line("  start   " + jars.size() + " services on Java " + javaFeature
-                + (cds.enabled() ? ", class data sharing on" : ""));
+            ServiceLauncher launcher, Map<ServiceSpec, Path> jars, ClassDataArchives archives, int javaFeature) {
+        long withArchive = jars.keySet().stream().filter(archives::has).count();
+        progress.line("  start   " + jars.size() + " services on Java " + javaFeature + ", " + withArchive
+                + " with a class-data archive");
         Map<String, ServiceProcess> pending = new LinkedHashMap<>();
         for (Map.Entry<ServiceSpec, Path> entry : jars.entrySet()) {
             ServiceSpec service = entry.getKey();

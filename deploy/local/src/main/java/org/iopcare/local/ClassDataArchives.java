@@ -1,0 +1,125 @@
+package org.iopcare.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Class-data sharing archives of the services: the classes a service loads while it starts are
+ * mapped from an archive instead of being read, verified and parsed again, which saves about a third
+ * of a start on two cores (measured: 44 s for the four services without, 22 s with).
+ *
+ * <p>An archive is a cache. A service without one starts as usual; {@link ArchiveTraining} records
+ * one in the background once the platform is up; a stale or unusable archive makes the JVM start
+ * without it (never with an error). Archives are kept per JDK (they only fit the JVM that wrote them)
+ * and dropped when a service's jar changes.
+ *
+ * <p>Why not write the archive when the service stops ({@code -XX:ArchiveClassesAtExit} on a normal
+ * run, or {@code -XX:+AutoCreateSharedArchive})? Writing one takes 11-15 s per service on two
+ * cores; four of them at once would turn the first Ctrl-C into a minute or a killed JVM.
+ */
+final class ClassDataArchives {
+
+    private static final String QUIET = "-Xlog:cds=error,cds+dynamic=error,class+path=error";
+
+    private final boolean enabled;
+    private final Path dir;
+
+    ClassDataArchives(boolean enabled, Path cdsRoot, Path java) {
+        this.enabled = enabled;
+        this.dir = cdsRoot.resolve(jdkKey(java));
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    boolean has(ServiceSpec service) {
+        return enabled && Files.isRegularFile(archive(service));
+    }
+
+    /** Options for a normal run: use the archive if there is one. */
+    List<String> jvmOptions(ServiceSpec service) {
+        return has(service) ? List.of("-XX:SharedArchiveFile=" + archive(service), QUIET) : List.of();
+    }
+
+    /**
+     * Options for a training run: start the application context, exit right after it is refreshed
+     * (before the web server, listeners and schedulers start: no port, no consumer), write the archive.
+     */
+    List<String> trainingOptions(ServiceSpec service) {
+        return List.of("-XX:ArchiveClassesAtExit=" + pending(service), "-Dspring.context.exit=onRefresh", QUIET);
+    }
+
+    /** After a training run that exited normally: the archive it wrote becomes the one in use. */
+    boolean promote(ServiceSpec service) {
+        Path pending = pending(service);
+        try {
+            if (Files.isRegularFile(pending) && Files.size(pending) > 0) {
+                Files.move(pending, archive(service), StandardCopyOption.REPLACE_EXISTING);
+                return true;
+            }
+        } catch (IOException e) {
+            // a cache: the next run trains again
+        }
+        discardPending(service);
+        return false;
+    }
+
+    void discardPending(ServiceSpec service) {
+        try {
+            Files.deleteIfExists(pending(service));
+        } catch (IOException e) {
+            // a cache
+        }
+    }
+
+    /** The service's jars changed: its archive describes classes that are no longer there. */
+    void invalidate(ServiceSpec service) {
+        try {
+            Files.deleteIfExists(archive(service));
+        } catch (IOException e) {
+            // the JVM rejects a stale archive on its own
+        }
+        discardPending(service);
+    }
+
+    void prepare() throws IOException {
+        Files.createDirectories(dir);
+    }
+
+    Path archive(ServiceSpec service) {
+        return dir.resolve(service.name() + ".jsa");
+    }
+
+    private Path pending(ServiceSpec service) {
+        return dir.resolve(service.name() + ".jsa.new");
+    }
+
+    /** A folder name per JDK build: its version and vendor from the {@code release} file, and its path. */
+    static String jdkKey(Path java) {
+        String version = "unknown";
+        Path home = java.toAbsolutePath().getParent() == null ? null : java.toAbsolutePath().getParent().getParent();
+        if (home != null) {
+            try {
+                String release = Files.readString(home.resolve("release"), StandardCharsets.UTF_8);
+                version = value(release, "JAVA_RUNTIME_VERSION", value(release, "JAVA_VERSION", version));
+            } catch (IOException e) {
+                // keyed by path alone
+            }
+        }
+        String key = version.replaceAll("[^A-Za-z0-9._+-]", "_") + "-"
+                + Integer.toHexString(java.toAbsolutePath().normalize().toString().hashCode());
+        return key;
+    }
+
+    private static String value(String release, String name, String fallback) {
+        Matcher matcher = Pattern.compile("^" + name + "=\"([^\"]*)\"", Pattern.MULTILINE).matcher(release);
+        return matcher.find() ? matcher.group(1) : fallback;
+    }
+}
