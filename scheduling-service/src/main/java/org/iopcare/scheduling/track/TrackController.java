@@ -1,0 +1,49 @@
+package org.iopcare.scheduling.track;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TrackController {
+
+    private final Tracks tracks;
+
+    TrackController(Tracks tracks) {
+        this.tracks = tracks;
+    }
+
+    @GetMapping("/api/tracks")
+    @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
+    List<TrackView> list() {
+        return tracks.all().stream().map(TrackView::of).toList();
+    }
+
+    @GetMapping("/api/tracks/{code}")
+    @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
+    TrackView get(@PathVariable String code) {
+        return TrackView.of(tracks.get(code));
+    }
+
+    /** Schedulers and admins run tracks; an adult track under 9 h a week is refused (422). */
+    @PostMapping("/api/tracks")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('SCHEDULER','PROGRAM_ADMIN')")
+    TrackView create(@Valid @RequestBody TrackRequest request) {
+        return TrackView.of(tracks.create(request));
+    }
+
+    @PutMapping("/api/tracks/{code}")
+    @PreAuthorize("hasAnyRole('SCHEDULER','PROGRAM_ADMIN')")
+    TrackView replace(@PathVariable String code, @Valid @RequestBody TrackRequest request) {
+        return TrackView.of(tracks.replace(code, request));
+    }
+}

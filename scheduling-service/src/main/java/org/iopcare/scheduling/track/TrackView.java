@@ -1,0 +1,39 @@
+package org.iopcare.scheduling.track;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import org.iopcare.events.AgeGroup;
+import org.iopcare.events.SessionModality;
+
+/** A track as staff see it, with its computed weekly hours. */
+public record TrackView(
+        String code,
+        String name,
+        String timeZone,
+        List<DayOfWeek> meetingDays,
+        LocalTime localStart,
+        LocalTime localEnd,
+        int capacity,
+        AgeGroup ageGroup,
+        SessionModality modality,
+        List<ProgramTrack.Component> components,
+        int meetingMinutes,
+        double weeklyHours) {
+
+    static TrackView of(ProgramTrack track) {
+        return new TrackView(
+                track.code(),
+                track.name(),
+                track.zone().getId(),
+                track.meetingDays().stream().sorted().toList(),
+                track.localStart(),
+                track.localEnd(),
+                track.capacity(),
+                track.ageGroup(),
+                track.modality(),
+                track.components(),
+                track.meetingMinutes(),
+                track.weeklyMinutes() / 60.0);
+    }
+}

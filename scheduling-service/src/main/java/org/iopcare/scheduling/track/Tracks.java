@@ -1,0 +1,111 @@
+package org.iopcare.scheduling.track;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.iopcare.events.SessionModality;
+import org.iopcare.scheduling.config.SchedulingProperties;
+import org.iopcare.support.web.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Program tracks: creation and change with the IOP rules, and look-ups for scheduling. */
+@Service
+public class Tracks {
+
+    private final TrackStore store;
+    private final SchedulingProperties settings;
+    private final Clock clock;
+
+    Tracks(TrackStore store, SchedulingProperties settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ProgramTrack create(TrackRequest request) {
+        if (request.code() == null) {
+            throw ProblemException.unprocessable("track-code-missing", "A new track needs a code");
+        }
+        ProgramTrack track = validated(request.code(), request);
+        if (store.find(track.code()).isPresent()) {
+            throw ProblemException.conflict("track-exists", "A track with this code already exists");
+        }
+        store.insert(track, Instant.now(clock));
+        return track;
+    }
+
+    /** Replaces a track; sessions already generated keep their times, later ones use the new ones. */
+    @Transactional
+    public ProgramTrack replace(String code, TrackRequest request) {
+        store.lock(code).orElseThrow(() -> ProblemException.notFound("Track", code));
+        ProgramTrack track = validated(code, request);
+        store.update(track, Instant.now(clock));
+        return track;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProgramTrack> all() {
+        return store.all();
+    }
+
+    @Transactional(readOnly = true)
+    public ProgramTrack get(String code) {
+        return find(code).orElseThrow(() -> ProblemException.notFound("Track", code));
+    }
+
+    public Optional<ProgramTrack> find(String code) {
+        return store.find(code);
+    }
+
+    /** Locks the track row for the caller's transaction (seat counting). */
+    public ProgramTrack lock(String code) {
+        return store.lock(code).orElseThrow(() -> new IllegalStateException("Unknown track " + code));
+    }
+
+    ProgramTrack validated(String code, TrackRequest request) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(request.timeZone());
+        } catch (DateTimeException e) {
+            throw ProblemException.unprocessable("unknown-time-zone", "timeZone is not an IANA time zone");
+        }
+        if (!request.localEnd().isAfter(request.localStart())) {
+            throw ProblemException.unprocessable(
+                    "meeting-ends-before-start", "localEnd must be after localStart on the same day");
+        }
+        ProgramTrack track = new ProgramTrack(
+                code,
+                request.name().strip(),
+                zone,
+                EnumSet.copyOf(request.meetingDays()),
+                request.localStart(),
+                request.localEnd(),
+                request.capacity(),
+                request.ageGroup(),
+                request.modality() == null ? SessionModality.IN_PERSON : request.modality(),
+                request.components().stream()
+                        .map(c -> new ProgramTrack.Component(c.kind(), c.minutes()))
+                        .toList());
+        int componentMinutes = track.components().stream()
+                .mapToInt(ProgramTrack.Component::minutes)
+                .sum();
+        if (componentMinutes > track.meetingMinutes()) {
+            throw ProblemException.unprocessable(
+                    "components-exceed-meeting", "The components together last longer than a meeting");
+        }
+        int minimum = settings.minimumMinutes(track.ageGroup());
+        if (track.weeklyMinutes() < minimum) {
+            throw ProblemException.unprocessable(
+                    "below-iop-minimum",
+                    "A track for " + track.ageGroup() + " must meet at least " + minimum / 60.0
+                            + " hours a week; this one meets " + track.weeklyMinutes() / 60.0);
+        }
+        return track;
+    }
+}
