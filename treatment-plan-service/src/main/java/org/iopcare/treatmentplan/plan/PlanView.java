@@ -2,9 +2,17 @@ package org.iopcare.treatmentplan.plan;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** A treatment plan as clinicians see it. */
+/**
+ * A treatment plan as clinicians see it.
+ *
+ * @param currentVersion the latest version, 0 while none was written
+ * @param activeVersion the version in force, null until the plan was first activated
+ * @param openFlags why the plan needs review, while unresolved
+ * @param content the current version's content, null while none was written
+ */
 public record PlanView(
         UUID id,
         UUID clientId,
@@ -13,9 +21,16 @@ public record PlanView(
         String primaryClinicianId,
         LocalDate startDate,
         Instant openedAt,
-        LocalDate nextReviewDue) {
+        LocalDate nextReviewDue,
+        int currentVersion,
+        Integer activeVersion,
+        Instant acknowledgedAt,
+        Activation.AcknowledgementMethod acknowledgementMethod,
+        Instant closedAt,
+        List<FlagReason> openFlags,
+        PlanContent content) {
 
-    static PlanView of(TreatmentPlan plan) {
+    static PlanView of(TreatmentPlan plan, PlanContent content, List<FlagReason> openFlags) {
         return new PlanView(
                 plan.id(),
                 plan.clientId(),
@@ -24,6 +39,13 @@ public record PlanView(
                 plan.primaryClinicianId(),
                 plan.startDate(),
                 plan.openedAt(),
-                plan.nextReviewDue());
+                plan.nextReviewDue(),
+                plan.currentVersion(),
+                plan.activeVersion(),
+                plan.acknowledgedAt(),
+                plan.acknowledgementMethod(),
+                plan.closedAt(),
+                openFlags,
+                content);
     }
 }

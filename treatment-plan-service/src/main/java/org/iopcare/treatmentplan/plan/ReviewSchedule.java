@@ -1,16 +1,19 @@
 package org.iopcare.treatmentplan.plan;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 /** When plan reviews fall due: first after the start date, then on a steady cadence. */
 @Component
-class ReviewSchedule {
+public class ReviewSchedule {
 
     private final PlanProperties properties;
+    private final Clock clock;
 
-    ReviewSchedule(PlanProperties properties) {
+    ReviewSchedule(PlanProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** The first review of a plan whose client starts the program on this date. */
@@ -21,5 +24,10 @@ class ReviewSchedule {
     /** The review after one held on this date. */
     LocalDate nextReviewDue(LocalDate reviewedOn) {
         return reviewedOn.plus(properties.reviewCadence());
+    }
+
+    /** Today in the clinic's time zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(properties.timeZone()));
     }
 }

@@ -11,8 +11,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.iopcare.events.ClientEnrolled;
+import org.iopcare.support.web.ProblemException;
 
-/** A client's treatment plan. One per client, opened as a draft when the client is enrolled. */
+/**
+ * A client's treatment plan: its status, which version is current and which is active, and when
+ * the next review falls due. The content lives in immutable versions ({@code plan_version}). At
+ * most one plan per client is not CLOSED; a client who enrolls again after discharge gets a new one.
+ */
 @Entity
 @Table(name = "treatment_plan")
 public class TreatmentPlan {
@@ -41,6 +46,25 @@ public class TreatmentPlan {
 
     @Column(name = "next_review_due", nullable = false)
     private LocalDate nextReviewDue;
+
+    @Column(name = "current_version", nullable = false)
+    private int currentVersion;
+
+    @Column(name = "active_version")
+    private Integer activeVersion;
+
+    @Column(name = "activated_at")
+    private Instant activatedAt;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "acknowledgement_method")
+    private Activation.AcknowledgementMethod acknowledgementMethod;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
 
     // A wrapper, so Spring Data sees a new plan by its null version and inserts without a SELECT.
     @Version
@@ -82,6 +106,76 @@ public class TreatmentPlan {
         }
     }
 
+    /**
+     * Takes the next version number for a write based on {@code basedOn}; refuses a closed plan
+     * and a stale write (based on anything but the current version).
+     */
+    int nextVersion(int basedOn) {
+        requireOpen();
+        if (basedOn != currentVersion) {
+            throw ProblemException.conflict(
+                    "stale-plan-version",
+                    "The plan has moved on: the write is based on version " + basedOn + " but version " + currentVersion
+                            + " is current; reload the plan and apply the change again");
+        }
+        currentVersion++;
+        return currentVersion;
+    }
+
+    /**
+     * Makes the current version active with the client's acknowledgement. Activation is a review:
+     * it resolves the plan's flags, and sets the next review (the first review date while the plan
+     * was never active and that date is still ahead, otherwise one cadence from today).
+     */
+    void activate(Activation request, LocalDate today, ReviewSchedule reviews, Instant now) {
+        requireOpen();
+        if (currentVersion == 0) {
+            throw ProblemException.conflict("plan-without-version", "The plan has no version to activate yet");
+        }
+        if (request.version() != currentVersion) {
+            throw ProblemException.conflict(
+                    "stale-plan-version",
+                    "Only the current version " + currentVersion + " can be activated, not version "
+                            + request.version());
+        }
+        if (status == PlanStatus.ACTIVE && activeVersion != null && activeVersion == currentVersion) {
+            throw ProblemException.conflict("plan-already-active", "Version " + currentVersion + " is already active");
+        }
+        if (request.acknowledgedAt().isAfter(now)) {
+            throw ProblemException.unprocessable(
+                    "acknowledgement-in-the-future", "acknowledgedAt must not be in the future");
+        }
+        LocalDate first = reviews.firstReviewDue(startDate);
+        nextReviewDue = activeVersion == null && first.isAfter(today) ? first : reviews.nextReviewDue(today);
+        activeVersion = currentVersion;
+        activatedAt = now;
+        acknowledgedAt = request.acknowledgedAt();
+        acknowledgementMethod = request.acknowledgementMethod();
+        status = PlanStatus.ACTIVE;
+    }
+
+    /** Flags the plan for review; a closed plan takes no flags. */
+    void flag() {
+        requireOpen();
+        status = PlanStatus.REVIEW_REQUIRED;
+    }
+
+    /** Closes the plan on discharge; its versions stay as the record. */
+    void close(Instant now) {
+        status = PlanStatus.CLOSED;
+        closedAt = now;
+    }
+
+    boolean isOpen() {
+        return status != PlanStatus.CLOSED;
+    }
+
+    private void requireOpen() {
+        if (status == PlanStatus.CLOSED) {
+            throw ProblemException.conflict("plan-closed", "The plan is closed and cannot change");
+        }
+    }
+
     public UUID id() {
         return id;
     }
@@ -112,5 +206,29 @@ public class TreatmentPlan {
 
     public LocalDate nextReviewDue() {
         return nextReviewDue;
+    }
+
+    public int currentVersion() {
+        return currentVersion;
+    }
+
+    public Integer activeVersion() {
+        return activeVersion;
+    }
+
+    public Instant activatedAt() {
+        return activatedAt;
+    }
+
+    public Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public Activation.AcknowledgementMethod acknowledgementMethod() {
+        return acknowledgementMethod;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
     }
 }

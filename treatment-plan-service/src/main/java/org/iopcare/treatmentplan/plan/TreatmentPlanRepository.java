@@ -1,12 +1,33 @@
 package org.iopcare.treatmentplan.plan;
 
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface TreatmentPlanRepository extends JpaRepository<TreatmentPlan, UUID> {
 
-    Optional<TreatmentPlan> findByClientId(UUID clientId);
+    /** The client's latest plan: the open one if there is one, else the last closed. */
+    Optional<TreatmentPlan> findFirstByClientIdOrderByOpenedAtDesc(UUID clientId);
 
-    boolean existsByClientId(UUID clientId);
+    boolean existsByClientIdAndStatusNot(UUID clientId, PlanStatus status);
+
+    /** The client's open plan, locked: writers of one plan queue, so version numbers never race. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from TreatmentPlan p where p.clientId = :clientId"
+            + " and p.status <> org.iopcare.treatmentplan.plan.PlanStatus.CLOSED")
+    Optional<TreatmentPlan> findOpenForUpdate(UUID clientId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from TreatmentPlan p where p.id = :id")
+    Optional<TreatmentPlan> findForUpdate(UUID id);
+
+    /** Open plans whose review is due on or before the day, oldest due first. */
+    @Query("select p from TreatmentPlan p where p.status <> org.iopcare.treatmentplan.plan.PlanStatus.CLOSED"
+            + " and p.nextReviewDue <= :day order by p.nextReviewDue, p.id")
+    List<TreatmentPlan> findReviewsDueBy(LocalDate day);
 }

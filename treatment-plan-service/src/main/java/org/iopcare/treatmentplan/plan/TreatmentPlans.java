@@ -2,8 +2,12 @@ package org.iopcare.treatmentplan.plan;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
+import org.iopcare.events.PlanChangeType;
 import org.iopcare.support.messaging.ProcessedEvents;
 import org.iopcare.support.web.ProblemException;
 import org.slf4j.Logger;
@@ -16,16 +20,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class TreatmentPlans {
 
     static final String CONSUMER = "treatment-plan-service:enrolled";
+    static final String DISCHARGED_CONSUMER = "treatment-plan-service:discharged";
 
     private static final Logger log = LoggerFactory.getLogger(TreatmentPlans.class);
 
     private final TreatmentPlanRepository repository;
+    private final PlanVersionStore versions;
+    private final PlanFlags flags;
+    private final PlanEvents events;
     private final ProcessedEvents processed;
     private final ReviewSchedule reviews;
     private final Clock clock;
 
-    TreatmentPlans(TreatmentPlanRepository repository, ProcessedEvents processed, ReviewSchedule reviews, Clock clock) {
+    TreatmentPlans(
+            TreatmentPlanRepository repository,
+            PlanVersionStore versions,
+            PlanFlags flags,
+            PlanEvents events,
+            ProcessedEvents processed,
+            ReviewSchedule reviews,
+            Clock clock) {
         this.repository = repository;
+        this.versions = versions;
+        this.flags = flags;
+        this.events = events;
         this.processed = processed;
         this.reviews = reviews;
         this.clock = clock;
@@ -42,19 +60,116 @@ public class TreatmentPlans {
             log.debug("Enrolled event {} already processed", event.eventId());
             return;
         }
-        if (repository.existsByClientId(event.clientId())) {
+        if (repository.existsByClientIdAndStatusNot(event.clientId(), PlanStatus.CLOSED)) {
             // A later enrollment of the same client: the plan is the clinicians' document and
             // changes through its own versions, not through intake's events.
-            log.info("Enrolled event {} is for a client who already has a plan; plan left as it is", event.eventId());
+            log.info(
+                    "Enrolled event {} is for a client who already has an open plan; plan left as it is",
+                    event.eventId());
             return;
         }
         repository.save(TreatmentPlan.open(event, reviews, Instant.now(clock)));
     }
 
+    /** Closes the client's open plan on discharge, once per event; a client without one is left alone. */
+    @Transactional
+    public void close(ClientDischarged event) {
+        if (!processed.claim(DISCHARGED_CONSUMER, event.eventId())) {
+            return;
+        }
+        Optional<TreatmentPlan> open = repository.findOpenForUpdate(event.clientId());
+        if (open.isEmpty()) {
+            log.info("Discharged event {} found no open plan", event.eventId());
+            return;
+        }
+        TreatmentPlan plan = open.get();
+        plan.close(Instant.now(clock));
+        flags.clear(plan.id());
+        events.publish(plan, PlanChangeType.CLOSED, List.of(), false);
+    }
+
+    /** Saves a new immutable version; 409 when the write is based on anything but the current one. */
+    @Transactional
+    public PlanVersion writeVersion(UUID planId, NewPlanVersion request, String author) {
+        TreatmentPlan plan = locked(planId);
+        int number = plan.nextVersion(request.basedOnVersion());
+        PlanVersion version = new PlanVersion(
+                plan.id(), number, number - 1, author, Instant.now(clock), request.reason(), request.content());
+        versions.append(version);
+        events.publish(plan, PlanChangeType.VERSION_CREATED, List.of(), false);
+        return version;
+    }
+
+    /** Activates the current version with the client's acknowledgement; resolves open flags. */
+    @Transactional
+    public TreatmentPlan activate(UUID planId, Activation request) {
+        TreatmentPlan plan = locked(planId);
+        plan.activate(request, reviews.today(), reviews, Instant.now(clock));
+        flags.clear(plan.id());
+        events.publish(plan, PlanChangeType.ACTIVATED, List.of(), false);
+        return plan;
+    }
+
     @Transactional(readOnly = true)
     public TreatmentPlan forClient(UUID clientId) {
         return repository
-                .findByClientId(clientId)
+                .findFirstByClientIdOrderByOpenedAtDesc(clientId)
                 .orElseThrow(() -> ProblemException.notFound("Plan for client", clientId));
+    }
+
+    /** The plan, its current content and open flags, as one read. */
+    @Transactional(readOnly = true)
+    public PlanView viewForClient(UUID clientId) {
+        TreatmentPlan plan = forClient(clientId);
+        PlanContent content = plan.currentVersion() == 0
+                ? null
+                : versions.find(plan.id(), plan.currentVersion())
+                        .map(PlanVersion::content)
+                        .orElse(null);
+        return PlanView.of(plan, content, flags.open(plan.id()));
+    }
+
+    /** The content of the client's open plan's current version, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<PlanContent> currentContent(UUID planId) {
+        TreatmentPlan plan = get(planId);
+        return plan.currentVersion() == 0
+                ? Optional.empty()
+                : versions.find(planId, plan.currentVersion()).map(PlanVersion::content);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanVersion> versions(UUID planId) {
+        get(planId);
+        return versions.all(planId);
+    }
+
+    @Transactional(readOnly = true)
+    public PlanVersion version(UUID planId, int number) {
+        get(planId);
+        return versions.find(planId, number).orElseThrow(() -> ProblemException.notFound("Plan version", number));
+    }
+
+    /** Open plans whose review is due today or overdue, in the clinic's time zone. */
+    @Transactional(readOnly = true)
+    public List<TreatmentPlan> reviewsDue() {
+        return repository.findReviewsDueBy(reviews.today());
+    }
+
+    /** The client's open plan, for recording against it; 404 when there is none. */
+    @Transactional(readOnly = true)
+    public TreatmentPlan openForClient(UUID clientId) {
+        return repository
+                .findFirstByClientIdOrderByOpenedAtDesc(clientId)
+                .filter(TreatmentPlan::isOpen)
+                .orElseThrow(() -> ProblemException.notFound("Open plan for client", clientId));
+    }
+
+    private TreatmentPlan get(UUID planId) {
+        return repository.findById(planId).orElseThrow(() -> ProblemException.notFound("Plan", planId));
+    }
+
+    private TreatmentPlan locked(UUID planId) {
+        return repository.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("Plan", planId));
     }
 }

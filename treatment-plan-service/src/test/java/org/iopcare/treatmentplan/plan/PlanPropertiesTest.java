@@ -7,6 +7,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class PlanPropertiesTest {
 
     static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
+    static final ZoneId NY = ZoneId.of("America/New_York");
     final Validator validator = VALIDATION.getValidator();
 
     @AfterAll
@@ -30,6 +32,7 @@ class PlanPropertiesTest {
 
         assertThat(properties.firstReview()).isEqualTo(Period.ofDays(14));
         assertThat(properties.reviewCadence()).isEqualTo(Period.ofDays(30));
+        assertThat(properties.timeZone()).isEqualTo(NY);
         assertThat(validator.validate(properties)).isEmpty();
     }
 
@@ -44,10 +47,11 @@ class PlanPropertiesTest {
 
     @Test
     void refusesPeriodsThatAreNotPositive() {
-        assertThat(invalid(new PlanProperties(Period.ZERO, Period.ofDays(30)))).containsExactly("firstReviewPositive");
-        assertThat(invalid(new PlanProperties(Period.ofDays(14), Period.ofDays(-30))))
+        assertThat(invalid(new PlanProperties(Period.ZERO, Period.ofDays(30), NY)))
+                .containsExactly("firstReviewPositive");
+        assertThat(invalid(new PlanProperties(Period.ofDays(14), Period.ofDays(-30), NY)))
                 .containsExactly("reviewCadencePositive");
-        assertThat(invalid(new PlanProperties(null, Period.ofDays(30)))).containsExactly("firstReview");
+        assertThat(invalid(new PlanProperties(null, Period.ofDays(30), NY))).containsExactly("firstReview");
     }
 
     private static PlanProperties bind(Map<String, String> settings) {

@@ -2,13 +2,18 @@ package org.iopcare.treatmentplan.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ReviewScheduleTest {
 
-    final ReviewSchedule defaults = new ReviewSchedule(new PlanProperties(Period.ofDays(14), Period.ofDays(30)));
+    final ReviewSchedule defaults = new ReviewSchedule(
+            PlanProperties.defaults(), Clock.fixed(Instant.parse("2026-03-04T03:30:00Z"), ZoneOffset.UTC));
 
     @Test
     void firstReviewFallsDueTwoWeeksAfterTheStartDate() {
@@ -24,10 +29,17 @@ class ReviewScheduleTest {
 
     @Test
     void followsTheClinicsSettings() {
-        ReviewSchedule clinic = new ReviewSchedule(new PlanProperties(Period.ofWeeks(1), Period.ofMonths(1)));
+        ReviewSchedule clinic = new ReviewSchedule(
+                new PlanProperties(Period.ofWeeks(1), Period.ofMonths(1), ZoneId.of("UTC")), Clock.systemUTC());
 
         assertThat(clinic.firstReviewDue(LocalDate.of(2026, 1, 26))).isEqualTo(LocalDate.of(2026, 2, 2));
         // a calendar month: the end of January reviews at the end of February
         assertThat(clinic.nextReviewDue(LocalDate.of(2026, 1, 31))).isEqualTo(LocalDate.of(2026, 2, 28));
+    }
+
+    @Test
+    void todayIsTheClinicsDate() {
+        // 03:30 UTC is still the evening before in New York
+        assertThat(defaults.today()).isEqualTo(LocalDate.of(2026, 3, 3));
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.iopcare.events.AgeGroup;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TreatmentPlanTest {
 
     final Clock clock = Clock.fixed(Instant.parse("2026-03-04T15:30:00Z"), ZoneOffset.UTC);
-    final ReviewSchedule reviews = new ReviewSchedule(new PlanProperties(Period.ofDays(14), Period.ofDays(30)));
+    final ReviewSchedule reviews = new ReviewSchedule(PlanProperties.defaults(), clock);
 
     static ClientEnrolled enrolled(LocalDate start, String clinician) {
         return new ClientEnrolled(

@@ -1,0 +1,76 @@
+package org.iopcare.treatmentplan.plan;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.iopcare.events.PlanChangeType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Flags a client's open plan for review. A reason is raised at most once while it is open (a
+ * partial unique index backs this up), so the same cause arriving twice publishes one FLAGGED.
+ */
+@Component
+public class PlanFlags {
+
+    private final TreatmentPlanRepository plans;
+    private final JdbcTemplate jdbc;
+    private final PlanEvents events;
+    private final Clock clock;
+
+    PlanFlags(TreatmentPlanRepository plans, JdbcTemplate jdbc, PlanEvents events, Clock clock) {
+        this.plans = plans;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Raises a flag on the client's open plan, in the caller's transaction. True when the flag is
+     * new and {@code plan-updated} FLAGGED was published; false when the client has no open plan
+     * or the reason is already open.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean raise(UUID clientId, FlagReason reason, boolean urgent) {
+        TreatmentPlan plan = plans.findOpenForUpdate(clientId).orElse(null);
+        if (plan == null) {
+            return false;
+        }
+        Instant now = Instant.now(clock);
+        int inserted = jdbc.update("""
+                INSERT INTO plan_flag (plan_id, reason, urgent, raised_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (plan_id, reason) WHERE cleared_at IS NULL DO NOTHING
+                """, plan.id(), reason.name(), urgent, Timestamp.from(now));
+        if (inserted == 0) {
+            return false;
+        }
+        plan.flag();
+        events.publish(plan, PlanChangeType.FLAGGED, List.of(reason), urgent);
+        return true;
+    }
+
+    /** The plan's open flags, oldest first. */
+    List<FlagReason> open(UUID planId) {
+        return jdbc
+                .queryForList(
+                        "SELECT reason FROM plan_flag WHERE plan_id = ? AND cleared_at IS NULL ORDER BY id",
+                        String.class,
+                        planId)
+                .stream()
+                .map(FlagReason::valueOf)
+                .toList();
+    }
+
+    /** Resolves every open flag: the plan was reviewed (activated) or closed. */
+    void clear(UUID planId) {
+        jdbc.update(
+                "UPDATE plan_flag SET cleared_at = ? WHERE plan_id = ? AND cleared_at IS NULL",
+                Timestamp.from(Instant.now(clock)),
+                planId);
+    }
+}
