@@ -81,6 +81,12 @@ public class Inquiry {
         this.updatedAt = now;
     }
 
+    /** Moves the inquiry along the pipeline; the caller has checked the transition. */
+    void moveTo(InquiryStatus next, Instant now) {
+        this.status = next;
+        this.updatedAt = now;
+    }
+
     public UUID id() {
         return id;
     }

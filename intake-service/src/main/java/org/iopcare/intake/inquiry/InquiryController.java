@@ -3,8 +3,12 @@ package org.iopcare.intake.inquiry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.security.Principal;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -12,13 +16,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Inquiries: the public form and the staff pipeline. */
 @RestController
 @Validated
 @RequestMapping("/api/inquiries")
@@ -27,18 +34,47 @@ class InquiryController {
     private static final String STAFF =
             "hasAnyRole('INTAKE_COORDINATOR','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')";
 
+    private static final String PIPELINE = "hasAnyRole('INTAKE_COORDINATOR','PROGRAM_ADMIN')";
+
     private final Inquiries inquiries;
 
     InquiryController(Inquiries inquiries) {
         this.inquiries = inquiries;
     }
 
-    /** The public form: no token. */
+    /**
+     * The public form: no token. With an {@code Idempotency-Key}, a retry gets the first answer
+     * again.
+     */
     @PostMapping
-    ResponseEntity<InquiryReceipt> submit(@Valid @RequestBody NewInquiry request) {
-        Inquiry inquiry = inquiries.receive(request);
-        return ResponseEntity.created(URI.create("/api/inquiries/" + inquiry.id()))
-                .body(InquiryReceipt.of(inquiry));
+    ResponseEntity<InquiryReceipt> submit(
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 100) String idempotencyKey,
+            @Valid @RequestBody NewInquiry request) {
+        InquiryReceipt receipt;
+        try {
+            receipt = inquiries.submit(request, idempotencyKey);
+        } catch (DataIntegrityViolationException e) {
+            if (idempotencyKey == null) {
+                throw e;
+            }
+            // A concurrent request with the same key stored first: answer as it did.
+            receipt = inquiries.replayed(request, idempotencyKey);
+        }
+        return ResponseEntity.created(URI.create("/api/inquiries/" + receipt.id()))
+                .body(receipt);
+    }
+
+    /** A staff step in the pipeline: status change and/or note. */
+    @PatchMapping("/{id}")
+    @PreAuthorize(PIPELINE)
+    InquiryView change(@PathVariable UUID id, @Valid @RequestBody InquiryChange change, Principal staff) {
+        return InquiryView.of(inquiries.change(id, change, staff.getName()));
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize(STAFF)
+    List<InquiryNote> history(@PathVariable UUID id) {
+        return inquiries.history(id);
     }
 
     @GetMapping("/{id}")

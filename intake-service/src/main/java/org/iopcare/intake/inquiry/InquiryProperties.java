@@ -11,8 +11,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param duplicateWindow a new inquiry from a phone or email seen within this window is linked to
  *     the earlier one and not acknowledged again
+ * @param idempotencyKeyLifetime how long an {@code Idempotency-Key} replays its first answer
  */
 @Validated
 @ConfigurationProperties("iopcare.intake.inquiries")
 public record InquiryProperties(
-        @NotNull @DefaultValue("30d") Duration duplicateWindow) {}
+        @NotNull @DefaultValue("30d") Duration duplicateWindow,
+        @NotNull @DefaultValue("24h") Duration idempotencyKeyLifetime) {}

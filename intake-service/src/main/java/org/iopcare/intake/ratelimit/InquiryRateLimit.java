@@ -1,0 +1,65 @@
+package org.iopcare.intake.ratelimit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import org.iopcare.support.web.ProblemException;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Limits submissions of the public inquiry form per client address. It runs before the body is
+ * read, so malformed and invalid submissions count too.
+ */
+@Configuration(proxyBeanMethods = false)
+class InquiryRateLimit implements WebMvcConfigurer {
+
+    private final RateLimitProperties properties;
+    private final Clock clock;
+
+    InquiryRateLimit(RateLimitProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        if (!properties.enabled()) {
+            return;
+        }
+        TokenBuckets buckets =
+                new TokenBuckets(properties.requests(), properties.per(), properties.maxTrackedAddresses(), clock);
+        ClientAddress addresses = new ClientAddress(properties.trustedProxies());
+        registry.addInterceptor(new HandlerInterceptor() {
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (!"POST".equals(request.getMethod())) {
+                            return true;
+                        }
+                        String client = addresses.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+                        TokenBuckets.Decision decision = buckets.take(client);
+                        if (!decision.allowed()) {
+                            throw new TooManyRequests(decision.retryAfterSeconds());
+                        }
+                        return true;
+                    }
+                })
+                .addPathPatterns("/api/inquiries");
+    }
+
+    /** 429 with {@code Retry-After} in seconds. */
+    static final class TooManyRequests extends ProblemException {
+
+        TooManyRequests(long retryAfterSeconds) {
+            super(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "rate-limited",
+                    "Too many requests",
+                    "Too many inquiries from this address; try again in " + retryAfterSeconds + " seconds");
+            getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
+        }
+    }
+}
