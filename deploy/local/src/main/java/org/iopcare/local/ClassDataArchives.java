@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * mapped from an archive instead of being read, verified and parsed again, which saves about a third
  * of a start on two cores (measured: 44 s for the four services without, 22 s with).
  *
+ * <p>From Java 25 on, the archive is an AOT cache instead ({@code -XX:AOTCacheOutput} /
+ * {@code -XX:AOTCache}).
+ *
  * <p>An archive is a cache. A service without one starts as usual; {@link ArchiveTraining} records
  * one in the background once the platform is up; a stale or unusable archive makes the JVM start
  * without it (never with an error). Archives are kept per JDK (they only fit the JVM that wrote them)
@@ -26,12 +29,20 @@ import java.util.regex.Pattern;
 final class ClassDataArchives {
 
     private static final String QUIET = "-Xlog:cds=error,cds+dynamic=error,class+path=error";
+    private static final String QUIET_AOT = "-Xlog:aot=error,cds=error,class+path=error";
 
     private final boolean enabled;
+    private final boolean aotCache;
     private final Path dir;
 
-    ClassDataArchives(boolean enabled, Path cdsRoot, Path java) {
+    /**
+     * @param javaFeature the services' Java: from 25 on the archive is an AOT cache (JEP 483/514),
+     *     which also keeps classes linked and was a further fifth faster here (one service alone:
+     *     4.7 s instead of 5.9 s with a dynamic CDS archive, 9.5 s without either)
+     */
+    ClassDataArchives(boolean enabled, Path cdsRoot, Path java, int javaFeature) {
         this.enabled = enabled;
+        this.aotCache = javaFeature >= 25;
         this.dir = cdsRoot.resolve(jdkKey(java));
     }
 
@@ -45,7 +56,12 @@ final class ClassDataArchives {
 
     /** Options for a normal run: use the archive if there is one. */
     List<String> jvmOptions(ServiceSpec service) {
-        return has(service) ? List.of("-XX:SharedArchiveFile=" + archive(service), QUIET) : List.of();
+        if (!has(service)) {
+            return List.of();
+        }
+        return aotCache
+                ? List.of("-XX:AOTCache=" + archive(service), QUIET_AOT)
+                : List.of("-XX:SharedArchiveFile=" + archive(service), QUIET);
     }
 
     /**
@@ -53,7 +69,9 @@ final class ClassDataArchives {
      * (before the web server, listeners and schedulers start: no port, no consumer), write the archive.
      */
     List<String> trainingOptions(ServiceSpec service) {
-        return List.of("-XX:ArchiveClassesAtExit=" + pending(service), "-Dspring.context.exit=onRefresh", QUIET);
+        return aotCache
+                ? List.of("-XX:AOTCacheOutput=" + pending(service), "-Dspring.context.exit=onRefresh", QUIET_AOT)
+                : List.of("-XX:ArchiveClassesAtExit=" + pending(service), "-Dspring.context.exit=onRefresh", QUIET);
     }
 
     /** After a training run that exited normally: the archive it wrote becomes the one in use. */
@@ -74,6 +92,8 @@ final class ClassDataArchives {
     void discardPending(ServiceSpec service) {
         try {
             Files.deleteIfExists(pending(service));
+            // the AOT cache's training data, left behind when its writer was killed
+            Files.deleteIfExists(pending(service).resolveSibling(pending(service).getFileName() + ".config"));
         } catch (IOException e) {
             // a cache
         }
@@ -94,11 +114,11 @@ final class ClassDataArchives {
     }
 
     Path archive(ServiceSpec service) {
-        return dir.resolve(service.name() + ".jsa");
+        return dir.resolve(service.name() + (aotCache ? ".aot" : ".jsa"));
     }
 
     private Path pending(ServiceSpec service) {
-        return dir.resolve(service.name() + ".jsa.new");
+        return dir.resolve(service.name() + (aotCache ? ".aot.new" : ".jsa.new"));
     }
 
     /** A folder name per JDK build: its version and vendor from the {@code release} file, and its path. */

@@ -45,7 +45,7 @@ final class Startup {
         JwtKeys keys = JwtKeys.ensure(folder.keys());
         ServicePasswords passwords = new ServicePasswords(folder.secrets());
         int javaFeature = JavaVersion.feature(options.java());
-        ClassDataArchives archives = new ClassDataArchives(options.classDataSharing(), folder.cds(), options.java());
+        ClassDataArchives archives = new ClassDataArchives(options.classDataSharing(), folder.cds(), options.java(), javaFeature);
         ExtractedApps apps = new ExtractedApps(options.java(), folder.apps(), archives);
 
         KafkaBroker broker = new KafkaBroker(options, folder);
