@@ -1,0 +1,116 @@
+package org.iopcare.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole platform from the built service jars, through the same Java API an acceptance suite
+ * uses: every service ready, a staff token from intake accepted by another service, a public
+ * inquiry taken, and nothing left running after the stop. Ports are moved off the defaults so a
+ * developer's own run does not get in the way.
+ */
+class LocalPlatformIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path dataDir;
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private RunningPlatform platform;
+
+    @AfterEach
+    void stop() {
+        if (platform != null) {
+            platform.stop();
+        }
+        System.out.println(console);
+    }
+
+    @Test
+    void runsTheFourServicesOnKafkaAndPostgresqlAndStopsThemAll() throws Exception {
+        int[] ports = TestPlatforms.freePorts(4);
+        List<ServiceSpec> services = new ArrayList<>();
+        for (int i = 0; i < ServiceSpec.ALL.size(); i++) {
+            services.add(ServiceSpec.ALL.get(i).withPort(ports[i]));
+        }
+        LocalOptions options = TestPlatforms.infrastructure(dataDir, console)
+                .services(services)
+                // the archives' background training would only compete with the test for the cores
+                .classDataSharing(false)
+                .build();
+
+        platform = LocalPlatform.start(options);
+
+        assertThat(platform.readySeconds())
+                .containsKeys("Kafka", "PostgreSQL", "intake-service", "scheduling-service", "treatment-plan-service",
+                        "notification-service");
+        assertThat(console.toString()).contains("ready   notification-service");
+        String intake = platform.serviceUrl(services.get(0));
+        String scheduling = platform.serviceUrl(services.get(1));
+
+        HttpResponse<String> token = post(intake + "/dev/tokens",
+                "{\"subject\":\"dana\",\"roles\":[\"INTAKE_COORDINATOR\",\"CLINICIAN\"]}", null);
+        assertThat(token.statusCode()).isEqualTo(200);
+        Matcher jwt = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
+        assertThat(jwt.find()).as(token.body()).isTrue();
+
+        // The key pair is wired into every service: intake's token is accepted by scheduling.
+        assertThat(get(scheduling + "/api/tracks", null).statusCode()).isEqualTo(401);
+        assertThat(get(scheduling + "/api/tracks", jwt.group(1)).statusCode()).isNotEqualTo(401);
+
+        HttpResponse<String> inquiry = post(intake + "/api/inquiries",
+                "{\"firstName\":\"Alex\",\"lastName\":\"Rivera\",\"phone\":\"+16175550100\","
+                        + "\"email\":\"alex@example.org\",\"preferredChannel\":\"SMS\",\"contactConsent\":true,"
+                        + "\"helpWith\":\"Looking for an evening program\",\"referralSource\":\"SELF\"}",
+                null);
+        assertThat(inquiry.statusCode()).as(inquiry.body()).isBetween(200, 299);
+        assertThat(inquiry.body()).contains("\"id\"");
+
+        for (ServiceSpec service : services) {
+            assertThat(get(platform.serviceUrl(service) + "/swagger-ui.html", null).statusCode())
+                    .as("Swagger UI of %s", service.name())
+                    .isIn(200, 302);
+        }
+
+        Map<String, Long> pids = platform.pids();
+        assertThat(pids).containsKeys("kafka", "postgres", "intake-service", "notification-service");
+        platform.stop();
+
+        TestPlatforms.assertAllGone(pids, dataDir);
+    }
+
+    private static HttpResponse<String> post(String url, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
