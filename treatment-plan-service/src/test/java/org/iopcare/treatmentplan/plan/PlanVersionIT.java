@@ -213,6 +213,48 @@ class PlanVersionIT extends TreatmentPlanIT {
         assertThat(awaitPlanUpdates(planId, 1)).hasSize(1);
     }
 
+    @Autowired
+    ReviewDueNotices notices;
+
+    @Test
+    void aDueReviewIsListedAndAnnouncedOncePerDueDate() {
+        JsonNode plan = enrolledClientPlan();
+        UUID planId = UUID.fromString(plan.get("id").asString());
+        assertThat(http.postJson("/api/plans/" + planId + "/versions", CLINICIAN, version(0, "Initial plan", 10))
+                        .status())
+                .isEqualTo(201);
+        assertThat(http.postJson("/api/plans/" + planId + "/activate", CLINICIAN, activation(1))
+                        .status())
+                .isEqualTo(200);
+        // the review date has come and gone (test setup: the clock of the service is the real one)
+        LocalDate due = LocalDate.now(java.time.ZoneId.of("America/New_York")).minusDays(1);
+        jdbc.update("UPDATE treatment_plan SET next_review_due = ? WHERE id = ?", due, planId);
+
+        notices.publishDue();
+        notices.publishDue();
+
+        Response list = http.get("/api/plans/reviews-due", TestTokens.bearer(StaffRole.PROGRAM_ADMIN));
+        assertThat(list.status()).isEqualTo(200);
+        JsonNode mine = null;
+        for (JsonNode row : list.json()) {
+            if (row.get("planId").asString().equals(planId.toString())) {
+                mine = row;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("daysOverdue").asInt()).isEqualTo(1);
+        List<PlanUpdated> published = awaitPlanUpdates(planId, 3);
+        PlanUpdated reviewDue = published.get(2);
+        assertThat(reviewDue.changeType()).isEqualTo(PlanChangeType.REVIEW_DUE);
+        assertThat(reviewDue.reasonCodes()).containsExactly("SCHEDULED_REVIEW");
+        assertThat(reviewDue.nextReviewDue()).isEqualTo(due);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM plan_review_notice WHERE plan_id = ?", Long.class, planId))
+                .isEqualTo(1);
+        assertThat(http.get("/api/plans/reviews-due", TestTokens.bearer(StaffRole.SCHEDULER))
+                        .status())
+                .isEqualTo(403);
+    }
+
     /** Waits until the plan's events on {@code plan-updated} number exactly {@code count}. */
     static List<PlanUpdated> awaitPlanUpdates(UUID planId, int count) {
         List<PlanUpdated> mine = new ArrayList<>();
