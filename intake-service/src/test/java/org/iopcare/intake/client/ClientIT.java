@@ -1,0 +1,357 @@
+package org.iopcare.intake.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.iopcare.events.AgeGroup;
+import org.iopcare.events.ClientDischarged;
+import org.iopcare.events.ClientEnrolled;
+import org.iopcare.events.ClientUpdated;
+import org.iopcare.events.DischargeReason;
+import org.iopcare.events.InquiryStatusChanged;
+import org.iopcare.events.Topics;
+import org.iopcare.intake.IntakeIT;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.testsupport.TestHttp.Response;
+import org.iopcare.testsupport.TestKafka;
+import org.iopcare.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Enrollment, client changes and discharge, with their events on the real broker. */
+class ClientIT extends IntakeIT {
+
+    static final String COORDINATOR = TestTokens.bearer(StaffRole.INTAKE_COORDINATOR);
+    static final String CLINICIAN = TestTokens.bearer(StaffRole.CLINICIAN);
+    static final String ZONE = "America/Chicago";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static String screening(boolean suicidalIntent) {
+        return """
+                {"ratings":{"withdrawal":1,"biomedical":0,"emotional":1,"readiness":1,"relapse":1,"environment":1},
+                 "phq9":[2,2,1,1,1,1,1,1,0],"gad7":[1,1,1,0,0,0,0],
+                 "currentCare":"NONE","recentRelapse":false,"coOccurringDisorders":false,
+                 "safety":{"suicidalIntent":%s,"recentSuicideAttempt":false,"homicidalIdeation":false}}
+                """.formatted(suicidalIntent);
+    }
+
+    static String enrollment(UUID inquiry, String phone, String zone, LocalDate start, boolean sms) {
+        return """
+                {"inquiryId":"%s","trackCode":"MH-IOP-AM","startDate":"%s","primaryClinicianId":"dr-okafor",
+                 "ageGroup":"ADULT",
+                 "client":{"firstName":"Sam","lastName":"Rivera","preferredName":"Sam","phone":%s,
+                   "email":"sam.rivera@example.org","timeZone":"%s",
+                   "smsConsent":{"given":%s,"recordedAt":"2026-01-05T15:00:00Z","source":"WRITTEN_FORM"},
+                   "emailConsent":{"given":true,"recordedAt":"2026-01-05T15:00:00Z","source":"WRITTEN_FORM"},
+                   "part2Consent":{"given":true,"recordedAt":"2026-01-05T15:00:00Z","source":"ELECTRONIC_FORM"}}}
+                """.formatted(inquiry, start, phone == null ? "null" : "\"" + phone + "\"", zone, sms);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of(ZONE));
+    }
+
+    static String phone() {
+        return "+1617555" + String.format("%04d", (int) (Math.random() * 10_000));
+    }
+
+    /** An inquiry taken to SCREENING with a screening of the given kind; returns its id. */
+    UUID screened(boolean suicidalIntent) {
+        Response created = http.postJson("/api/inquiries", null, """
+                {"firstName":"Sam","lastName":"Rivera","email":"s.%s@example.org","preferredChannel":"EMAIL",
+                 "contactConsent":true,"referralSource":"THERAPIST"}
+                """.formatted(UUID.randomUUID()));
+        UUID id = UUID.fromString(created.json().get("id").asString());
+        assertThat(send("PATCH", "/api/inquiries/" + id, COORDINATOR, "{\"status\":\"CONTACTED\"}")
+                        .status())
+                .isEqualTo(200);
+        Response screening =
+                http.postJson("/api/inquiries/" + id + "/screenings", CLINICIAN, screening(suicidalIntent));
+        assertThat(screening.status()).as(screening.text()).isEqualTo(201);
+        lastScreening = UUID.fromString(screening.json().get("id").asString());
+        return id;
+    }
+
+    UUID lastScreening;
+
+    @Test
+    void fromScreenedInquiryToEnrolledUpdatedAndDischargedClientWithEveryEventKeyedByClient() {
+        UUID inquiry = screened(false);
+        String phone = phone();
+        try (KafkaConsumer<byte[], byte[]> enrolled = TestKafka.reader(Topics.ENROLLED);
+                KafkaConsumer<byte[], byte[]> updated = TestKafka.reader(Topics.CLIENT_UPDATED);
+                KafkaConsumer<byte[], byte[]> discharged = TestKafka.reader(Topics.DISCHARGED);
+                KafkaConsumer<byte[], byte[]> statuses = TestKafka.reader(Topics.INQUIRY_STATUS_CHANGED)) {
+            Response created =
+                    http.postJson("/api/enrollments", COORDINATOR, enrollment(inquiry, phone, ZONE, today(), true));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            UUID clientId = UUID.fromString(created.json().get("id").asString());
+            assertThat(created.headers().getLocation()).hasToString("/api/clients/" + clientId);
+            JsonNode enrollment = created.json().get("enrollments").get(0);
+            UUID enrollmentId = UUID.fromString(enrollment.get("id").asString());
+            assertThat(enrollment.get("screeningId").asString()).isEqualTo(lastScreening.toString());
+            assertThat(created.json().get("part2Consent").get("source").asString())
+                    .isEqualTo("ELECTRONIC_FORM");
+
+            JsonNode inquiryView =
+                    http.get("/api/inquiries/" + inquiry, COORDINATOR).json();
+            assertThat(inquiryView.get("status").asString()).isEqualTo("ENROLLED");
+            assertThat(inquiryView.get("clientId").asString()).isEqualTo(clientId.toString());
+            assertThat(http.postJson("/api/enrollments", COORDINATOR, enrollment(inquiry, phone, ZONE, today(), true))
+                            .status())
+                    .isEqualTo(409);
+
+            ClientEnrolled welcome = awaitOne(enrolled, clientId, r -> TestKafka.read(r, ClientEnrolled.class));
+            assertThat(welcome.enrollmentId()).isEqualTo(enrollmentId);
+            assertThat(welcome.trackCode()).isEqualTo("MH-IOP-AM");
+            assertThat(welcome.startDate()).isEqualTo(today());
+            assertThat(welcome.primaryClinicianId()).isEqualTo("dr-okafor");
+            assertThat(welcome.ageGroup()).isEqualTo(AgeGroup.ADULT);
+            assertThat(welcome.timeZone()).isEqualTo(ZONE);
+            assertThat(welcome.phone()).isEqualTo(phone);
+            assertThat(welcome.email()).isEqualTo("sam.rivera@example.org");
+            assertThat(welcome.preferredName()).isEqualTo("Sam");
+            assertThat(welcome.smsConsent()).isTrue();
+            assertThat(welcome.emailConsent()).isTrue();
+            InquiryStatusChanged enrolledStatus = awaitOne(
+                    statuses,
+                    clientId,
+                    r -> TestKafka.read(r, InquiryStatusChanged.class),
+                    e -> e.to().name().equals("ENROLLED"));
+            assertThat(enrolledStatus.from().name()).isEqualTo("SCREENING");
+
+            // Withdrawing SMS consent and moving: the complete state is published.
+            Response changed = send("PATCH", "/api/clients/" + clientId, COORDINATOR, """
+                    {"timeZone":"America/Denver","preferredName":"",
+                     "smsConsent":{"given":false,"recordedAt":"2026-02-01T10:00:00Z","source":"MESSAGE_REPLY"}}
+                    """);
+            assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+            assertThat(changed.json().get("smsConsent").get("given").asBoolean())
+                    .isFalse();
+            ClientUpdated update = awaitOne(updated, clientId, r -> TestKafka.read(r, ClientUpdated.class));
+            assertThat(update.smsConsent()).isFalse();
+            assertThat(update.emailConsent()).isTrue();
+            assertThat(update.timeZone()).isEqualTo("America/Denver");
+            assertThat(update.phone()).isEqualTo(phone);
+            assertThat(update.email()).isEqualTo("sam.rivera@example.org");
+            assertThat(update.preferredName()).isNull();
+
+            Response left = http.postJson(
+                    "/api/clients/" + clientId + "/discharge",
+                    CLINICIAN,
+                    "{\"reason\":\"STEPPED_DOWN\",\"note\":\"Doing well\"}");
+            assertThat(left.status()).as(left.text()).isEqualTo(200);
+            assertThat(left.json()
+                            .get("enrollments")
+                            .get(0)
+                            .get("dischargeReason")
+                            .asString())
+                    .isEqualTo("STEPPED_DOWN");
+            ClientDischarged out = awaitOne(discharged, clientId, r -> TestKafka.read(r, ClientDischarged.class));
+            assertThat(out.enrollmentId()).isEqualTo(enrollmentId);
+            assertThat(out.reason()).isEqualTo(DischargeReason.STEPPED_DOWN);
+            assertThat(out.effectiveDate()).isEqualTo(LocalDate.now(ZoneId.of("America/Denver")));
+            assertThat(http.postJson(
+                                    "/api/clients/" + clientId + "/discharge",
+                                    CLINICIAN,
+                                    "{\"reason\":\"LEFT_PROGRAM\"}")
+                            .status())
+                    .isEqualTo(409);
+
+            assertThat(jdbc.queryForList(
+                            "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_log WHERE path_ids = ?"
+                                    + " ORDER BY id",
+                            String.class,
+                            "id=" + clientId))
+                    .containsExactly(
+                            "UPDATE /api/clients/{id} 200",
+                            "CREATE /api/clients/{id}/discharge 200",
+                            "CREATE /api/clients/{id}/discharge 409");
+        }
+    }
+
+    @Test
+    void crisisOrInpatientBlocksEnrollmentNamingTheLevelAndAnIopOverrideOpensIt() {
+        UUID inquiry = screened(true);
+        Response blocked =
+                http.postJson("/api/enrollments", COORDINATOR, enrollment(inquiry, phone(), ZONE, today(), true));
+        assertThat(blocked.status()).isEqualTo(422);
+        assertThat(blocked.json().get("detail").asString()).contains("CRISIS");
+        assertThat(blocked.json().get("type").asString()).endsWith("level-of-care-blocks-enrollment");
+
+        override("INPATIENT");
+        Response inpatient =
+                http.postJson("/api/enrollments", COORDINATOR, enrollment(inquiry, phone(), ZONE, today(), true));
+        assertThat(inpatient.status()).isEqualTo(422);
+        assertThat(inpatient.json().get("detail").asString()).contains("INPATIENT");
+
+        override("PHP");
+        assertThat(http.postJson("/api/enrollments", COORDINATOR, enrollment(inquiry, phone(), ZONE, today(), true))
+                        .json()
+                        .get("type")
+                        .asString())
+                .endsWith("level-of-care-not-iop");
+
+        override("IOP");
+        assertThat(http.postJson("/api/enrollments", COORDINATOR, enrollment(inquiry, phone(), ZONE, today(), true))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void invalidEnrollmentsAreRefusedAndStoreNothing() {
+        UUID inquiry = screened(false);
+        long clients = count("client");
+        long enrollments = count("enrollment");
+
+        assertThat(fields(http.postJson(
+                        "/api/enrollments", COORDINATOR, enrollment(inquiry, phone(), "Mars/Olympus", today(), true))))
+                .containsExactly("client.timeZone");
+        assertThat(fields(http.postJson(
+                        "/api/enrollments", COORDINATOR, enrollment(inquiry, phone(), "+02:00", today(), true))))
+                .containsExactly("client.timeZone");
+        assertThat(fields(http.postJson(
+                        "/api/enrollments", COORDINATOR, enrollment(inquiry, "555-0100", ZONE, today(), true))))
+                .containsExactly("client.phone");
+        assertThat(fields(
+                        http.postJson("/api/enrollments", COORDINATOR, enrollment(inquiry, null, ZONE, today(), true))))
+                .containsExactly("client.smsReachable");
+        assertThat(fields(http.postJson(
+                        "/api/enrollments",
+                        COORDINATOR,
+                        enrollment(inquiry, phone(), ZONE, today(), true).replace("MH-IOP-AM", "my track"))))
+                .containsExactly("trackCode");
+        assertThat(fields(http.postJson(
+                        "/api/enrollments",
+                        COORDINATOR,
+                        enrollment(inquiry, phone(), ZONE, today(), true)
+                                .replace(",\"source\":\"ELECTRONIC_FORM\"", ""))))
+                .containsExactly("client.part2Consent.source");
+        assertThat(fields(http.postJson("/api/enrollments", COORDINATOR, "{}")))
+                .contains("inquiryId", "client", "trackCode", "startDate", "primaryClinicianId", "ageGroup");
+        Response past = http.postJson(
+                "/api/enrollments", COORDINATOR, enrollment(inquiry, phone(), ZONE, today().minusDays(1), true));
+        assertThat(past.status()).isEqualTo(422);
+        assertThat(past.json().get("type").asString()).endsWith("start-date-in-past");
+        assertThat(http.postJson(
+                                "/api/enrollments",
+                                COORDINATOR,
+                                enrollment(UUID.randomUUID(), phone(), ZONE, today(), true))
+                        .status())
+                .isEqualTo(404);
+
+        assertThat(count("client")).isEqualTo(clients);
+        assertThat(count("enrollment")).isEqualTo(enrollments);
+        assertThat(http.get("/api/inquiries/" + inquiry, COORDINATOR)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("SCREENING");
+    }
+
+    @Test
+    void rolesPerEndpointAndRefusalsAreAudited() {
+        UUID inquiry = screened(false);
+        String body = enrollment(inquiry, phone(), ZONE, today().plusDays(3), false);
+        assertThat(http.postJson("/api/enrollments", CLINICIAN, body).status()).isEqualTo(403);
+        assertThat(http.postJson("/api/enrollments", TestTokens.bearer(StaffRole.SCHEDULER), body)
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.postJson("/api/enrollments", null, body).status()).isEqualTo(401);
+        Response created = http.postJson("/api/enrollments", TestTokens.bearer(StaffRole.PROGRAM_ADMIN), body);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        UUID clientId = UUID.fromString(created.json().get("id").asString());
+
+        assertThat(http.get("/api/clients/" + clientId, TestTokens.bearer(StaffRole.SCHEDULER))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.get("/api/clients/" + clientId, CLINICIAN).status()).isEqualTo(200);
+        assertThat(send("PATCH", "/api/clients/" + clientId, CLINICIAN, "{\"timeZone\":\"America/Denver\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(send("PATCH", "/api/clients/" + clientId, COORDINATOR, "{\"timeZone\":\"Nowhere/Land\"}")
+                        .status())
+                .isEqualTo(400);
+        // Removing the phone while SMS consent stands is refused.
+        assertThat(send("PATCH", "/api/clients/" + clientId, COORDINATOR, "{\"email\":\"\"}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(http.get("/api/clients/" + UUID.randomUUID(), COORDINATOR).status())
+                .isEqualTo(404);
+
+        assertThat(jdbc.queryForList(
+                        "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_log WHERE path_ids = ?"
+                                + " ORDER BY id",
+                        String.class,
+                        "id=" + clientId))
+                .containsExactly(
+                        "READ /api/clients/{id} 403",
+                        "READ /api/clients/{id} 200",
+                        "UPDATE /api/clients/{id} 403",
+                        "UPDATE /api/clients/{id} 400",
+                        "UPDATE /api/clients/{id} 422");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM audit_log WHERE path_pattern = '/api/enrollments' AND status = 403",
+                        Long.class))
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    private void override(String level) {
+        Response r = http.postJson(
+                "/api/screenings/" + lastScreening + "/override",
+                TestTokens.bearer(StaffRole.CLINICAL_SUPERVISOR),
+                "{\"level\":\"" + level + "\",\"reason\":\"Reviewed with the care team today\"}");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+    }
+
+    private <T> T awaitOne(
+            KafkaConsumer<byte[], byte[]> reader, UUID clientId, Function<ConsumerRecord<byte[], byte[]>, T> read) {
+        return awaitOne(reader, clientId, read, e -> true);
+    }
+
+    private <T> T awaitOne(
+            KafkaConsumer<byte[], byte[]> reader,
+            UUID clientId,
+            Function<ConsumerRecord<byte[], byte[]>, T> read,
+            java.util.function.Predicate<T> wanted) {
+        List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
+        List<T> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (ConsumerRecord<byte[], byte[]> r : TestKafka.poll(reader)) {
+                seen.add(r);
+                if (new String(r.key()).equals(clientId.toString()) && wanted.test(read.apply(r))) {
+                    assertThat(TestKafka.header(r, "ce_subject")).isEqualTo(clientId.toString());
+                    found.add(read.apply(r));
+                }
+            }
+            assertThat(found).hasSize(1);
+        });
+        return found.get(0);
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+    }
+
+    private static List<String> fields(Response response) {
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        response.json()
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
+        return fields;
+    }
+}
