@@ -93,7 +93,8 @@ final class ClassDataArchives {
         try {
             Files.deleteIfExists(pending(service));
             // the AOT cache's training data, left behind when its writer was killed
-            Files.deleteIfExists(pending(service).resolveSibling(pending(service).getFileName() + ".config"));
+            Files.deleteIfExists(
+                    pending(service).resolveSibling(pending(service).getFileName() + ".config"));
         } catch (IOException e) {
             // a cache
         }
@@ -124,7 +125,9 @@ final class ClassDataArchives {
     /** A folder name per JDK build: its version and vendor from the {@code release} file, and its path. */
     static String jdkKey(Path java) {
         String version = "unknown";
-        Path home = java.toAbsolutePath().getParent() == null ? null : java.toAbsolutePath().getParent().getParent();
+        Path home = java.toAbsolutePath().getParent() == null
+                ? null
+                : java.toAbsolutePath().getParent().getParent();
         if (home != null) {
             try {
                 String release = Files.readString(home.resolve("release"), StandardCharsets.UTF_8);
@@ -134,12 +137,14 @@ final class ClassDataArchives {
             }
         }
         String key = version.replaceAll("[^A-Za-z0-9._+-]", "_") + "-"
-                + Integer.toHexString(java.toAbsolutePath().normalize().toString().hashCode());
+                + Integer.toHexString(
+                        java.toAbsolutePath().normalize().toString().hashCode());
         return key;
     }
 
     private static String value(String release, String name, String fallback) {
-        Matcher matcher = Pattern.compile("^" + name + "=\"([^\"]*)\"", Pattern.MULTILINE).matcher(release);
+        Matcher matcher =
+                Pattern.compile("^" + name + "=\"([^\"]*)\"", Pattern.MULTILINE).matcher(release);
         return matcher.find() ? matcher.group(1) : fallback;
     }
 }

@@ -62,10 +62,12 @@ final class CommandLine {
                 case "--fresh" -> builder.fresh(true);
                 case "--no-cds" -> builder.classDataSharing(false);
                 case "--infra-only" -> builder.services(List.of());
-                case "--kafka-port" -> builder.kafkaPort(port(inlineValue != null ? inlineValue : next(args, ++i, arg)));
+                case "--kafka-port" ->
+                    builder.kafkaPort(port(inlineValue != null ? inlineValue : next(args, ++i, arg)));
                 case "--kafka-controller-port" ->
                     builder.kafkaControllerPort(port(inlineValue != null ? inlineValue : next(args, ++i, arg)));
-                case "--postgres-port" -> builder.postgresPort(port(inlineValue != null ? inlineValue : next(args, ++i, arg)));
+                case "--postgres-port" ->
+                    builder.postgresPort(port(inlineValue != null ? inlineValue : next(args, ++i, arg)));
                 case "--data-dir" -> {
                     String value = inlineValue != null ? inlineValue : next(args, ++i, arg);
                     builder.dataDir(Path.of(value));

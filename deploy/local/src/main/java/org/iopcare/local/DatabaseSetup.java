@@ -33,8 +33,10 @@ final class DatabaseSetup {
                     String password = passwords.of(role);
                     String verb = exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role) ? "ALTER" : "CREATE";
                     // Set on every start: the stored password is the truth, even if the role predates it.
-                    execute(admin, verb + " ROLE " + identifier(role) + " WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
-                            + " PASSWORD " + literal(password));
+                    execute(
+                            admin,
+                            verb + " ROLE " + identifier(role) + " WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
+                                    + " PASSWORD " + literal(password));
                 }
             }
             try (Connection admin = connect(LocalPostgres.DATABASE)) {
@@ -45,8 +47,10 @@ final class DatabaseSetup {
                     execute(admin, "ALTER SCHEMA " + name + " OWNER TO " + name);
                     execute(admin, "REVOKE CREATE ON SCHEMA public FROM " + name);
                     // Unqualified names of a service's own SQL land in its own schema.
-                    execute(admin, "ALTER ROLE " + name + " IN DATABASE " + LocalPostgres.DATABASE + " SET search_path = "
-                            + name);
+                    execute(
+                            admin,
+                            "ALTER ROLE " + name + " IN DATABASE " + LocalPostgres.DATABASE + " SET search_path = "
+                                    + name);
                 }
             }
         } catch (SQLException e) {

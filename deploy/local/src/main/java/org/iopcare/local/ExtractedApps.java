@@ -91,7 +91,8 @@ final class ExtractedApps {
      * digest of the content.
      */
     static String stamp(Path jar) throws IOException {
-        String base = jar.toAbsolutePath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        String base = jar.toAbsolutePath() + " " + Files.size(jar) + " "
+                + Files.getLastModifiedTime(jar).toMillis();
         try {
             Object changed = Files.getAttribute(jar, "unix:ctime");
             return base + " ctime " + changed;

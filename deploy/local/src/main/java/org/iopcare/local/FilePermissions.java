@@ -24,7 +24,10 @@ final class FilePermissions {
         try {
             ownerOnly(temp);
             Files.writeString(temp, content);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    temp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

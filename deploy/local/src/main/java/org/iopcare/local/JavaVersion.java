@@ -14,7 +14,9 @@ final class JavaVersion {
     private JavaVersion() {}
 
     static int feature(Path java) {
-        Path home = java.toAbsolutePath().getParent() == null ? null : java.toAbsolutePath().getParent().getParent();
+        Path home = java.toAbsolutePath().getParent() == null
+                ? null
+                : java.toAbsolutePath().getParent().getParent();
         if (home != null) {
             try {
                 Matcher matcher = VERSION.matcher(Files.readString(home.resolve("release")));

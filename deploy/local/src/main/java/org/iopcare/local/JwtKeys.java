@@ -47,7 +47,8 @@ final class JwtKeys {
             KeyPair pair = generator.generateKeyPair();
             // getEncoded() of an RSA private key is PKCS#8 and of a public key X.509 SubjectPublicKeyInfo:
             // exactly what "BEGIN PRIVATE KEY" / "BEGIN PUBLIC KEY" PEM files hold.
-            FilePermissions.writeSecret(keys.privateKey, pem(PRIVATE_LABEL, pair.getPrivate().getEncoded()));
+            FilePermissions.writeSecret(
+                    keys.privateKey, pem(PRIVATE_LABEL, pair.getPrivate().getEncoded()));
             Files.writeString(keys.publicKey, pem(PUBLIC_LABEL, pair.getPublic().getEncoded()));
             return keys;
         } catch (IOException e) {

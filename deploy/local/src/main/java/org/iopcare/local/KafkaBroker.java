@@ -85,8 +85,9 @@ final class KafkaBroker {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new StartupException("Kafka exited with code " + process.exitValue() + " while starting; the end of "
-                        + log + ":\n" + LogTail.of(log, LogTail.LINES) + "\n" + LogTail.of(consoleLog, 10));
+                throw new StartupException(
+                        "Kafka exited with code " + process.exitValue() + " while starting; the end of " + log + ":\n"
+                                + LogTail.of(log, LogTail.LINES) + "\n" + LogTail.of(consoleLog, 10));
             }
             if (KafkaProbe.brokers(KafkaConfig.HOST, portOf(config.bootstrapServers()), Duration.ofSeconds(2)) > 0) {
                 return;
@@ -110,7 +111,8 @@ final class KafkaBroker {
             return;
         }
         Path idFile = folder.kafka().resolve("cluster.id");
-        String clusterId = Files.isRegularFile(idFile) ? Files.readString(idFile).strip() : "";
+        String clusterId =
+                Files.isRegularFile(idFile) ? Files.readString(idFile).strip() : "";
         if (clusterId.isEmpty()) {
             clusterId = runTool(List.of("random-uuid")).strip();
             if (!clusterId.matches("[A-Za-z0-9_-]{22}")) {

@@ -24,6 +24,7 @@ final class KafkaProbe {
     private static final short API_VERSIONS = 18;
     /** Metadata v4..v8 share the non-flexible layout read below. */
     private static final short METADATA_MIN = 4;
+
     private static final short METADATA_MAX = 8;
 
     private static final String CLIENT_ID = "iopcare-launcher";

@@ -36,9 +36,8 @@ public final class LocalOptions {
         this.dataDir = (builder.dataDir != null ? builder.dataDir : defaultDataDir(repoRoot))
                 .toAbsolutePath()
                 .normalize();
-        this.kafkaLibs = builder.kafkaLibs != null
-                ? builder.kafkaLibs
-                : repoRoot.resolve("deploy/local/target/kafka-libs");
+        this.kafkaLibs =
+                builder.kafkaLibs != null ? builder.kafkaLibs : repoRoot.resolve("deploy/local/target/kafka-libs");
         this.java = builder.java != null ? builder.java : currentJava();
         this.kafkaPort = builder.kafkaPort;
         this.kafkaControllerPort = builder.kafkaControllerPort;

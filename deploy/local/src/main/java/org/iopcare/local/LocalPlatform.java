@@ -86,8 +86,12 @@ public final class LocalPlatform {
         try {
             platform = start(options);
         } catch (StartupException e) {
-            System.err.println();
-            System.err.println("IOP Care did not start: " + e.getMessage());
+            if (e.getMessage() != null && e.getMessage().startsWith(StartupException.STOPPED)) {
+                System.out.println("Stopped before IOP Care was up.");
+            } else {
+                System.err.println();
+                System.err.println("IOP Care did not start: " + e.getMessage());
+            }
             System.exit(1);
             return;
         }
@@ -103,8 +107,9 @@ public final class LocalPlatform {
                 for (ServiceProcess service : platform.services()) {
                     Process process = service.process();
                     if (!process.isAlive() && reported.add(service.spec().name()) && !platform.isStopping()) {
-                        platform.progress().line(service.spec().name() + " exited with code " + process.exitValue()
-                                + "; its log: " + service.log());
+                        platform.progress()
+                                .line(service.spec().name() + " exited with code " + process.exitValue() + "; its log: "
+                                        + service.log());
                     }
                 }
             }
@@ -132,7 +137,10 @@ public final class LocalPlatform {
             return false;
         }
         StringBuilder names = new StringBuilder();
-        live.forEach(e -> names.append(names.length() == 0 ? "" : ", ").append(e.component()).append(' ').append(e.pid()));
+        live.forEach(e -> names.append(names.length() == 0 ? "" : ", ")
+                .append(e.component())
+                .append(' ')
+                .append(e.pid()));
         out.println(message + " (" + names + ")");
         out.flush();
         for (PidFile.Entry entry : live) {

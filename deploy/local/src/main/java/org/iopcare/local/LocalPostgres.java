@@ -64,8 +64,10 @@ final class LocalPostgres {
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile()))
                     .start();
         } catch (IOException | RuntimeException e) {
-            throw new StartupException("PostgreSQL did not start: " + e.getMessage() + "\nThe end of " + log + ":\n"
-                    + LogTail.of(log, LogTail.LINES), e);
+            throw new StartupException(
+                    "PostgreSQL did not start: " + e.getMessage() + "\nThe end of " + log + ":\n"
+                            + LogTail.of(log, LogTail.LINES),
+                    e);
         }
     }
 
@@ -74,7 +76,9 @@ final class LocalPostgres {
         Path pidFile = dataDir.resolve("postmaster.pid");
         try {
             List<String> lines = Files.readAllLines(pidFile);
-            return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -3,7 +3,9 @@ package org.iopcare.local;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +16,12 @@ final class ProcessStopper {
     /** How long a process gets to exit on SIGTERM before it is killed. */
     static final Duration GRACE = Duration.ofSeconds(20);
 
+    /**
+     * For a service that is not ready yet: a Spring application in the middle of its start finishes
+     * starting before it acts on SIGTERM, and has nothing to lose yet.
+     */
+    static final Duration STARTING_GRACE = Duration.ofSeconds(5);
+
     private ProcessStopper() {}
 
     /**
@@ -22,21 +30,27 @@ final class ProcessStopper {
      * @return true if every one exited within {@code grace}, false if any had to be killed
      */
     static boolean stop(List<ProcessHandle> processes, Duration grace) {
+        Map<ProcessHandle, Duration> graces = new LinkedHashMap<>();
+        processes.forEach(p -> graces.put(p, grace));
+        return stop(graces);
+    }
+
+    /** Stops all of the processes at once, each with its own grace period. */
+    static boolean stop(Map<ProcessHandle, Duration> graces) {
         List<ProcessHandle> all = new ArrayList<>();
-        for (ProcessHandle process : processes) {
+        for (ProcessHandle process : graces.keySet()) {
             // Children first in the list so that none is left behind when its parent goes.
             process.descendants().forEach(all::add);
             all.add(process);
         }
-        for (ProcessHandle process : processes) {
-            process.destroy();
-        }
-        long deadline = System.nanoTime() + grace.toNanos();
+        graces.keySet().forEach(ProcessHandle::destroy);
+        long start = System.nanoTime();
         boolean graceful = true;
-        for (ProcessHandle process : processes) {
-            if (!await(process, Math.max(0, deadline - System.nanoTime()))) {
+        for (Map.Entry<ProcessHandle, Duration> entry : graces.entrySet()) {
+            long left = entry.getValue().toNanos() - (System.nanoTime() - start);
+            if (!await(entry.getKey(), Math.max(0, left))) {
                 graceful = false;
-                process.destroyForcibly();
+                entry.getKey().destroyForcibly();
             }
         }
         for (ProcessHandle process : all) {

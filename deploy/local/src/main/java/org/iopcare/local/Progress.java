@@ -28,7 +28,10 @@ final class Progress {
     }
 
     void waiting(Collection<String> components) {
-        line(String.format(Locale.ROOT, "  ...     waiting for %s (%s)", String.join(", ", components),
+        line(String.format(
+                Locale.ROOT,
+                "  ...     waiting for %s (%s)",
+                String.join(", ", components),
                 seconds(elapsedSeconds())));
     }
 

@@ -18,9 +18,11 @@ final class RepoRoot {
             return Path.of(explicit).toAbsolutePath().normalize();
         }
         return search(workingDirectory)
-                .orElseThrow(() -> new IllegalStateException("Cannot find the IOP Care repository (a directory with mvnw) above "
-                        + workingDirectory.toAbsolutePath() + "; run from inside the repository or pass -D" + PROPERTY
-                        + "=<path>"));
+                .orElseThrow(() ->
+                        new IllegalStateException("Cannot find the IOP Care repository (a directory with mvnw) above "
+                                + workingDirectory.toAbsolutePath() + "; run from inside the repository or pass -D"
+                                + PROPERTY
+                                + "=<path>"));
     }
 
     static Optional<Path> search(Path start) {

@@ -147,9 +147,10 @@ public final class RunningPlatform implements AutoCloseable {
                 trainer.stop();
             }
             if (!runningServices.isEmpty()) {
-                List<ProcessHandle> handles = new ArrayList<>();
-                runningServices.forEach(s -> handles.add(s.process().toHandle()));
-                ProcessStopper.stop(handles, ProcessStopper.GRACE);
+                Map<ProcessHandle, Duration> graces = new LinkedHashMap<>();
+                runningServices.forEach(s -> graces.put(
+                        s.process().toHandle(), s.wasReady() ? ProcessStopper.GRACE : ProcessStopper.STARTING_GRACE));
+                ProcessStopper.stop(graces);
                 runningServices.forEach(s -> pids.forget(s.spec().name()));
             }
             if (broker != null) {
@@ -195,7 +196,7 @@ public final class RunningPlatform implements AutoCloseable {
     <T> T launch(String what, Supplier<T> start) {
         synchronized (this) {
             if (stopping) {
-                throw new StartupException("Stopped while starting " + what);
+                throw new StartupException(StartupException.STOPPED + " (" + what + ")");
             }
             launching++;
         }

@@ -59,7 +59,9 @@ final class ServiceLauncher {
         Path log = folder.log(service.name());
         // A new run starts a new log; the previous one is kept beside it for comparison.
         if (Files.exists(log)) {
-            Files.move(log, log.resolveSibling(service.name() + ".previous.log"),
+            Files.move(
+                    log,
+                    log.resolveSibling(service.name() + ".previous.log"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         List<String> command = new ArrayList<>();
@@ -105,9 +107,13 @@ final class ServiceLauncher {
         env.put("SPRING_DATASOURCE_USERNAME", service.schema());
         env.put("SPRING_DATASOURCE_PASSWORD", passwords.of(service.schema()));
         env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafkaBootstrap);
-        env.put("IOPCARE_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKey().toAbsolutePath());
+        env.put(
+                "IOPCARE_SECURITY_JWT_PUBLIC_KEY_LOCATION",
+                "file:" + keys.publicKey().toAbsolutePath());
         if (service.mintsDevTokens()) {
-            env.put("IOPCARE_DEVTOKENS_PRIVATE_KEY_LOCATION", "file:" + keys.privateKey().toAbsolutePath());
+            env.put(
+                    "IOPCARE_DEVTOKENS_PRIVATE_KEY_LOCATION",
+                    "file:" + keys.privateKey().toAbsolutePath());
         }
         return env;
     }

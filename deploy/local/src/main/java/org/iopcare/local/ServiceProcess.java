@@ -20,6 +20,7 @@ final class ServiceProcess {
     private final Process process;
     private final Path log;
     private final long startedNanos;
+    private volatile boolean ready;
 
     ServiceProcess(ServiceSpec spec, Process process, Path log, long startedNanos) {
         this.spec = spec;
@@ -48,8 +49,18 @@ final class ServiceProcess {
         return "http://localhost:" + spec.port();
     }
 
+    /** Whether it has answered its readiness probe once. */
+    boolean wasReady() {
+        return ready;
+    }
+
     /** Readiness as Kubernetes would ask for it: 200 from the readiness group. */
     boolean isReady() {
+        ready = ready || probe();
+        return ready;
+    }
+
+    private boolean probe() {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + spec.port() + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2))

@@ -45,7 +45,8 @@ final class Startup {
         JwtKeys keys = JwtKeys.ensure(folder.keys());
         ServicePasswords passwords = new ServicePasswords(folder.secrets());
         int javaFeature = JavaVersion.feature(options.java());
-        ClassDataArchives archives = new ClassDataArchives(options.classDataSharing(), folder.cds(), options.java(), javaFeature);
+        ClassDataArchives archives =
+                new ClassDataArchives(options.classDataSharing(), folder.cds(), options.java(), javaFeature);
         ExtractedApps apps = new ExtractedApps(options.java(), folder.apps(), archives);
 
         KafkaBroker broker = new KafkaBroker(options, folder);
@@ -63,34 +64,45 @@ final class Startup {
         });
         try {
             Map<String, CompletableFuture<?>> infrastructure = new LinkedHashMap<>();
-            infrastructure.put("Kafka", CompletableFuture.runAsync(() -> {
-                platform.launch("Kafka", () -> {
-                    Process process = broker.start();
-                    platform.register(broker, process);
-                    return process;
-                });
-                broker.awaitReady(options.readyTimeout());
-                platform.ready("Kafka");
-            }, pool));
-            infrastructure.put("PostgreSQL", CompletableFuture.runAsync(() -> {
-                platform.launch("PostgreSQL", () -> {
-                    postgres.start();
-                    platform.register(postgres);
-                    return postgres;
-                });
-                new DatabaseSetup(postgres, passwords).apply(schemas);
-                platform.ready("PostgreSQL");
-            }, pool));
-            CompletableFuture<Map<ServiceSpec, Path>> runnableJars = CompletableFuture.supplyAsync(() -> {
-                try {
-                    archives.prepare();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
-                executableJars.forEach((service, jar) -> jars.put(service, apps.prepare(service, jar, progress)));
-                return jars;
-            }, pool);
+            infrastructure.put(
+                    "Kafka",
+                    CompletableFuture.runAsync(
+                            () -> {
+                                platform.launch("Kafka", () -> {
+                                    Process process = broker.start();
+                                    platform.register(broker, process);
+                                    return process;
+                                });
+                                broker.awaitReady(options.readyTimeout());
+                                platform.ready("Kafka");
+                            },
+                            pool));
+            infrastructure.put(
+                    "PostgreSQL",
+                    CompletableFuture.runAsync(
+                            () -> {
+                                platform.launch("PostgreSQL", () -> {
+                                    postgres.start();
+                                    platform.register(postgres);
+                                    return postgres;
+                                });
+                                new DatabaseSetup(postgres, passwords).apply(schemas);
+                                platform.ready("PostgreSQL");
+                            },
+                            pool));
+            CompletableFuture<Map<ServiceSpec, Path>> runnableJars = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            archives.prepare();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
+                        executableJars.forEach(
+                                (service, jar) -> jars.put(service, apps.prepare(service, jar, progress)));
+                        return jars;
+                    },
+                    pool);
             if (!options.services().isEmpty()) {
                 infrastructure.put("service jars", runnableJars);
             }
@@ -220,7 +232,7 @@ final class Startup {
 
     private void stopIfAsked() {
         if (platform.isStopping()) {
-            throw new StartupException("Stopped while starting");
+            throw new StartupException(StartupException.STOPPED);
         }
     }
 

@@ -5,6 +5,9 @@ public class StartupException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The message when a stop (Ctrl-C, {@code stop}) came before the platform was up. */
+    static final String STOPPED = "Stopped while starting";
+
     public StartupException(String message) {
         super(message);
     }

@@ -15,10 +15,15 @@ final class Summary {
                 .append(String.format(Locale.ROOT, "%.1f s", platform.startupSeconds()))
                 .append("\n\n");
         if (options.services().isEmpty()) {
-            text.append("  Kafka and PostgreSQL only (--infra-only). To run a service against them, e.g. from an IDE:\n");
+            text.append(
+                    "  Kafka and PostgreSQL only (--infra-only). To run a service against them, e.g. from an IDE:\n");
             for (ServiceSpec service : ServiceSpec.ALL) {
-                text.append(String.format(Locale.ROOT, "    %-22s SPRING_DATASOURCE_USERNAME=%s, password in %s%n",
-                        service.name(), service.schema(), platform.folder().secrets().resolve(service.schema() + ".password")));
+                text.append(String.format(
+                        Locale.ROOT,
+                        "    %-22s SPRING_DATASOURCE_USERNAME=%s, password in %s%n",
+                        service.name(),
+                        service.schema(),
+                        platform.folder().secrets().resolve(service.schema() + ".password")));
             }
             text.append("    all of them            SPRING_PROFILES_ACTIVE=local, SPRING_DATASOURCE_URL=")
                     .append(platform.jdbcUrl())
@@ -30,14 +35,20 @@ final class Summary {
         }
         for (ServiceSpec service : options.services()) {
             String url = platform.serviceUrl(service);
-            text.append(String.format(Locale.ROOT, "  %-16s %-24s Swagger UI: %s/swagger-ui.html%n",
-                    service.shortName(), url, url));
+            text.append(String.format(
+                    Locale.ROOT, "  %-16s %-24s Swagger UI: %s/swagger-ui.html%n", service.shortName(), url, url));
         }
         text.append(String.format(Locale.ROOT, "%n  %-16s %s%n", "Kafka bootstrap", platform.kafkaBootstrapServers()));
         text.append(String.format(Locale.ROOT, "  %-16s %s%n", "PostgreSQL", platform.jdbcUrl()));
-        text.append(String.format(Locale.ROOT, "  %-16s psql -h 127.0.0.1 -p %d -U postgres %s  (role passwords in %s)%n",
-                "", options.postgresPort(), LocalPostgres.DATABASE, platform.folder().secrets()));
-        text.append(String.format(Locale.ROOT, "  %-16s %s%n", "Logs", platform.folder().logs()));
+        text.append(String.format(
+                Locale.ROOT,
+                "  %-16s psql -h 127.0.0.1 -p %d -U postgres %s  (role passwords in %s)%n",
+                "",
+                options.postgresPort(),
+                LocalPostgres.DATABASE,
+                platform.folder().secrets()));
+        text.append(String.format(
+                Locale.ROOT, "  %-16s %s%n", "Logs", platform.folder().logs()));
         if (options.services().contains(ServiceSpec.INTAKE)
                 || options.services().stream().anyMatch(s -> s.mintsDevTokens())) {
             int intake = options.services().stream()
@@ -46,11 +57,15 @@ final class Summary {
                     .map(ServiceSpec::port)
                     .orElse(ServiceSpec.INTAKE.port());
             text.append("\nA staff token (send it as 'Authorization: Bearer <token>'):\n")
-                    .append("  curl -s -X POST http://localhost:").append(intake).append("/dev/tokens")
+                    .append("  curl -s -X POST http://localhost:")
+                    .append(intake)
+                    .append("/dev/tokens")
                     .append(" -H 'Content-Type: application/json'")
                     .append(" -d '{\"subject\":\"dana\",\"roles\":[\"INTAKE_COORDINATOR\",\"CLINICIAN\"]}'\n")
                     .append("\nA public inquiry (no token needed):\n")
-                    .append("  curl -s -X POST http://localhost:").append(intake).append("/api/inquiries")
+                    .append("  curl -s -X POST http://localhost:")
+                    .append(intake)
+                    .append("/api/inquiries")
                     .append(" -H 'Content-Type: application/json'")
                     .append(" -d '{\"firstName\":\"Alex\",\"lastName\":\"Rivera\",\"phone\":\"+16175550100\",")
                     .append("\"email\":\"alex@example.org\",\"preferredChannel\":\"SMS\",\"contactConsent\":true,")

@@ -26,8 +26,18 @@ class CommandLineTest {
 
     @Test
     void readsEveryOption() {
-        CommandLine line = parse("--fresh", "--data-dir", "/tmp/d", "--timeout=90", "--no-cds", "--infra-only",
-                "--kafka-port", "29092", "--kafka-controller-port=29093", "--postgres-port", "25432");
+        CommandLine line = parse(
+                "--fresh",
+                "--data-dir",
+                "/tmp/d",
+                "--timeout=90",
+                "--no-cds",
+                "--infra-only",
+                "--kafka-port",
+                "29092",
+                "--kafka-controller-port=29093",
+                "--postgres-port",
+                "25432");
 
         LocalOptions options = line.options();
         assertThat(options.fresh()).isTrue();

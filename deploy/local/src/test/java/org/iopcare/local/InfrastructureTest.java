@@ -51,22 +51,31 @@ class InfrastructureTest {
 
     @Test
     void startsKafkaAndPostgresqlReadyForTheServicesAndStopsThemLeavingNoProcess() throws Exception {
-        platform = LocalPlatform.start(TestPlatforms.infrastructure(dataDir, console).build());
+        platform = LocalPlatform.start(
+                TestPlatforms.infrastructure(dataDir, console).build());
 
         assertThat(platform.readySeconds()).containsKeys("Kafka", "PostgreSQL");
         assertThat(console.toString()).contains("ready   Kafka", "ready   PostgreSQL");
         Map<String, Long> pids = platform.pids();
         assertThat(pids).containsKeys("kafka", "postgres");
-        assertThat(Files.readString(dataDir.resolve("run.pids"))).contains("launcher " + ProcessHandle.current().pid());
+        assertThat(Files.readString(dataDir.resolve("run.pids")))
+                .contains("launcher " + ProcessHandle.current().pid());
 
         // Kafka: one node; a topic appears on first use with six partitions; records go round.
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
-            assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
+            assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS))
+                    .hasSize(1);
         }
-        assertThat(roundTrip(platform.kafkaBootstrapServers(), "local-platform-probe", "hello")).isEqualTo("hello");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
-            assertThat(admin.describeTopics(List.of("local-platform-probe")).allTopicNames().get(10, TimeUnit.SECONDS)
-                            .get("local-platform-probe").partitions())
+        assertThat(roundTrip(platform.kafkaBootstrapServers(), "local-platform-probe", "hello"))
+                .isEqualTo("hello");
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
+            assertThat(admin.describeTopics(List.of("local-platform-probe"))
+                            .allTopicNames()
+                            .get(10, TimeUnit.SECONDS)
+                            .get("local-platform-probe")
+                            .partitions())
                     .hasSize(6);
         }
 
@@ -75,7 +84,8 @@ class InfrastructureTest {
             try (Connection connection = connectAs(service.schema())) {
                 execute(connection, "CREATE TABLE probe (id int PRIMARY KEY)");
                 assertThat(query(connection, "SELECT current_schema()")).isEqualTo(service.schema());
-                assertThat(query(connection,
+                assertThat(query(
+                                connection,
                                 "SELECT schema_owner FROM information_schema.schemata WHERE schema_name = '"
                                         + service.schema() + "'"))
                         .isEqualTo(service.schema());
@@ -106,11 +116,13 @@ class InfrastructureTest {
             execute(connection, "CREATE TABLE kept (note text)");
             execute(connection, "INSERT INTO kept VALUES ('still here')");
         }
-        assertThat(roundTrip(platform.kafkaBootstrapServers(), "kept-topic", "kept record")).isEqualTo("kept record");
+        assertThat(roundTrip(platform.kafkaBootstrapServers(), "kept-topic", "kept record"))
+                .isEqualTo("kept record");
         String clusterId = Files.readString(dataDir.resolve("kafka/cluster.id"));
         String password = Files.readString(dataDir.resolve("secrets/scheduling.password"));
         String publicKey = Files.readString(dataDir.resolve("keys/jwt-public.pem"));
-        long initdbStamp = Files.getLastModifiedTime(dataDir.resolve("postgres/PG_VERSION")).toMillis();
+        long initdbStamp = Files.getLastModifiedTime(dataDir.resolve("postgres/PG_VERSION"))
+                .toMillis();
         platform.stop();
 
         platform = LocalPlatform.start(options);
@@ -120,9 +132,11 @@ class InfrastructureTest {
         }
         assertThat(consumeFirst(platform.kafkaBootstrapServers(), "kept-topic")).isEqualTo("kept record");
         assertThat(Files.readString(dataDir.resolve("kafka/cluster.id"))).isEqualTo(clusterId);
-        assertThat(Files.readString(dataDir.resolve("secrets/scheduling.password"))).isEqualTo(password);
+        assertThat(Files.readString(dataDir.resolve("secrets/scheduling.password")))
+                .isEqualTo(password);
         assertThat(Files.readString(dataDir.resolve("keys/jwt-public.pem"))).isEqualTo(publicKey);
-        assertThat(Files.getLastModifiedTime(dataDir.resolve("postgres/PG_VERSION")).toMillis())
+        assertThat(Files.getLastModifiedTime(dataDir.resolve("postgres/PG_VERSION"))
+                        .toMillis())
                 .as("initdb ran only once")
                 .isEqualTo(initdbStamp);
         Map<String, Long> pids = platform.pids();
@@ -152,8 +166,8 @@ class InfrastructureTest {
     @Test
     void namesAPortThatIsTaken() throws Exception {
         LocalOptions options = TestPlatforms.infrastructure(dataDir, console).build();
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(
-                options.postgresPort(), 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket taken =
+                new java.net.ServerSocket(options.postgresPort(), 1, java.net.InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> LocalPlatform.start(options))
                     .isInstanceOf(StartupException.class)
                     .hasMessageContaining(options.postgresPort() + " (PostgreSQL)");
@@ -162,7 +176,8 @@ class InfrastructureTest {
     }
 
     private Connection connectAs(String role) throws Exception {
-        String password = Files.readString(dataDir.resolve("secrets/" + role + ".password")).strip();
+        String password = Files.readString(dataDir.resolve("secrets/" + role + ".password"))
+                .strip();
         return DriverManager.getConnection(platform.jdbcUrl(), role, password);
     }
 

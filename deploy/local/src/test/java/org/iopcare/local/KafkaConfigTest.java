@@ -53,7 +53,8 @@ class KafkaConfigTest {
     void usesTheGivenPorts() throws Exception {
         Properties server = load(new KafkaConfig(29092, 29093, Path.of("/d"), Path.of("/l")).serverProperties());
 
-        assertThat(server.getProperty("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:29092,CONTROLLER://127.0.0.1:29093");
+        assertThat(server.getProperty("listeners"))
+                .isEqualTo("PLAINTEXT://127.0.0.1:29092,CONTROLLER://127.0.0.1:29093");
         assertThat(server.getProperty("controller.quorum.voters")).isEqualTo("1@127.0.0.1:29093");
     }
 

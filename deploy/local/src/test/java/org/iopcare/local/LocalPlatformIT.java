@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalPlatformIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dataDir;
@@ -58,14 +59,21 @@ class LocalPlatformIT {
         platform = LocalPlatform.start(options);
 
         assertThat(platform.readySeconds())
-                .containsKeys("Kafka", "PostgreSQL", "intake-service", "scheduling-service", "treatment-plan-service",
+                .containsKeys(
+                        "Kafka",
+                        "PostgreSQL",
+                        "intake-service",
+                        "scheduling-service",
+                        "treatment-plan-service",
                         "notification-service");
         assertThat(console.toString()).contains("ready   notification-service");
         String intake = platform.serviceUrl(services.get(0));
         String scheduling = platform.serviceUrl(services.get(1));
 
-        HttpResponse<String> token = post(intake + "/dev/tokens",
-                "{\"subject\":\"dana\",\"roles\":[\"INTAKE_COORDINATOR\",\"CLINICIAN\"]}", null);
+        HttpResponse<String> token = post(
+                intake + "/dev/tokens",
+                "{\"subject\":\"dana\",\"roles\":[\"INTAKE_COORDINATOR\",\"CLINICIAN\"]}",
+                null);
         assertThat(token.statusCode()).isEqualTo(200);
         Matcher jwt = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
         assertThat(jwt.find()).as(token.body()).isTrue();
@@ -74,7 +82,8 @@ class LocalPlatformIT {
         assertThat(get(scheduling + "/api/tracks", null).statusCode()).isEqualTo(401);
         assertThat(get(scheduling + "/api/tracks", jwt.group(1)).statusCode()).isNotEqualTo(401);
 
-        HttpResponse<String> inquiry = post(intake + "/api/inquiries",
+        HttpResponse<String> inquiry = post(
+                intake + "/api/inquiries",
                 "{\"firstName\":\"Alex\",\"lastName\":\"Rivera\",\"phone\":\"+16175550100\","
                         + "\"email\":\"alex@example.org\",\"preferredChannel\":\"SMS\",\"contactConsent\":true,"
                         + "\"helpWith\":\"Looking for an evening program\",\"referralSource\":\"SELF\"}",
@@ -83,7 +92,8 @@ class LocalPlatformIT {
         assertThat(inquiry.body()).contains("\"id\"");
 
         for (ServiceSpec service : services) {
-            assertThat(get(platform.serviceUrl(service) + "/swagger-ui.html", null).statusCode())
+            assertThat(get(platform.serviceUrl(service) + "/swagger-ui.html", null)
+                            .statusCode())
                     .as("Swagger UI of %s", service.name())
                     .isIn(200, 302);
         }
@@ -107,7 +117,9 @@ class LocalPlatformIT {
     }
 
     private static HttpResponse<String> get(String url, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -37,7 +37,8 @@ class PidFileTest {
                 .extracting(PidFile.Entry::component, PidFile.Entry::pid)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("kafka", sleeper.pid()),
-                        org.assertj.core.groups.Tuple.tuple(PidFile.LAUNCHER, ProcessHandle.current().pid()));
+                        org.assertj.core.groups.Tuple.tuple(
+                                PidFile.LAUNCHER, ProcessHandle.current().pid()));
         assertThat(pids.read().get(0).startMillis()).isPositive();
         assertThat(pids.live()).hasSize(2);
 

@@ -58,7 +58,8 @@ class StopFromAnotherProcessTest {
         assertThat(Files.readString(output)).contains("Stopping IOP Care", "IOP Care stopped in");
         TestPlatforms.assertAllGone(pids, dataDir);
         assertThat(dataDir.resolve("run.pids")).doesNotExist();
-        assertThat(LocalPlatform.stop(dataDir, new PrintStream(new ByteArrayOutputStream()))).isFalse();
+        assertThat(LocalPlatform.stop(dataDir, new PrintStream(new ByteArrayOutputStream())))
+                .isFalse();
     }
 
     @Test
@@ -71,7 +72,9 @@ class StopFromAnotherProcessTest {
 
         launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         // kill -9 gives the launcher no chance to stop anything: Kafka and PostgreSQL run on.
-        orphans.values().forEach(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true));
+        orphans.values()
+                .forEach(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                        .contains(true));
 
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         LocalOptions options = TestPlatforms.infrastructure(dataDir, console)
@@ -82,7 +85,9 @@ class StopFromAnotherProcessTest {
         platform = LocalPlatform.start(options);
 
         assertThat(console.toString()).contains("An earlier run is still running");
-        orphans.values().forEach(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+        orphans.values()
+                .forEach(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                        .isEmpty());
         Map<String, Long> pids = platform.pids();
         platform.stop();
         TestPlatforms.assertAllGone(pids, dataDir);

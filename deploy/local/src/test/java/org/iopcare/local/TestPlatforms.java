@@ -76,6 +76,8 @@ final class TestPlatforms {
         pids.forEach((component, pid) -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
                 .as("%s (pid %d) after stop", component, pid)
                 .isEmpty());
-        assertThat(processesUsing(dataDir)).as("processes still using %s", dataDir).isEmpty();
+        assertThat(processesUsing(dataDir))
+                .as("processes still using %s", dataDir)
+                .isEmpty();
     }
 }
