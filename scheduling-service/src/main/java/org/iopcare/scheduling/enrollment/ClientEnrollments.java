@@ -32,25 +32,27 @@ public class ClientEnrollments {
     /**
      * Records an enrollment once per event: the claim and the change commit together, so a
      * redelivered event finds its claim and changes nothing.
+     *
+     * @return whether the event changed the enrollment (false for a redelivery or an older event)
      */
     @Transactional
-    public void record(ClientEnrolled event) {
+    public boolean record(ClientEnrolled event) {
         ClientEnrollment.requireComplete(event);
         if (!processed.claim(CONSUMER, event.eventId())) {
             log.debug("Enrolled event {} already processed", event.eventId());
-            return;
+            return false;
         }
         Instant now = Instant.now(clock);
-        repository
-                .findById(event.clientId())
-                .ifPresentOrElse(
-                        current -> {
-                            if (!current.follow(event, now)) {
-                                log.info(
-                                        "Enrolled event {} predates the recorded enrollment; ignored", event.eventId());
-                            }
-                        },
-                        () -> repository.save(ClientEnrollment.from(event, now)));
+        var current = repository.findById(event.clientId());
+        if (current.isEmpty()) {
+            repository.save(ClientEnrollment.from(event, now));
+            return true;
+        }
+        if (!current.get().follow(event, now)) {
+            log.info("Enrolled event {} predates the recorded enrollment; ignored", event.eventId());
+            return false;
+        }
+        return true;
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,78 @@
+package org.iopcare.scheduling.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.iopcare.events.CancellationReason;
+import org.iopcare.scheduling.track.Tracks;
+import org.iopcare.support.web.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Closures and single-session cancellations; each cancelled client session publishes once. */
+@Service
+public class Cancellations {
+
+    private final ScheduleBuilder builder;
+    private final ScheduleStore schedules;
+    private final SessionStore sessions;
+    private final Tracks tracks;
+    private final Clock clock;
+
+    Cancellations(ScheduleBuilder builder, ScheduleStore schedules, SessionStore sessions, Tracks tracks, Clock clock) {
+        this.builder = builder;
+        this.schedules = schedules;
+        this.sessions = sessions;
+        this.tracks = tracks;
+        this.clock = clock;
+    }
+
+    /**
+     * Closes one track (or, with no track, the whole program including individual sessions) on the
+     * local days [first, last], cancelling what was scheduled then; later horizon extensions skip
+     * those days.
+     *
+     * @return how many client sessions were cancelled
+     */
+    @Transactional
+    public int close(LocalDate first, LocalDate last, String trackCode, String actor) {
+        if (last.isBefore(first)) {
+            throw ProblemException.unprocessable("closure-ends-before-start", "lastDay must not be before firstDay");
+        }
+        if (ChronoUnit.DAYS.between(first, last) > 366) {
+            throw ProblemException.unprocessable("closure-too-long", "A closure spans at most a year");
+        }
+        if (trackCode != null) {
+            tracks.get(trackCode);
+        }
+        Instant now = clock.instant();
+        schedules.addClosure(UUID.randomUUID(), trackCode, first, last, actor, now);
+        sessions.cancelGroupSessions(trackCode, first, last);
+        List<ClientSession> affected = sessions.lockInClosure(trackCode, first, last);
+        affected.forEach(session -> builder.cancel(session, CancellationReason.CLOSURE, now));
+        return affected.size();
+    }
+
+    /** Cancels one session that has not started; cancelling it again changes nothing. */
+    @Transactional
+    public ClientSession cancel(UUID sessionId, CancellationReason reason) {
+        if (reason == CancellationReason.DISCHARGE || reason == CancellationReason.TRACK_CHANGE) {
+            throw ProblemException.unprocessable(
+                    "cancellation-reason-reserved", "Discharge and track change cancel through their events");
+        }
+        ClientSession session =
+                sessions.lock(sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+        if (ClientSession.CANCELLED.equals(session.status())) {
+            return session;
+        }
+        Instant now = clock.instant();
+        if (!session.startsAt().isAfter(now) || session.attendance() != null) {
+            throw ProblemException.unprocessable("session-started", "A session that has started cannot be cancelled");
+        }
+        builder.cancel(session, reason, now);
+        return sessions.lock(sessionId).orElseThrow();
+    }
+}

@@ -1,0 +1,306 @@
+package org.iopcare.scheduling.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.iopcare.events.CancellationReason;
+import org.iopcare.events.SessionCancelled;
+import org.iopcare.events.SessionKind;
+import org.iopcare.events.SessionModality;
+import org.iopcare.events.SessionScheduled;
+import org.iopcare.scheduling.config.SchedulingProperties;
+import org.iopcare.scheduling.enrollment.ClientEnrollment;
+import org.iopcare.scheduling.track.ProgramTrack;
+import org.iopcare.scheduling.track.Tracks;
+import org.iopcare.support.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds and re-builds client schedules: a seat in the track (or the waitlist), the track's group
+ * sessions over the rolling horizon, the weekly individual session and the biweekly check-in in
+ * the clinician's availability. Every session created or cancelled is published through the outbox
+ * in the caller's transaction.
+ */
+@Service
+public class ScheduleBuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleBuilder.class);
+
+    private final Tracks tracks;
+    private final ScheduleStore schedules;
+    private final SessionStore sessions;
+    private final Outbox outbox;
+    private final SchedulingProperties settings;
+    private final Clock clock;
+
+    ScheduleBuilder(
+            Tracks tracks,
+            ScheduleStore schedules,
+            SessionStore sessions,
+            Outbox outbox,
+            SchedulingProperties settings,
+            Clock clock) {
+        this.tracks = tracks;
+        this.schedules = schedules;
+        this.sessions = sessions;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Plans a client's schedule from their (new) enrollment. A re-enrollment (another track, start
+     * date or clinician) cancels every upcoming session and plans again, in one transaction.
+     */
+    @Transactional
+    public void plan(ClientEnrollment enrollment) {
+        Instant now = clock.instant();
+        Optional<ProgramTrack> known = tracks.find(enrollment.trackCode());
+        if (known.isEmpty()) {
+            log.warn("Enrollment {} names a track scheduling does not know; not scheduled", enrollment.enrollmentId());
+            return;
+        }
+        Optional<ClientSchedule> previous = schedules.lock(enrollment.clientId());
+        previous.ifPresent(p -> cancelUpcoming(p.clientId(), now, CancellationReason.TRACK_CHANGE, now));
+        ProgramTrack track = tracks.lock(enrollment.trackCode());
+        boolean keepsSeat = previous.filter(p -> p.status() == ClientSchedule.Status.ACTIVE
+                        && p.trackCode().equals(track.code()))
+                .isPresent();
+        ClientSchedule.Status status = keepsSeat || schedules.countActive(track.code()) < track.capacity()
+                ? ClientSchedule.Status.ACTIVE
+                : ClientSchedule.Status.WAITLISTED;
+        ClientSchedule schedule = new ClientSchedule(
+                enrollment.clientId(),
+                track.code(),
+                status,
+                enrollment.startDate(),
+                enrollment.primaryClinicianId(),
+                enrollment.ageGroup(),
+                null);
+        schedules.save(schedule, now);
+        extend(schedule, track, now);
+        previous.filter(p -> p.status() == ClientSchedule.Status.ACTIVE
+                        && !p.trackCode().equals(track.code()))
+                .ifPresent(p -> promote(p.trackCode(), now));
+    }
+
+    /**
+     * Extends a batch of schedules that fall behind the horizon. Rows another instance is working
+     * on are skipped, so several instances share the work without doing any of it twice.
+     *
+     * @return how many schedules were extended
+     */
+    @Transactional
+    public int extendDue(int batch) {
+        Instant now = clock.instant();
+        // Two days of slack cover every zone's "today" against UTC, so an extended row leaves the query.
+        LocalDate threshold = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .plusDays(settings.horizon().toDays() - 2);
+        List<ClientSchedule> due = schedules.lockDueForExtension(threshold, batch);
+        for (ClientSchedule schedule : due) {
+            extend(schedule, tracks.get(schedule.trackCode()), now);
+        }
+        return due.size();
+    }
+
+    /** Gives free seats of a track to the first clients on its waitlist. */
+    @Transactional
+    public void promote(String trackCode, Instant now) {
+        ProgramTrack track = tracks.lock(trackCode);
+        while (schedules.countActive(trackCode) < track.capacity()) {
+            Optional<ClientSchedule> first = schedules.firstWaiting(trackCode);
+            if (first.isEmpty()) {
+                return;
+            }
+            ClientSchedule w = first.get();
+            // Back to the start: the group sessions of the whole horizon are now theirs to book.
+            ClientSchedule active = new ClientSchedule(
+                    w.clientId(),
+                    trackCode,
+                    ClientSchedule.Status.ACTIVE,
+                    w.startDate(),
+                    w.clinicianId(),
+                    w.ageGroup(),
+                    null);
+            schedules.save(active, now);
+            log.info("Client {} promoted from the waitlist of {}", w.clientId(), trackCode);
+            extend(active, track, now);
+        }
+    }
+
+    /** Cancels a client's sessions from {@code from} on that have no attendance, publishing each. */
+    List<ClientSession> cancelUpcoming(UUID clientId, Instant from, CancellationReason reason, Instant now) {
+        List<ClientSession> upcoming = sessions.lockUpcoming(clientId, from);
+        upcoming.forEach(session -> cancel(session, reason, now));
+        return upcoming;
+    }
+
+    void cancel(ClientSession session, CancellationReason reason, Instant now) {
+        sessions.cancel(session.id(), reason);
+        outbox.append(new SessionCancelled(
+                UUID.randomUUID(), now, session.clientId(), session.id(), session.startsAt(), reason));
+    }
+
+    void extend(ClientSchedule schedule, ProgramTrack track, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, track.zone());
+        LocalDate through = today.plusDays(settings.horizon().toDays());
+        LocalDate from = latest(
+                schedule.startDate(),
+                today,
+                schedule.scheduledThrough() == null
+                        ? null
+                        : schedule.scheduledThrough().plusDays(1));
+        if (from.isAfter(through)) {
+            return;
+        }
+        if (schedule.status() == ClientSchedule.Status.ACTIVE) {
+            joinGroups(schedule, track, from, through, now);
+        }
+        List<AvailabilityWindow> availability = schedules.availability(schedule.clinicianId());
+        for (LocalDate week : SessionPlanner.weeks(from, through)) {
+            Instant earliest =
+                    latest(week, from, null).atStartOfDay(track.zone()).toInstant();
+            book(
+                    schedule,
+                    SessionKind.INDIVIDUAL_THERAPY,
+                    week,
+                    earliest,
+                    settings.individualMinutes(),
+                    availability,
+                    track.zone(),
+                    now);
+            if (SessionPlanner.isCheckInWeek(schedule.startDate(), week)) {
+                book(
+                        schedule,
+                        SessionKind.CLINICIAN_CHECK_IN,
+                        week,
+                        earliest,
+                        settings.checkInMinutes(),
+                        availability,
+                        track.zone(),
+                        now);
+            }
+        }
+        schedules.save(
+                new ClientSchedule(
+                        schedule.clientId(),
+                        schedule.trackCode(),
+                        schedule.status(),
+                        schedule.startDate(),
+                        schedule.clinicianId(),
+                        schedule.ageGroup(),
+                        through),
+                now);
+    }
+
+    private void joinGroups(
+            ClientSchedule schedule, ProgramTrack track, LocalDate from, LocalDate through, Instant now) {
+        for (ProgramTrack.Meeting meeting :
+                SessionPlanner.meetings(track, from, through, day -> schedules.closed(track.code(), day))) {
+            if (meeting.startsAt().isBefore(now)) {
+                continue;
+            }
+            GroupSession group = sessions.lockGroupSession(track, meeting);
+            if (!ClientSession.SCHEDULED.equals(group.status())) {
+                continue;
+            }
+            if (sessions.rosterSize(group.id()) >= group.capacity()) {
+                // Seats are counted per track, so this only happens after a capacity cut: never overfill.
+                log.warn("Group session {} is full; client {} not added", group.id(), schedule.clientId());
+                continue;
+            }
+            ClientSession seat = new ClientSession(
+                    UUID.randomUUID(),
+                    schedule.clientId(),
+                    SessionKind.GROUP,
+                    group.id(),
+                    null,
+                    null,
+                    group.startsAt(),
+                    group.endsAt(),
+                    track.zone(),
+                    track.modality(),
+                    ClientSession.SCHEDULED,
+                    null);
+            if (sessions.insert(seat, now)) {
+                published(seat, now);
+            }
+        }
+    }
+
+    private void book(
+            ClientSchedule schedule,
+            SessionKind kind,
+            LocalDate week,
+            Instant earliest,
+            int minutes,
+            List<AvailabilityWindow> availability,
+            ZoneId zone,
+            Instant now) {
+        if (sessions.hasPlanned(schedule.clientId(), kind, week)) {
+            return;
+        }
+        // One booking per clinician at a time: two clients cannot take the same free slot.
+        sessions.lockClinician(schedule.clinicianId());
+        Instant weekStart = week.minusDays(1).atStartOfDay(zone).toInstant();
+        Instant weekEnd = week.plusDays(8).atStartOfDay(zone).toInstant();
+        List<Interval> busy = sessions.busy(schedule.clinicianId(), schedule.clientId(), weekStart, weekEnd);
+        Optional<Interval> slot = SessionPlanner.firstFreeSlot(
+                availability,
+                week,
+                earliest.isAfter(now) ? earliest : now,
+                Duration.ofMinutes(minutes),
+                busy,
+                schedules::closedForAll);
+        if (slot.isEmpty()) {
+            schedules.addBookingNeed(
+                    new ScheduleStore.BookingNeed(schedule.clientId(), kind, week, schedule.clinicianId()), now);
+            return;
+        }
+        ZoneId sessionZone = availability.get(0).zone();
+        ClientSession session = new ClientSession(
+                UUID.randomUUID(),
+                schedule.clientId(),
+                kind,
+                null,
+                schedule.clinicianId(),
+                week,
+                slot.get().start(),
+                slot.get().end(),
+                sessionZone,
+                SessionModality.IN_PERSON,
+                ClientSession.SCHEDULED,
+                null);
+        if (sessions.insert(session, now)) {
+            schedules.resolveBookingNeed(schedule.clientId(), kind, week, now);
+            published(session, now);
+        }
+    }
+
+    void published(ClientSession session, Instant now) {
+        outbox.append(new SessionScheduled(
+                UUID.randomUUID(),
+                now,
+                session.clientId(),
+                session.id(),
+                session.kind(),
+                session.startsAt(),
+                session.endsAt(),
+                session.zone().getId(),
+                session.modality()));
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b, LocalDate c) {
+        LocalDate latest = a.isAfter(b) ? a : b;
+        return c != null && c.isAfter(latest) ? c : latest;
+    }
+}

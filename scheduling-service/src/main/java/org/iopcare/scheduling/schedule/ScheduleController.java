@@ -1,0 +1,132 @@
+package org.iopcare.scheduling.schedule;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.iopcare.events.CancellationReason;
+import org.iopcare.support.web.ProblemException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ScheduleController {
+
+    private final Cancellations cancellations;
+    private final ScheduleStore schedules;
+    private final SessionStore sessions;
+    private final ManualBooking booking;
+    private final Clock clock;
+
+    ScheduleController(
+            Cancellations cancellations,
+            ScheduleStore schedules,
+            SessionStore sessions,
+            ManualBooking booking,
+            Clock clock) {
+        this.cancellations = cancellations;
+        this.schedules = schedules;
+        this.sessions = sessions;
+        this.booking = booking;
+        this.clock = clock;
+    }
+
+    /**
+     * A closure of the program or one track.
+     *
+     * @param firstDay first closed local day
+     * @param lastDay last closed local day (inclusive)
+     * @param trackCode the closed track; absent closes every track and individual session
+     */
+    record ClosureRequest(
+            @NotNull LocalDate firstDay,
+            @NotNull LocalDate lastDay,
+            @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,39}") String trackCode) {}
+
+    /**
+     * The outcome of a closure.
+     *
+     * @param cancelledSessions client sessions cancelled
+     */
+    record ClosureResult(int cancelledSessions) {}
+
+    @PostMapping("/api/closures")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('SCHEDULER','PROGRAM_ADMIN')")
+    ClosureResult close(@Valid @RequestBody ClosureRequest request, Authentication staff) {
+        return new ClosureResult(
+                cancellations.close(request.firstDay(), request.lastDay(), request.trackCode(), staff.getName()));
+    }
+
+    /**
+     * Why a single session is cancelled.
+     *
+     * @param reason {@code CLIENT_REQUEST} (default) or {@code STAFF}
+     */
+    record CancelRequest(CancellationReason reason) {}
+
+    @PostMapping("/api/sessions/{id}/cancel")
+    @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','PROGRAM_ADMIN')")
+    SessionView cancel(@PathVariable UUID id, @RequestBody(required = false) CancelRequest request) {
+        CancellationReason reason =
+                request == null || request.reason() == null ? CancellationReason.CLIENT_REQUEST : request.reason();
+        return SessionView.of(cancellations.cancel(id, reason));
+    }
+
+    /** A client's sessions starting in [from, to) (dates in UTC; default the coming four weeks). */
+    @GetMapping("/api/clients/{id}/sessions")
+    @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
+    List<SessionView> sessions(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate start = from == null ? LocalDate.now(clock) : from;
+        LocalDate end = to == null ? start.plusWeeks(4) : to;
+        if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > 400) {
+            throw ProblemException.unprocessable("bad-range", "to must follow from, at most 400 days later");
+        }
+        schedules.find(id).orElseThrow(() -> ProblemException.notFound("Schedule of client", id));
+        return sessions
+                .forClient(
+                        id,
+                        start.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        end.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .stream()
+                .map(SessionView::of)
+                .toList();
+    }
+
+    @PostMapping("/api/clients/{id}/sessions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','PROGRAM_ADMIN')")
+    SessionView book(@PathVariable UUID id, @Valid @RequestBody ManualBooking.Request request) {
+        return SessionView.of(booking.book(id, request));
+    }
+
+    @GetMapping("/api/tracks/{code}/waitlist")
+    @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
+    List<ScheduleStore.WaitlistEntry> waitlist(@PathVariable String code) {
+        return schedules.waitlist(code);
+    }
+
+    /** Individual sessions and check-ins no clinician slot was found for. */
+    @GetMapping("/api/booking-needs")
+    @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
+    List<ScheduleStore.BookingNeed> bookingNeeds() {
+        return schedules.openBookingNeeds();
+    }
+}

@@ -1,0 +1,99 @@
+package org.iopcare.scheduling.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.iopcare.events.CancellationReason;
+import org.iopcare.events.ClientDischarged;
+import org.iopcare.events.ClientEnrolled;
+import org.iopcare.scheduling.enrollment.ClientEnrollments;
+import org.iopcare.scheduling.track.Tracks;
+import org.iopcare.support.messaging.ProcessedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The use cases behind the {@code enrolled} and {@code discharged} topics. */
+@Service
+public class ScheduleEvents {
+
+    static final String DISCHARGED = "scheduling-service:discharged";
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleEvents.class);
+
+    private final ClientEnrollments enrollments;
+    private final ScheduleBuilder builder;
+    private final ScheduleStore schedules;
+    private final Tracks tracks;
+    private final ProcessedEvents processed;
+    private final Clock clock;
+
+    ScheduleEvents(
+            ClientEnrollments enrollments,
+            ScheduleBuilder builder,
+            ScheduleStore schedules,
+            Tracks tracks,
+            ProcessedEvents processed,
+            Clock clock) {
+        this.enrollments = enrollments;
+        this.builder = builder;
+        this.schedules = schedules;
+        this.tracks = tracks;
+        this.processed = processed;
+        this.clock = clock;
+    }
+
+    /** Records the enrollment and (re-)plans the schedule in the same transaction as the claim. */
+    @Transactional
+    public void onEnrolled(ClientEnrolled event) {
+        if (enrollments.record(event)) {
+            builder.plan(enrollments.get(event.clientId()));
+        }
+    }
+
+    /**
+     * Cancels every session from the effective date on, gives the seat up and promotes the
+     * waitlist. A discharge of an enrollment that was since replaced changes nothing.
+     */
+    @Transactional
+    public void onDischarged(ClientDischarged event) {
+        if (event.eventId() == null || event.clientId() == null || event.effectiveDate() == null) {
+            throw new IllegalArgumentException("Discharged event lacks an id, client or effective date");
+        }
+        if (!processed.claim(DISCHARGED, event.eventId())) {
+            return;
+        }
+        var schedule = schedules.lock(event.clientId());
+        if (schedule.isEmpty() || schedule.get().status() == ClientSchedule.Status.ENDED) {
+            log.info("Discharged event {} for a client without a schedule; nothing to cancel", event.eventId());
+            return;
+        }
+        var enrollment = enrollments.get(event.clientId());
+        if (event.enrollmentId() != null && !event.enrollmentId().equals(enrollment.enrollmentId())) {
+            log.info("Discharged event {} is about an earlier enrollment; ignored", event.eventId());
+            return;
+        }
+        ClientSchedule current = schedule.get();
+        Instant now = clock.instant();
+        var zone = tracks.get(current.trackCode()).zone();
+        builder.cancelUpcoming(
+                current.clientId(),
+                event.effectiveDate().atStartOfDay(zone).toInstant(),
+                CancellationReason.DISCHARGE,
+                now);
+        schedules.save(
+                new ClientSchedule(
+                        current.clientId(),
+                        current.trackCode(),
+                        ClientSchedule.Status.ENDED,
+                        current.startDate(),
+                        current.clinicianId(),
+                        current.ageGroup(),
+                        current.scheduledThrough()),
+                now);
+        schedules.resolveBookingNeeds(current.clientId(), now);
+        if (current.status() == ClientSchedule.Status.ACTIVE) {
+            builder.promote(current.trackCode(), now);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.iopcare.scheduling.schedule;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.iopcare.events.AgeGroup;
+import org.iopcare.events.SessionKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Client schedules, the waitlist, closures, clinician availability and booking needs. */
+@Repository
+class ScheduleStore {
+
+    private static final String SELECT =
+            "SELECT client_id, track_code, status, start_date, clinician_id, age_group, scheduled_through"
+                    + " FROM client_schedule";
+
+    private final JdbcClient jdbc;
+
+    ScheduleStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ClientSchedule> lock(UUID clientId) {
+        return jdbc.sql(SELECT + " WHERE client_id = ? FOR UPDATE")
+                .param(clientId)
+                .query(ScheduleStore::schedule)
+                .optional();
+    }
+
+    Optional<ClientSchedule> find(UUID clientId) {
+        return jdbc.sql(SELECT + " WHERE client_id = ?")
+                .param(clientId)
+                .query(ScheduleStore::schedule)
+                .optional();
+    }
+
+    /** Schedules that need building beyond {@code through}; a row another instance holds is skipped. */
+    List<ClientSchedule> lockDueForExtension(LocalDate through, int limit) {
+        return jdbc.sql(SELECT
+                        + " WHERE status IN ('ACTIVE', 'WAITLISTED')"
+                        + " AND (scheduled_through IS NULL OR scheduled_through < ?)"
+                        + " ORDER BY client_id LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(Date.valueOf(through), limit)
+                .query(ScheduleStore::schedule)
+                .list();
+    }
+
+    void save(ClientSchedule schedule, Instant now) {
+        Long seq = null;
+        if (schedule.status() == ClientSchedule.Status.WAITLISTED) {
+            // A client already waiting for this track keeps their place in line.
+            seq = jdbc.sql("""
+                            SELECT waitlist_seq FROM client_schedule
+                            WHERE client_id = ? AND status = 'WAITLISTED' AND track_code = ?
+                            """)
+                    .params(schedule.clientId(), schedule.trackCode())
+                    .query(Long.class)
+                    .optional()
+                    .orElseGet(() -> jdbc.sql("SELECT nextval('waitlist_seq')")
+                            .query(Long.class)
+                            .single());
+        }
+        jdbc.sql("""
+                        INSERT INTO client_schedule (client_id, track_code, status, waitlist_seq, start_date,
+                                                     clinician_id, age_group, scheduled_through, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (client_id) DO UPDATE SET track_code = excluded.track_code,
+                            status = excluded.status, waitlist_seq = excluded.waitlist_seq,
+                            start_date = excluded.start_date, clinician_id = excluded.clinician_id,
+                            age_group = excluded.age_group, scheduled_through = excluded.scheduled_through,
+                            updated_at = excluded.updated_at
+                        """)
+                .param(1, schedule.clientId())
+                .param(2, schedule.trackCode())
+                .param(3, schedule.status().name())
+                .param(4, seq, java.sql.Types.BIGINT)
+                .param(5, Date.valueOf(schedule.startDate()))
+                .param(6, schedule.clinicianId())
+                .param(7, schedule.ageGroup().name())
+                .param(
+                        8,
+                        schedule.scheduledThrough() == null ? null : Date.valueOf(schedule.scheduledThrough()),
+                        java.sql.Types.DATE)
+                .param(9, Timestamp.from(now))
+                .update();
+    }
+
+    int countActive(String trackCode) {
+        return jdbc.sql("SELECT count(*) FROM client_schedule WHERE track_code = ? AND status = 'ACTIVE'")
+                .param(trackCode)
+                .query(Integer.class)
+                .single();
+    }
+
+    Optional<ClientSchedule> firstWaiting(String trackCode) {
+        return jdbc.sql(SELECT + " WHERE track_code = ? AND status = 'WAITLISTED' ORDER BY waitlist_seq LIMIT 1")
+                .param(trackCode)
+                .query(ScheduleStore::schedule)
+                .optional();
+    }
+
+    /**
+     * The track's waitlist in order.
+     *
+     * @param clientId who waits
+     * @param position 1 for the first in line
+     * @param startDate the start date they enrolled with
+     */
+    record WaitlistEntry(UUID clientId, int position, LocalDate startDate) {}
+
+    List<WaitlistEntry> waitlist(String trackCode) {
+        return jdbc.sql("""
+                        SELECT client_id, row_number() OVER (ORDER BY waitlist_seq) AS position, start_date
+                        FROM client_schedule WHERE track_code = ? AND status = 'WAITLISTED' ORDER BY waitlist_seq
+                        """)
+                .param(trackCode)
+                .query((rs, i) -> new WaitlistEntry(
+                        rs.getObject(1, UUID.class), rs.getInt(2), rs.getDate(3).toLocalDate()))
+                .list();
+    }
+
+    boolean closed(String trackCode, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM closure WHERE (track_code IS NULL OR track_code = ?)
+                                       AND ? BETWEEN first_day AND last_day)
+                        """)
+                .params(trackCode, Date.valueOf(day))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Whether the whole program is closed that day (individual sessions do not happen either). */
+    boolean closedForAll(LocalDate day) {
+        return closed(null, day);
+    }
+
+    void addClosure(UUID id, String trackCode, LocalDate first, LocalDate last, String by, Instant now) {
+        jdbc.sql(
+                        "INSERT INTO closure (id, track_code, first_day, last_day, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, trackCode, Date.valueOf(first), Date.valueOf(last), by, Timestamp.from(now))
+                .update();
+    }
+
+    List<AvailabilityWindow> availability(String clinicianId) {
+        return jdbc.sql(
+                        "SELECT day_of_week, local_start, local_end, time_zone FROM clinician_availability WHERE clinician_id = ?")
+                .param(clinicianId)
+                .query((rs, i) -> new AvailabilityWindow(
+                        DayOfWeek.valueOf(rs.getString(1)),
+                        rs.getTime(2).toLocalTime(),
+                        rs.getTime(3).toLocalTime(),
+                        ZoneId.of(rs.getString(4))))
+                .list();
+    }
+
+    /**
+     * A session no clinician slot was found for.
+     *
+     * @param clientId the client
+     * @param kind individual therapy or check-in
+     * @param weekStart Monday of the week it is needed in
+     * @param clinicianId the clinician whose availability was full
+     */
+    record BookingNeed(UUID clientId, SessionKind kind, LocalDate weekStart, String clinicianId) {}
+
+    void addBookingNeed(BookingNeed need, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO booking_need (id, client_id, kind, week_start, clinician_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_id, kind, week_start) DO NOTHING
+                        """)
+                .params(
+                        UUID.randomUUID(),
+                        need.clientId(),
+                        need.kind().name(),
+                        Date.valueOf(need.weekStart()),
+                        need.clinicianId(),
+                        Timestamp.from(now))
+                .update();
+    }
+
+    List<BookingNeed> openBookingNeeds() {
+        return jdbc.sql(
+                        "SELECT client_id, kind, week_start, clinician_id FROM booking_need WHERE resolved_at IS NULL ORDER BY week_start, created_at")
+                .query((rs, i) -> new BookingNeed(
+                        rs.getObject(1, UUID.class),
+                        SessionKind.valueOf(rs.getString(2)),
+                        rs.getDate(3).toLocalDate(),
+                        rs.getString(4)))
+                .list();
+    }
+
+    void resolveBookingNeeds(UUID clientId, Instant now) {
+        jdbc.sql("UPDATE booking_need SET resolved_at = ? WHERE client_id = ? AND resolved_at IS NULL")
+                .params(Timestamp.from(now), clientId)
+                .update();
+    }
+
+    void resolveBookingNeed(UUID clientId, SessionKind kind, LocalDate weekStart, Instant now) {
+        jdbc.sql("""
+                        UPDATE booking_need SET resolved_at = ?
+                        WHERE client_id = ? AND kind = ? AND week_start = ? AND resolved_at IS NULL
+                        """)
+                .params(Timestamp.from(now), clientId, kind.name(), Date.valueOf(weekStart))
+                .update();
+    }
+
+    private static ClientSchedule schedule(ResultSet rs, int row) throws SQLException {
+        Date through = rs.getDate("scheduled_through");
+        return new ClientSchedule(
+                rs.getObject("client_id", UUID.class),
+                rs.getString("track_code"),
+                ClientSchedule.Status.valueOf(rs.getString("status")),
+                rs.getDate("start_date").toLocalDate(),
+                rs.getString("clinician_id"),
+                AgeGroup.valueOf(rs.getString("age_group")),
+                through == null ? null : through.toLocalDate());
+    }
+}

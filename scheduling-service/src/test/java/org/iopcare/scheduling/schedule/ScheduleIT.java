@@ -1,0 +1,281 @@
+package org.iopcare.scheduling.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.iopcare.events.AgeGroup;
+import org.iopcare.events.CancellationReason;
+import org.iopcare.events.ClientDischarged;
+import org.iopcare.events.ClientEnrolled;
+import org.iopcare.events.DischargeReason;
+import org.iopcare.events.SessionCancelled;
+import org.iopcare.events.SessionKind;
+import org.iopcare.events.SessionScheduled;
+import org.iopcare.events.Topics;
+import org.iopcare.scheduling.SchedulingIT;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.testsupport.TestHttp.Response;
+import org.iopcare.testsupport.TestKafka;
+import org.iopcare.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+class ScheduleIT extends SchedulingIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    static final AtomicInteger TRACKS = new AtomicInteger();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** A track of its own per test, meeting every day in the evening, and a clinician free all week. */
+    String track(int capacity) {
+        String code = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        jdbc.update("""
+                INSERT INTO program_track (code, name, time_zone, meeting_days, local_start, local_end, capacity,
+                                           age_group, modality, updated_at)
+                VALUES (?, 'IT track', 'America/New_York',
+                        'MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY', '21:00', '23:30', ?, 'ADULT',
+                        'VIRTUAL', now())
+                """, code, capacity);
+        jdbc.update(
+                "INSERT INTO track_component (track_code, position, component, minutes) VALUES (?, 1, 'GROUP_THERAPY', 150)",
+                code);
+        return code;
+    }
+
+    String clinician() {
+        String id = "clin-it-" + TRACKS.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 4);
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            jdbc.update(
+                    "INSERT INTO clinician_availability VALUES (?, ?, '08:00', '20:00', 'America/New_York')", id, day);
+        }
+        return id;
+    }
+
+    static ClientEnrolled enrolled(UUID client, String track, String clinician, Instant occurredAt) {
+        return new ClientEnrolled(
+                UUID.randomUUID(),
+                occurredAt,
+                client,
+                UUID.randomUUID(),
+                track,
+                LocalDate.now(NEW_YORK),
+                clinician,
+                AgeGroup.ADULT,
+                "America/New_York",
+                "Sam",
+                "+16175550100",
+                "sam@example.org",
+                true,
+                true);
+    }
+
+    @Test
+    void enrolledSchedulesEachSessionOnceAndATrackChangeReplansInOneGo() {
+        String first = track(12);
+        String second = track(12);
+        String clinician = clinician();
+        UUID client = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ClientEnrolled original = enrolled(client, first, clinician, now);
+        ClientEnrolled moved = enrolled(client, second, clinician, now.plusSeconds(1));
+
+        try (KafkaConsumer<byte[], byte[]> scheduled = TestKafka.reader(Topics.SESSION_SCHEDULED);
+                KafkaConsumer<byte[], byte[]> cancelled = TestKafka.reader(Topics.SESSION_CANCELLED)) {
+            TestKafka.publish(original);
+            TestKafka.publish(original);
+            TestKafka.publish(original);
+            TestKafka.publish(moved);
+
+            List<SessionScheduled> published = new ArrayList<>();
+            List<SessionCancelled> withdrawn = new ArrayList<>();
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                published.addAll(readFor(scheduled, client, SessionScheduled.class));
+                withdrawn.addAll(readFor(cancelled, client, SessionCancelled.class));
+                assertThat(published).hasSize(count("SELECT count(*) FROM client_session WHERE client_id = ?", client));
+                assertThat(withdrawn)
+                        .hasSize(count(
+                                "SELECT count(*) FROM client_session WHERE client_id = ? AND status = 'CANCELLED'",
+                                client));
+                assertThat(count(
+                                "SELECT count(*) FROM client_schedule WHERE client_id = ? AND track_code = ?",
+                                client,
+                                second))
+                        .isOne();
+            });
+            assertThat(published).extracting(SessionScheduled::sessionId).doesNotHaveDuplicates();
+            assertThat(published)
+                    .extracting(SessionScheduled::kind)
+                    .contains(SessionKind.GROUP, SessionKind.INDIVIDUAL_THERAPY, SessionKind.CLINICIAN_CHECK_IN);
+            assertThat(published).allSatisfy(e -> assertThat(e.timeZone()).isEqualTo("America/New_York"));
+            assertThat(withdrawn).allSatisfy(e -> assertThat(e.reason()).isEqualTo(CancellationReason.TRACK_CHANGE));
+            // Over 28 days a daily track has 28 or 29 meetings, each planned once for each track.
+            int groupsOnFirst = count(
+                    "SELECT count(*) FROM client_session s JOIN group_session g ON g.id = s.group_session_id"
+                            + " WHERE s.client_id = ? AND g.track_code = ?",
+                    client,
+                    first);
+            assertThat(groupsOnFirst).isBetween(28, 29);
+            assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = ?", original.eventId()))
+                    .isOne();
+            assertThat(count(
+                            "SELECT count(*) FROM client_session WHERE client_id = ? AND status = 'SCHEDULED'"
+                                    + " AND kind = 'INDIVIDUAL_THERAPY' AND plan_week IS NOT NULL",
+                            client))
+                    .isBetween(4, 6);
+        }
+        // local times held in the track's zone
+        Response sessions = http.get("/api/clients/" + client + "/sessions", TestTokens.bearer(StaffRole.CLINICIAN));
+        assertThat(sessions.status()).isEqualTo(200);
+        List<String> groupStarts = new ArrayList<>();
+        sessions.json().forEach(s -> {
+            if (s.get("kind").asString().equals("GROUP")
+                    && s.get("status").asString().equals("SCHEDULED")) {
+                groupStarts.add(s.get("localStart").asString());
+            }
+        });
+        assertThat(groupStarts).isNotEmpty().allSatisfy(t -> assertThat(t).endsWith("T21:00:00"));
+    }
+
+    @Test
+    void aFullTrackWaitlistsAndADischargeCancelsFreesTheSeatAndPromotes() {
+        String track = track(1);
+        String clinician = clinician();
+        UUID seated = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        String scheduler = TestTokens.bearer(StaffRole.SCHEDULER);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        TestKafka.publish(enrolled(seated, track, clinician, now));
+        await().atMost(PATIENCE).until(() -> status(seated), "ACTIVE"::equals);
+        TestKafka.publish(enrolled(waiting, track, clinician, now));
+        await().atMost(PATIENCE).until(() -> status(waiting), "WAITLISTED"::equals);
+
+        JsonNode waitlist =
+                http.get("/api/tracks/" + track + "/waitlist", scheduler).json();
+        assertThat(waitlist.get(0).get("clientId").asString()).isEqualTo(waiting.toString());
+        assertThat(waitlist.get(0).get("position").asInt()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM client_session WHERE client_id = ? AND kind = 'GROUP'", waiting))
+                .isZero();
+        int seatedUpcoming = count(
+                "SELECT count(*) FROM client_session WHERE client_id = ? AND status = 'SCHEDULED' AND starts_at >= ?",
+                seated,
+                java.sql.Timestamp.from(
+                        LocalDate.now(NEW_YORK).atStartOfDay(NEW_YORK).toInstant()));
+
+        ClientDischarged discharged = new ClientDischarged(
+                UUID.randomUUID(),
+                Instant.now(),
+                seated,
+                jdbc.queryForObject(
+                        "SELECT enrollment_id FROM client_enrollment WHERE client_id = ?", UUID.class, seated),
+                LocalDate.now(NEW_YORK),
+                DischargeReason.COMPLETED);
+        try (KafkaConsumer<byte[], byte[]> cancelled = TestKafka.reader(Topics.SESSION_CANCELLED)) {
+            TestKafka.publish(discharged);
+            TestKafka.publish(discharged);
+
+            List<SessionCancelled> withdrawn = new ArrayList<>();
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                withdrawn.addAll(readFor(cancelled, seated, SessionCancelled.class));
+                assertThat(withdrawn).hasSize(seatedUpcoming);
+                assertThat(status(waiting)).isEqualTo("ACTIVE");
+            });
+            assertThat(withdrawn).allSatisfy(e -> assertThat(e.reason()).isEqualTo(CancellationReason.DISCHARGE));
+        }
+        assertThat(status(seated)).isEqualTo("ENDED");
+        assertThat(count("SELECT count(*) FROM client_session WHERE client_id = ? AND kind = 'GROUP'", waiting))
+                .isPositive();
+        // never over capacity: at most one seat per group session of the track
+        assertThat(jdbc.queryForObject("""
+                        SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM client_session s
+                          JOIN group_session g ON g.id = s.group_session_id
+                          WHERE g.track_code = ? AND s.status = 'SCHEDULED' GROUP BY g.id) seats
+                        """, Integer.class, track)).isOne();
+        assertThat(http.get("/api/tracks/" + track + "/waitlist", scheduler)
+                        .json()
+                        .size())
+                .isZero();
+    }
+
+    @Test
+    void closuresAndSingleCancellationsCancelWhatWasScheduled() {
+        String track = track(12);
+        UUID client = UUID.randomUUID();
+        TestKafka.publish(enrolled(client, track, clinician(), Instant.now()));
+        await().atMost(PATIENCE).until(() -> status(client), "ACTIVE"::equals);
+        String scheduler = TestTokens.bearer(StaffRole.SCHEDULER);
+        LocalDate day = LocalDate.now(NEW_YORK).plusDays(3);
+
+        Response closure = http.postJson(
+                "/api/closures",
+                scheduler,
+                "{\"firstDay\": \"%s\", \"lastDay\": \"%s\", \"trackCode\": \"%s\"}"
+                        .formatted(day, day.plusDays(1), track));
+        assertThat(closure.status()).as(closure.text()).isEqualTo(201);
+        assertThat(closure.json().get("cancelledSessions").asInt()).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM group_session WHERE track_code = ? AND status = 'CANCELLED'", track))
+                .isEqualTo(2);
+        assertThat(http.postJson(
+                                "/api/closures",
+                                TestTokens.bearer(StaffRole.CLINICIAN),
+                                "{\"firstDay\": \"%s\", \"lastDay\": \"%s\"}".formatted(day, day))
+                        .status())
+                .isEqualTo(403);
+
+        UUID session = jdbc.queryForObject(
+                "SELECT id FROM client_session WHERE client_id = ? AND status = 'SCHEDULED' ORDER BY starts_at DESC LIMIT 1",
+                UUID.class,
+                client);
+        Response cancelled =
+                http.postJson("/api/sessions/" + session + "/cancel", scheduler, "{\"reason\": \"STAFF\"}");
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(http.postJson("/api/sessions/" + session + "/cancel", scheduler, "{}")
+                        .status())
+                .isEqualTo(200);
+        // the second call found it cancelled and changed (and published) nothing
+        assertThat(jdbc.queryForObject("SELECT cancel_reason FROM client_session WHERE id = ?", String.class, session))
+                .isEqualTo("STAFF");
+        assertThat(jdbc.queryForList(
+                        "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_log WHERE path_ids = ?",
+                        String.class,
+                        "id=" + session))
+                .contains("CREATE /api/sessions/{id}/cancel 200");
+    }
+
+    private String status(UUID client) {
+        List<String> status =
+                jdbc.queryForList("SELECT status FROM client_schedule WHERE client_id = ?", String.class, client);
+        return status.isEmpty() ? null : status.get(0);
+    }
+
+    private int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+
+    private static <T> List<T> readFor(KafkaConsumer<byte[], byte[]> reader, UUID client, Class<T> type) {
+        List<T> events = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : TestKafka.poll(reader)) {
+            if (new String(record.key()).equals(client.toString())) {
+                events.add(TestKafka.read(record, type));
+            }
+        }
+        return events;
+    }
+}
