@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.iopcare.events.ClientDischarged;
@@ -72,7 +73,7 @@ public class Clients {
             throw ProblemException.unprocessable(
                     "level-of-care-not-iop", "The latest screening decided " + level + ", not IOP");
         }
-        Instant now = Instant.now(clock);
+        Instant now = now();
         ZoneId zone = ZoneId.of(request.client().timeZone());
         if (request.startDate().isBefore(LocalDate.now(clock.withZone(zone)))) {
             throw new ProblemException(
@@ -125,7 +126,7 @@ public class Clients {
     @Transactional
     public ClientView change(UUID id, ClientChange change) {
         Client client = get(id);
-        Instant now = Instant.now(clock);
+        Instant now = now();
         client.change(change, now);
         if (client.smsConsent() && client.phone() == null) {
             throw ProblemException.unprocessable("sms-consent-without-phone", "SMS consent needs a phone on file");
@@ -154,7 +155,7 @@ public class Clients {
         Enrollment enrollment = enrollments
                 .findByClientIdAndDischargedAtIsNull(id)
                 .orElseThrow(() -> ProblemException.conflict("not-enrolled", "The client has no open enrollment"));
-        Instant now = Instant.now(clock);
+        Instant now = now();
         LocalDate effective = request.effectiveDate() != null
                 ? request.effectiveDate()
                 : LocalDate.now(clock.withZone(ZoneId.of(client.timeZone())));
@@ -171,5 +172,10 @@ public class Clients {
 
     private Client get(UUID id) {
         return clients.findById(id).orElseThrow(() -> ProblemException.notFound("Client", id));
+    }
+
+    /** PostgreSQL keeps microseconds: answers show what a later read shows. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

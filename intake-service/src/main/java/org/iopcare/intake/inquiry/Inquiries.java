@@ -53,7 +53,7 @@ public class Inquiries {
         if (idempotencyKey == null) {
             return InquiryReceipt.of(receive(request));
         }
-        Instant now = Instant.now(clock);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         String hash = IdempotentReplay.hash(request);
         Optional<InquiryReceipt> earlier = replay.find(idempotencyKey, hash, now);
         if (earlier.isPresent()) {
@@ -108,7 +108,7 @@ public class Inquiries {
         if (!from.canMoveTo(to)) {
             throw ProblemException.conflict("illegal-transition", "An inquiry cannot move from " + from + " to " + to);
         }
-        Instant now = Instant.now(clock);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         inquiry.moveTo(to, now);
         repository.saveAndFlush(inquiry);
         writeNote(inquiry.id(), from, to, note, author, now);

@@ -2,6 +2,7 @@ package org.iopcare.intake.screening;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.iopcare.events.ScreeningCompleted;
@@ -49,14 +50,7 @@ public class Screenings {
         ScreeningFacts facts = ScreeningFacts.of(request);
         Recommendation recommendation = Recommendation.of(facts, rules);
         Screening screening = repository.save(new Screening(
-                UUID.randomUUID(),
-                inquiry.id(),
-                inquiry.clientId(),
-                request,
-                facts,
-                recommendation,
-                clinician,
-                Instant.now(clock)));
+                UUID.randomUUID(), inquiry.id(), inquiry.clientId(), request, facts, recommendation, clinician, now()));
         publish(screening, screening.screenedAt());
         return screening;
     }
@@ -76,7 +70,7 @@ public class Screenings {
     @Transactional
     public Screening override(UUID id, LevelOverride override, String clinician) {
         Screening screening = get(id);
-        Instant now = Instant.now(clock);
+        Instant now = now();
         screening.override(override.level(), override.reason().strip(), clinician, now);
         repository.saveAndFlush(screening);
         publish(screening, now);
@@ -94,5 +88,10 @@ public class Screenings {
                 screening.decidedLevel(),
                 screening.reasonCodes(),
                 screening.urgent()));
+    }
+
+    /** PostgreSQL keeps microseconds: answers show what a later read shows. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }
