@@ -50,6 +50,7 @@ public class AuditTrail implements HandlerInterceptor {
                     token.getName(),
                     token.getAuthorities().stream()
                             .map(GrantedAuthority::getAuthority)
+                            .filter(authority -> authority.startsWith("ROLE_"))
                             .sorted()
                             .collect(Collectors.joining(",")),
                     action(request.getMethod()),
