@@ -1,5 +1,13 @@
 package org.iopcare.notification;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.iopcare.testsupport.Infrastructure;
 import org.iopcare.testsupport.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,18 +16,56 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** notification-service on a free port, on the test JVM's real Kafka broker and PostgreSQL. */
+/**
+ * notification-service on a free port, on the test JVM's real Kafka broker and PostgreSQL, sending
+ * email to a real SMTP server (GreenMail) and SMS to a Twilio-compatible HTTP API (WireMock), both
+ * started once per test JVM. Every message of every test, including the thousands of the delivery
+ * guarantee tests, goes to these two servers: the SMS default answer is an immediate acceptance.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class NotificationIT {
 
+    protected static final String SMS_ACCOUNT = "ACtest";
+    protected static final String SMS_TOKEN = "test-token";
+    protected static final String SMS_PATH = "/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json";
+
+    protected static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    protected static final WireMockServer smsProvider =
+            new WireMockServer(options().dynamicPort().globalTemplating(true));
+
+    static {
+        smtp.start();
+        smsProvider.start();
+        smsProvider.stubFor(
+                post(urlPathMatching("/2010-04-01/Accounts/.*/Messages.json"))
+                        .atPriority(10)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(201)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"sid\":\"SM{{randomValue length=32 type='ALPHANUMERIC'}}\",\"status\":\"queued\"}")));
+    }
+
     @LocalServerPort
-    int port;
+    protected int port;
 
     protected TestHttp http;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure.register(registry, "notification");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("iopcare.notification.sms.base-url", smsProvider::baseUrl);
+        registry.add("iopcare.notification.sms.account-sid", () -> SMS_ACCOUNT);
+        registry.add("iopcare.notification.sms.auth-token", () -> SMS_TOKEN);
+        registry.add("iopcare.notification.sms.read-timeout", () -> "1s");
+        registry.add("iopcare.notification.delivery.poll-interval", () -> "100ms");
+        registry.add("iopcare.notification.delivery.workers", () -> "3");
+        registry.add("iopcare.notification.delivery.max-attempts", () -> "3");
+        registry.add("iopcare.notification.delivery.initial-backoff", () -> "100ms");
+        registry.add("iopcare.notification.delivery.max-backoff", () -> "400ms");
     }
 
     @BeforeEach

@@ -55,6 +55,11 @@ public class Message {
     @Column(name = "status_changed_at", nullable = false)
     private Instant statusChangedAt;
 
+    private int attempts;
+
+    @Column(name = "status_detail")
+    private String statusDetail;
+
     @Version
     private long version;
 
@@ -126,5 +131,13 @@ public class Message {
 
     public Instant statusChangedAt() {
         return statusChangedAt;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String statusDetail() {
+        return statusDetail;
     }
 }

@@ -25,6 +25,6 @@ class MessageController {
 
     @GetMapping("/api/messages/{id}")
     MessageView get(@PathVariable UUID id) {
-        return MessageView.of(messages.get(id));
+        return MessageView.of(messages.get(id), messages.history(id));
     }
 }

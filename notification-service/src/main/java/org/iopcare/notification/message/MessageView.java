@@ -1,9 +1,10 @@
 package org.iopcare.notification.message;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A message as staff and operators see it. */
+/** A message as staff and operators see it, with every state it went through (oldest first). */
 public record MessageView(
         UUID id,
         UUID clientId,
@@ -13,10 +14,20 @@ public record MessageView(
         String destination,
         String body,
         DeliveryStatus status,
+        String statusDetail,
+        int attempts,
         Instant createdAt,
-        Instant statusChangedAt) {
+        Instant statusChangedAt,
+        List<StatusChange> history) {
+
+    /** One state a message entered, with a short reason (never the text or the destination). */
+    public record StatusChange(DeliveryStatus status, String detail, Instant at) {}
 
     static MessageView of(Message message) {
+        return of(message, List.of());
+    }
+
+    static MessageView of(Message message, List<StatusChange> history) {
         return new MessageView(
                 message.id(),
                 message.clientId(),
@@ -26,7 +37,10 @@ public record MessageView(
                 message.destination(),
                 message.body(),
                 message.status(),
+                message.statusDetail(),
+                message.attempts(),
                 message.createdAt(),
-                message.statusChangedAt());
+                message.statusChangedAt(),
+                history);
     }
 }

@@ -1,10 +1,13 @@
 package org.iopcare.notification.message;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.iopcare.notification.message.MessageView.StatusChange;
 import org.iopcare.support.web.ProblemException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,10 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Messages {
 
     private final MessageRepository repository;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    Messages(MessageRepository repository, Clock clock) {
+    Messages(MessageRepository repository, JdbcTemplate jdbc, Clock clock) {
         this.repository = repository;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -35,7 +40,24 @@ public class Messages {
             return;
         }
         Instant now = Instant.now(clock);
-        repository.save(new Message(clientId, audience, kind, channel, destination, body, sourceEventId, now));
+        Message message =
+                repository.save(new Message(clientId, audience, kind, channel, destination, body, sourceEventId, now));
+        jdbc.update(
+                "INSERT INTO message_status_change (message_id, status, changed_at) VALUES (?, 'QUEUED', ?)",
+                message.id(),
+                Timestamp.from(now));
+    }
+
+    /** The states a message went through, oldest first. */
+    @Transactional(readOnly = true)
+    public List<StatusChange> history(UUID messageId) {
+        return jdbc.query(
+                "SELECT status, detail, changed_at FROM message_status_change WHERE message_id = ? ORDER BY id",
+                (rs, i) -> new StatusChange(
+                        DeliveryStatus.valueOf(rs.getString("status")),
+                        rs.getString("detail"),
+                        rs.getTimestamp("changed_at").toInstant()),
+                messageId);
     }
 
     @Transactional(readOnly = true)

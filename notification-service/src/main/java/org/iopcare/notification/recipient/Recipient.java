@@ -29,6 +29,15 @@ public class Recipient {
     @Column(name = "contact_consent", nullable = false)
     private boolean contactConsent;
 
+    @Column(name = "sms_consent", nullable = false)
+    private boolean smsConsent;
+
+    @Column(name = "email_consent", nullable = false)
+    private boolean emailConsent;
+
+    @Column(name = "sms_opted_out_at")
+    private Instant smsOptedOutAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -44,6 +53,9 @@ public class Recipient {
         this.phone = phone != null ? phone : this.phone;
         this.email = email != null ? email : this.email;
         this.contactConsent = consent;
+        // consent to be contacted about an inquiry covers the channels the inquirer gave
+        this.smsConsent = consent;
+        this.emailConsent = consent;
         this.updatedAt = now;
     }
 
@@ -69,5 +81,17 @@ public class Recipient {
 
     public boolean contactConsent() {
         return contactConsent;
+    }
+
+    public boolean smsConsent() {
+        return smsConsent;
+    }
+
+    public boolean emailConsent() {
+        return emailConsent;
+    }
+
+    public Instant smsOptedOutAt() {
+        return smsOptedOutAt;
     }
 }

@@ -1,0 +1,12 @@
+package org.iopcare.notification.delivery;
+
+import org.iopcare.notification.message.Channel;
+
+/** Hands messages of one channel to its provider and says what became of the request. */
+interface ChannelSender {
+
+    Channel channel();
+
+    /** Never throws: every failure is classified, ambiguous ones as {@link SendOutcome.Unknown}. */
+    SendOutcome send(Outgoing message);
+}

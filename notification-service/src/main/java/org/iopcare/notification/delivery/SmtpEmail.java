@@ -1,0 +1,92 @@
+package org.iopcare.notification.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import org.iopcare.notification.message.Channel;
+import org.iopcare.notification.message.ClinicProperties;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email over SMTP (Spring Mail). Accepted once the SMTP server took the message (there are no
+ * delivery receipts for email); a refused recipient is undeliverable; a refused connection or
+ * failed login is retried; a timeout in the middle of the conversation is UNKNOWN.
+ */
+@Component
+class SmtpEmail implements ChannelSender {
+
+    private final JavaMailSender mail;
+    private final DeliveryProperties properties;
+    private final ClinicProperties clinic;
+
+    SmtpEmail(JavaMailSender mail, DeliveryProperties properties, ClinicProperties clinic) {
+        this.mail = mail;
+        this.properties = properties;
+        this.clinic = clinic;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public SendOutcome send(Outgoing message) {
+        MimeMessage mime = mail.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(mime, "UTF-8");
+            helper.setFrom(properties.emailFrom(), clinic.clinic().name());
+            helper.setTo(message.destination());
+            helper.setSubject(message.subject());
+            helper.setText(message.body());
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            return new SendOutcome.Rejected("address not usable");
+        }
+        try {
+            mail.send(mime);
+        } catch (MailAuthenticationException e) {
+            return new SendOutcome.Retryable("SMTP login refused");
+        } catch (MailSendException e) {
+            return classify(e);
+        } catch (MailException e) {
+            return new SendOutcome.Retryable("SMTP " + e.getClass().getSimpleName());
+        }
+        // email has no provider status reports, so no provider id to remember
+        return new SendOutcome.Accepted(null);
+    }
+
+    private static SendOutcome classify(MailSendException e) {
+        for (Exception failure : e.getFailedMessages().values()) {
+            for (Throwable cause = failure; cause != null; cause = next(cause)) {
+                if (cause instanceof SendFailedException refused
+                        && refused.getInvalidAddresses() != null
+                        && refused.getInvalidAddresses().length > 0) {
+                    return new SendOutcome.Rejected("recipient refused by SMTP server");
+                }
+                if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                    return new SendOutcome.Retryable("SMTP server unreachable");
+                }
+                if (cause instanceof SocketTimeoutException) {
+                    return new SendOutcome.Unknown("SMTP server did not answer in time");
+                }
+            }
+        }
+        return new SendOutcome.Retryable("SMTP send failed");
+    }
+
+    private static Throwable next(Throwable cause) {
+        if (cause instanceof MessagingException messaging && messaging.getNextException() != null) {
+            return messaging.getNextException();
+        }
+        return cause.getCause();
+    }
+}

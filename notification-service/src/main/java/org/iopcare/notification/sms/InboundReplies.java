@@ -1,0 +1,133 @@
+package org.iopcare.notification.sms;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.iopcare.notification.message.Audience;
+import org.iopcare.notification.message.Channel;
+import org.iopcare.notification.message.ClinicProperties;
+import org.iopcare.notification.message.MessageKind;
+import org.iopcare.notification.message.Messages;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A client's SMS reply. STOP words opt the number out at once (the dispatcher reads consent fresh
+ * before every send, so no later send goes out) with one confirmation; START opts back in; HELP
+ * answers with the clinic's contact; {@code 1}/{@code YES} and {@code 2} and anything else go to
+ * the staff inbox, threaded by client. A replayed webhook (same MessageSid) changes nothing.
+ */
+@Service
+class InboundReplies {
+
+    static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
+
+    /** What staff see for a reply. */
+    enum InboxKind {
+        ATTENDANCE_CONFIRMATION,
+        RESCHEDULE_REQUEST,
+        MESSAGE
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Messages messages;
+    private final ClinicProperties clinic;
+    private final Clock clock;
+
+    InboundReplies(JdbcTemplate jdbc, Messages messages, ClinicProperties clinic, Clock clock) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.clinic = clinic;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void receive(String messageSid, String from, String body) {
+        // one event id per provider message: replays hit the idempotency keys and unique sids
+        UUID eventId = UUID.nameUUIDFromBytes(("sms-inbound:" + messageSid).getBytes(StandardCharsets.UTF_8));
+        Instant now = Instant.now(clock);
+        List<UUID> clients = jdbc.queryForList(
+                "SELECT client_id FROM recipient WHERE phone = ? ORDER BY updated_at DESC", UUID.class, from);
+        String keyword = body == null ? "" : body.strip().toUpperCase(Locale.ROOT);
+        if (STOP_WORDS.contains(keyword)) {
+            int newlyOptedOut = jdbc.update(
+                    "UPDATE recipient SET sms_opted_out_at = ?, updated_at = ? WHERE phone = ? AND sms_opted_out_at IS NULL",
+                    Timestamp.from(now),
+                    Timestamp.from(now),
+                    from);
+            if (newlyOptedOut > 0) {
+                reply(
+                        clients.get(0),
+                        MessageKind.OPT_OUT_CONFIRMATION,
+                        from,
+                        clinic.clinic().name()
+                                + ": you will get no more text messages from us. Reply START to receive them again.",
+                        eventId);
+            }
+        } else if (keyword.equals("START") || keyword.equals("UNSTOP")) {
+            int optedIn = jdbc.update(
+                    "UPDATE recipient SET sms_opted_out_at = NULL, updated_at = ? WHERE phone = ? AND sms_opted_out_at IS NOT NULL",
+                    Timestamp.from(now),
+                    from);
+            if (optedIn > 0) {
+                reply(
+                        clients.get(0),
+                        MessageKind.OPT_IN_CONFIRMATION,
+                        from,
+                        clinic.clinic().name()
+                                + ": you will receive text messages from us again. Reply STOP to stop them.",
+                        eventId);
+            }
+        } else if (keyword.equals("HELP") || keyword.equals("INFO")) {
+            if (!clients.isEmpty()) {
+                reply(
+                        clients.get(0),
+                        MessageKind.HELP_REPLY,
+                        from,
+                        clinic.clinic().name() + ": call us at "
+                                + clinic.clinic().phone() + ". Reply STOP to stop text messages.",
+                        eventId);
+            }
+        } else if (keyword.equals("1") || keyword.equals("YES")) {
+            inbox(
+                    clients,
+                    from,
+                    InboxKind.ATTENDANCE_CONFIRMATION,
+                    body,
+                    messageSid,
+                    now,
+                    "sessions are not projected yet: recorded, attendance-confirmed not published");
+        } else if (keyword.equals("2")) {
+            inbox(clients, from, InboxKind.RESCHEDULE_REQUEST, body, messageSid, now, null);
+        } else {
+            inbox(clients, from, InboxKind.MESSAGE, body == null ? "" : body, messageSid, now, null);
+        }
+    }
+
+    private void reply(UUID clientId, MessageKind kind, String to, String text, UUID eventId) {
+        messages.queue(clientId, Audience.CLIENT, kind, Channel.SMS, to, text, eventId);
+    }
+
+    private void inbox(
+            List<UUID> clients, String from, InboxKind kind, String body, String sid, Instant now, String note) {
+        // a replayed provider message is already in the inbox
+        jdbc.update(
+                "INSERT INTO inbox_item (id, client_id, from_number, kind, body, provider_message_id, note,"
+                        + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (provider_message_id) DO NOTHING",
+                UUID.randomUUID(),
+                clients.isEmpty() ? null : clients.get(0),
+                from,
+                kind.name(),
+                body.length() > 1600 ? body.substring(0, 1600) : body,
+                sid,
+                note,
+                Timestamp.from(now));
+    }
+}

@@ -1,0 +1,252 @@
+package org.iopcare.notification.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.iopcare.events.ContactChannel;
+import org.iopcare.events.InquiryReceived;
+import org.iopcare.notification.NotificationIT;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.testsupport.TestKafka;
+import org.iopcare.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** The dispatcher against a real SMTP server and a Twilio-compatible HTTP API. */
+class DeliveryIT extends NotificationIT {
+
+    private static final String STAFF = TestTokens.bearer(StaffRole.CLINICIAN);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    static String newNumber() {
+        return "+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+    }
+
+    private List<LoggedRequest> smsTo(String number) {
+        return smsProvider.findAll(postRequestedFor(urlPathEqualTo(SMS_PATH))
+                .withRequestBody(containing("To=" + URLEncoder.encode(number, StandardCharsets.UTF_8))));
+    }
+
+    private List<MimeMessage> emailTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().equals(address));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    private String status(UUID messageId) {
+        return jdbc.queryForObject("SELECT status FROM message WHERE id = ?", String.class, messageId);
+    }
+
+    private void recipient(UUID clientId, boolean sms, boolean email, boolean optedOut) {
+        jdbc.update(
+                "INSERT INTO recipient (client_id, contact_consent, sms_consent, email_consent, sms_opted_out_at,"
+                        + " updated_at) VALUES (?, ?, ?, ?, ?, now())",
+                clientId,
+                sms || email,
+                sms,
+                email,
+                optedOut ? Timestamp.from(Instant.now()) : null);
+    }
+
+    private UUID queued(UUID clientId, String channel, String destination) {
+        UUID id = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO message (id, client_id, audience, kind, channel, destination, body, status,"
+                        + " idempotency_key, source_event_id, created_at, status_changed_at)"
+                        + " VALUES (?, ?, 'CLIENT', 'INQUIRY_ACKNOWLEDGEMENT', ?, ?, 'Hello from the clinic.',"
+                        + " 'QUEUED', ?, ?, now(), now())",
+                id,
+                clientId,
+                channel,
+                destination,
+                "test:" + id,
+                UUID.randomUUID());
+        return id;
+    }
+
+    private UUID smsFor(String number) {
+        UUID client = UUID.randomUUID();
+        recipient(client, true, true, false);
+        return queued(client, "SMS", number);
+    }
+
+    @Test
+    void anInquiryIsAcknowledgedBySmsAtTheProviderAndTheIntakeTeamByEmailEachOnce() {
+        UUID clientId = UUID.randomUUID();
+        String number = newNumber();
+        String email = "e" + clientId + "@example.org";
+        InquiryReceived bySms = new InquiryReceived(
+                UUID.randomUUID(),
+                Instant.now(),
+                clientId,
+                UUID.randomUUID(),
+                "Sam",
+                number,
+                email,
+                ContactChannel.SMS,
+                true,
+                null);
+        UUID emailClient = UUID.randomUUID();
+        String other = "e" + emailClient + "@example.org";
+        InquiryReceived byEmail = new InquiryReceived(
+                UUID.randomUUID(),
+                Instant.now(),
+                emailClient,
+                UUID.randomUUID(),
+                "Jo",
+                null,
+                other,
+                ContactChannel.EMAIL,
+                true,
+                null);
+        TestKafka.publishAll(List.of(bySms, byEmail, bySms));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(smsTo(number)).hasSize(1);
+            assertThat(emailTo(other)).hasSize(1);
+        });
+        LoggedRequest sms = smsTo(number).get(0);
+        assertThat(sms.getHeader("Authorization"))
+                .isEqualTo("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((SMS_ACCOUNT + ":" + SMS_TOKEN).getBytes(StandardCharsets.UTF_8)));
+        assertThat(sms.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(sms.formParameters()).containsKeys("From", "Body", "StatusCallback");
+        assertThat(sms.formParameters().get("Body").firstValue()).contains("Sam", "Riverside Health");
+
+        JsonNode messages =
+                http.get("/api/clients/" + clientId + "/messages", STAFF).json();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(http.get("/api/clients/" + clientId + "/messages", STAFF)
+                                .json()
+                                .findValuesAsString("status"))
+                        .containsOnly("SENT"));
+        String acknowledgement = null;
+        for (JsonNode m : messages) {
+            if (m.get("kind").asString().equals("INQUIRY_ACKNOWLEDGEMENT")) {
+                acknowledgement = m.get("id").asString();
+            }
+        }
+        JsonNode one = http.get("/api/messages/" + acknowledgement, STAFF).json();
+        assertThat(one.get("history").findValuesAsString("status")).containsExactly("QUEUED", "SENT");
+        assertThat(one.get("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aProviderThatKeepsFailingLeavesTheMessageFailedAfterTheLastAttempt() {
+        String number = newNumber();
+        smsProvider.stubFor(post(urlPathEqualTo(SMS_PATH))
+                .atPriority(1)
+                .withRequestBody(containing(URLEncoder.encode(number, StandardCharsets.UTF_8)))
+                .willReturn(aResponse().withStatus(500)));
+        UUID id = smsFor(number);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FAILED"));
+        assertThat(smsTo(number)).hasSize(3);
+    }
+
+    @Test
+    void anInvalidNumberIsUndeliverableAfterOneRequest() {
+        String number = newNumber();
+        smsProvider.stubFor(post(urlPathEqualTo(SMS_PATH))
+                .atPriority(1)
+                .withRequestBody(containing(URLEncoder.encode(number, StandardCharsets.UTF_8)))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody("{\"code\":21211,\"message\":\"The 'To' number " + number + " is not valid.\"}")));
+        UUID id = smsFor(number);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("UNDELIVERABLE"));
+        assertThat(smsTo(number)).hasSize(1);
+        String detail = jdbc.queryForObject("SELECT status_detail FROM message WHERE id = ?", String.class, id);
+        assertThat(detail).contains("21211").doesNotContain(number);
+    }
+
+    @Test
+    void aTimeoutAfterSendingLeavesTheMessageUnknownAndNeverResendsIt() {
+        String number = newNumber();
+        smsProvider.stubFor(post(urlPathEqualTo(SMS_PATH))
+                .atPriority(1)
+                .withRequestBody(containing(URLEncoder.encode(number, StandardCharsets.UTF_8)))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withBody("{\"sid\":\"SMlate\"}")
+                        .withFixedDelay(2500)));
+        UUID id = smsFor(number);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("UNKNOWN"));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> smsTo(number).size() == 1);
+    }
+
+    @Test
+    void anAttemptInterruptedByACrashIsNeverRepeated() {
+        String number = newNumber();
+        // what a crash after the attempt was recorded, before SENT was committed, leaves behind:
+        // written in one transaction so the dispatcher sees the message only with its open attempt
+        UUID id = new TransactionTemplate(transactions).execute(status -> {
+            UUID message = smsFor(number);
+            jdbc.update("INSERT INTO delivery_attempt (message_id, attempt, started_at) VALUES (?, 1, now())", message);
+            return message;
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("UNKNOWN"));
+        assertThat(smsTo(number)).isEmpty();
+    }
+
+    @Test
+    void noMessageGoesToAChannelWithoutItsConsent() {
+        String optedOut = newNumber();
+        String noConsent = newNumber();
+        UUID a = UUID.randomUUID();
+        recipient(a, true, true, true);
+        UUID b = UUID.randomUUID();
+        recipient(b, false, false, false);
+        UUID sms1 = queued(a, "SMS", optedOut);
+        UUID sms2 = queued(b, "SMS", noConsent);
+        UUID mail = queued(b, "EMAIL", "no-consent-" + b + "@example.org");
+        UUID unknownClient = queued(UUID.randomUUID(), "SMS", noConsent);
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(List.of(status(sms1), status(sms2), status(mail), status(unknownClient)))
+                                .containsOnly("SUPPRESSED"));
+        assertThat(smsTo(optedOut)).isEmpty();
+        assertThat(smsTo(noConsent)).isEmpty();
+        assertThat(emailTo("no-consent-" + b + "@example.org")).isEmpty();
+    }
+}

@@ -1,0 +1,166 @@
+package org.iopcare.notification.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.iopcare.notification.NotificationIT;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The provider's signed webhooks: replies and delivery reports. */
+class SmsWebhooksIT extends NotificationIT {
+
+    private static final String STAFF = TestTokens.bearer(StaffRole.CLINICIAN);
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private int post(String path, Map<String, String> params, String signature) throws Exception {
+        String form = params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (signature != null) {
+            request.header(TwilioSignature.HEADER, signature);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    private int signed(String path, Map<String, String> params) throws Exception {
+        return post(path, params, new TwilioSignature(SMS_TOKEN).sign("http://localhost:" + port + path, params));
+    }
+
+    private Map<String, String> reply(String from, String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+        params.put("From", from);
+        params.put("To", "+15550100199");
+        params.put("Body", body);
+        return params;
+    }
+
+    private UUID recipient(String phone) {
+        UUID clientId = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO recipient (client_id, phone, contact_consent, sms_consent, email_consent, updated_at)"
+                        + " VALUES (?, ?, true, true, true, now())",
+                clientId,
+                phone);
+        return clientId;
+    }
+
+    private List<String> kinds(UUID clientId) {
+        return jdbc.queryForList(
+                "SELECT kind FROM message WHERE client_id = ? ORDER BY created_at", String.class, clientId);
+    }
+
+    static String newNumber() {
+        return "+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+    }
+
+    @Test
+    void aForgedOrMissingSignatureIsRefusedAndChangesNothing() throws Exception {
+        String phone = newNumber();
+        UUID clientId = recipient(phone);
+        Map<String, String> stop = reply(phone, "STOP");
+        assertThat(post("/api/sms/inbound", stop, "Zm9yZ2Vk")).isEqualTo(403);
+        assertThat(post("/api/sms/inbound", stop, null)).isEqualTo(403);
+        assertThat(post("/api/sms/status", Map.of("MessageSid", "SMx", "MessageStatus", "delivered"), "Zm9yZ2Vk"))
+                .isEqualTo(403);
+        assertThat(jdbc.queryForObject(
+                        "SELECT sms_opted_out_at IS NULL FROM recipient WHERE client_id = ?", Boolean.class, clientId))
+                .isTrue();
+    }
+
+    @Test
+    void stopOptsOutAtOnceWithOneConfirmationAndStartOptsBackIn() throws Exception {
+        String phone = newNumber();
+        UUID clientId = recipient(phone);
+        Map<String, String> stop = reply(phone, " stop ");
+        assertThat(signed("/api/sms/inbound", stop)).isEqualTo(204);
+        assertThat(signed("/api/sms/inbound", stop)).isEqualTo(204);
+        assertThat(signed("/api/sms/inbound", reply(phone, "QUIT"))).isEqualTo(204);
+        assertThat(jdbc.queryForObject(
+                        "SELECT sms_opted_out_at IS NOT NULL FROM recipient WHERE client_id = ?",
+                        Boolean.class,
+                        clientId))
+                .isTrue();
+        assertThat(kinds(clientId)).containsExactly("OPT_OUT_CONFIRMATION");
+
+        assertThat(signed("/api/sms/inbound", reply(phone, "START"))).isEqualTo(204);
+        assertThat(signed("/api/sms/inbound", reply(phone, "HELP"))).isEqualTo(204);
+        assertThat(kinds(clientId)).containsExactly("OPT_OUT_CONFIRMATION", "OPT_IN_CONFIRMATION", "HELP_REPLY");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM message WHERE client_id = ? AND status = 'SENT'",
+                                Long.class,
+                                clientId)
+                        == 3);
+    }
+
+    @Test
+    void confirmationsRescheduleRequestsAndOtherTextsReachTheStaffInboxOnce() throws Exception {
+        String phone = newNumber();
+        UUID clientId = recipient(phone);
+        Map<String, String> other = reply(phone, "running late today");
+        assertThat(signed("/api/sms/inbound", reply(phone, "YES"))).isEqualTo(204);
+        assertThat(signed("/api/sms/inbound", reply(phone, "2"))).isEqualTo(204);
+        assertThat(signed("/api/sms/inbound", other)).isEqualTo(204);
+        assertThat(signed("/api/sms/inbound", other)).isEqualTo(204);
+
+        var inbox = http.get("/api/inbox?clientId=" + clientId, STAFF);
+        assertThat(inbox.status()).isEqualTo(200);
+        assertThat(inbox.json().findValuesAsString("kind"))
+                .containsExactlyInAnyOrder("ATTENDANCE_CONFIRMATION", "RESCHEDULE_REQUEST", "MESSAGE");
+        assertThat(http.get("/api/inbox", null).status()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE path_pattern = '/api/inbox'", Long.class))
+                .isPositive();
+    }
+
+    @Test
+    void deliveryReportsMoveTheStateForwardOnlyWhateverTheirOrderAndRepeats() throws Exception {
+        UUID clientId = recipient(newNumber());
+        UUID id = UUID.randomUUID();
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.update(
+                "INSERT INTO message (id, client_id, audience, kind, channel, destination, body, status,"
+                        + " idempotency_key, source_event_id, created_at, status_changed_at, provider_message_id)"
+                        + " VALUES (?, ?, 'CLIENT', 'HELP_REPLY', 'SMS', '+15550000000', 'x', 'SENT', ?, ?, now(),"
+                        + " now(), ?)",
+                id,
+                clientId,
+                "test:" + id,
+                UUID.randomUUID(),
+                sid);
+        for (String state : List.of("delivered", "sent", "delivered", "queued", "failed")) {
+            assertThat(signed("/api/sms/status", Map.of("MessageSid", sid, "MessageStatus", state)))
+                    .isEqualTo(204);
+        }
+        assertThat(jdbc.queryForObject("SELECT status FROM message WHERE id = ?", String.class, id))
+                .isEqualTo("DELIVERED");
+        assertThat(signed("/api/sms/status", Map.of("MessageSid", "SMunknown", "MessageStatus", "delivered")))
+                .isEqualTo(409);
+        assertThat(http.get("/sandbox/sms?to=%2B15550000000", null).status()).isEqualTo(404);
+    }
+}
