@@ -1,0 +1,105 @@
+package org.iopcare.scheduling.attendance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.iopcare.support.web.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a whole group's attendance in one call and fans it out to each client's session.
+ * Recording the same thing again changes nothing; recording something else keeps the previous
+ * value, who changed it and when in {@code attendance_correction}.
+ */
+@Service
+class AttendanceRecorder {
+
+    /**
+     * One client's attendance.
+     *
+     * @param clientId the client on the roster
+     * @param attendance present, late, excused or absent
+     * @param lateMinutes how late, for {@code LATE}
+     * @param minutesAttended minutes attended; defaults to the session length (less lateness) when
+     *     present or late, 0 otherwise
+     */
+    record Entry(UUID clientId, Attendance attendance, Integer lateMinutes, Integer minutesAttended) {}
+
+    private final AttendanceStore store;
+    private final MissPublisher misses;
+    private final BelowMinimumProjection projection;
+    private final Clock clock;
+
+    AttendanceRecorder(AttendanceStore store, MissPublisher misses, BelowMinimumProjection projection, Clock clock) {
+        this.store = store;
+        this.misses = misses;
+        this.projection = projection;
+        this.clock = clock;
+    }
+
+    /** @return how many sessions changed */
+    @Transactional
+    int recordGroup(UUID groupSessionId, List<Entry> entries, String actor) {
+        Instant now = clock.instant();
+        AttendanceStore.Group group = store.group(groupSessionId)
+                .orElseThrow(() -> ProblemException.notFound("Group session", groupSessionId));
+        if (now.isBefore(group.startsAt())) {
+            throw ProblemException.unprocessable(
+                    "session-not-started", "Attendance is taken once the session has started");
+        }
+        if (!"SCHEDULED".equals(group.status())) {
+            throw ProblemException.unprocessable("session-cancelled", "The group session was cancelled");
+        }
+        Map<UUID, AttendanceStore.Row> roster = new HashMap<>();
+        store.lockRoster(groupSessionId).forEach(row -> roster.put(row.clientId(), row));
+        int changed = 0;
+        for (Entry entry : entries) {
+            AttendanceStore.Row row = roster.get(entry.clientId());
+            if (row == null) {
+                throw ProblemException.unprocessable("not-on-roster", "Every client must be on the group's roster");
+            }
+            if (apply(row, entry, actor, now)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private boolean apply(AttendanceStore.Row row, Entry entry, String actor, Instant now) {
+        if (entry.attendance() == Attendance.NO_SHOW) {
+            throw ProblemException.unprocessable("no-show-is-the-sweeps", "NO_SHOW is set by the sweep; record ABSENT");
+        }
+        int length = (int) Duration.between(row.startsAt(), row.endsAt()).toMinutes();
+        Integer late = entry.attendance() == Attendance.LATE
+                ? (entry.lateMinutes() == null ? 0 : Math.min(entry.lateMinutes(), length))
+                : null;
+        int minutes = entry.minutesAttended() != null
+                ? Math.min(entry.minutesAttended(), length)
+                : switch (entry.attendance()) {
+                    case PRESENT -> length;
+                    case LATE -> length - late;
+                    default -> 0;
+                };
+        if (entry.attendance() == row.attendance()
+                && java.util.Objects.equals(late, row.lateMinutes())
+                && Integer.valueOf(minutes).equals(row.minutesAttended())) {
+            return false;
+        }
+        if (row.attendance() != null) {
+            store.correction(row.id(), row.attendance(), entry.attendance(), actor, now);
+        }
+        boolean publishMiss = entry.attendance().isMiss() && !row.missedPublished();
+        store.record(row.id(), entry.attendance(), late, minutes, row.missedPublished() || publishMiss, actor, now);
+        if (publishMiss) {
+            misses.publish(row, now);
+        }
+        projection.evaluate(row.clientId(), row.startsAt(), ZoneId.of(row.timeZone()), now);
+        return true;
+    }
+}

@@ -1,0 +1,33 @@
+package org.iopcare.scheduling.attendance;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.iopcare.events.SessionMissed;
+import org.iopcare.support.outbox.Outbox;
+import org.springframework.stereotype.Component;
+
+/** Publishes {@code session-missed} with the counts; callers make sure it happens once per session. */
+@Component
+class MissPublisher {
+
+    private final AttendanceStore store;
+    private final Outbox outbox;
+
+    MissPublisher(AttendanceStore store, Outbox outbox) {
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    /** Call after the miss is written, so the history includes it. */
+    void publish(AttendanceStore.Row row, Instant now) {
+        MissCounter.Counts counts = MissCounter.count(row.startsAt(), store.history(row.clientId(), row.startsAt()));
+        outbox.append(new SessionMissed(
+                UUID.randomUUID(),
+                now,
+                row.clientId(),
+                row.id(),
+                row.startsAt(),
+                Math.max(1, counts.consecutive()),
+                Math.max(1, counts.inLast14Days())));
+    }
+}

@@ -1,0 +1,26 @@
+package org.iopcare.scheduling.attendance;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Runs the missed-session sweep every minute (by default), batch after batch until none is due. */
+@Component
+class SweepSchedule {
+
+    private static final int MAX_BATCHES = 1000;
+
+    private final MissedSessionSweep sweep;
+
+    SweepSchedule(MissedSessionSweep sweep) {
+        this.sweep = sweep;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${iopcare.scheduling.sweep-interval:PT1M}",
+            initialDelayString = "${iopcare.scheduling.sweep-interval:PT1M}")
+    void run() {
+        for (int i = 0; i < MAX_BATCHES && sweep.sweepBatch() > 0; i++) {
+            // keep going while sessions are due
+        }
+    }
+}

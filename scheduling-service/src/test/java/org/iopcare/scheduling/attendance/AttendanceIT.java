@@ -1,0 +1,202 @@
+package org.iopcare.scheduling.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.iopcare.events.AttendanceConfirmed;
+import org.iopcare.events.ContactChannel;
+import org.iopcare.events.SessionMissed;
+import org.iopcare.events.Topics;
+import org.iopcare.scheduling.SchedulingIT;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.testsupport.TestHttp.Response;
+import org.iopcare.testsupport.TestKafka;
+import org.iopcare.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class AttendanceIT extends SchedulingIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MissedSessionSweep sweep;
+
+    UUID client() {
+        UUID client = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO client_schedule (client_id, track_code, status, start_date, clinician_id, age_group, updated_at)
+                VALUES (?, 'MH-IOP-AM', 'ACTIVE', current_date - 30, 'clin-none', 'ADULT', now())
+                """, client);
+        return client;
+    }
+
+    UUID group(Instant startsAt, Instant endsAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.update(
+                """
+                INSERT INTO group_session (id, track_code, local_date, starts_at, ends_at, time_zone, capacity, status)
+                VALUES (?, ?, ?, ?, ?, 'America/New_York', 12, 'SCHEDULED')
+                """,
+                id,
+                "IT-ATT-" + id.toString().substring(0, 8),
+                java.sql.Date.valueOf(LocalDate.ofInstant(startsAt, ZoneId.of("America/New_York"))),
+                Timestamp.from(startsAt),
+                Timestamp.from(endsAt));
+        return id;
+    }
+
+    UUID session(UUID client, UUID group, Instant endsAt, String attendance) {
+        UUID id = UUID.randomUUID();
+        jdbc.update(
+                """
+                INSERT INTO client_session (id, client_id, kind, group_session_id, starts_at, ends_at, time_zone, modality,
+                                            status, attendance, minutes_attended, created_at)
+                VALUES (?, ?, 'GROUP', ?, ?, ?, 'America/New_York', 'IN_PERSON', 'SCHEDULED', ?, ?, now())
+                """,
+                id,
+                client,
+                group,
+                Timestamp.from(endsAt.minus(Duration.ofHours(3))),
+                Timestamp.from(endsAt),
+                attendance,
+                attendance == null ? null : 0);
+        return id;
+    }
+
+    @Test
+    void theSweepPublishesEachMissOnceAfterTheGracePeriodAndLateAttendanceCorrectsIt() {
+        Instant now = Instant.now();
+        UUID client = client();
+        Instant twoDaysAgo = now.minus(Duration.ofDays(2));
+        UUID first = session(client, null, twoDaysAgo, null);
+        session(client, null, now.minus(Duration.ofDays(1)), "EXCUSED");
+        Instant recentEnd = now.minus(Duration.ofMinutes(30));
+        UUID recentGroup = group(recentEnd.minus(Duration.ofHours(3)), recentEnd);
+        UUID second = session(client, recentGroup, recentEnd, null);
+        UUID withinGrace = session(client, null, now.minus(Duration.ofMinutes(5)), null);
+
+        try (KafkaConsumer<byte[], byte[]> missed = TestKafka.reader(Topics.SESSION_MISSED)) {
+            while (sweep.sweepBatch() > 0) {
+                // drain what is due (the scheduled sweep may take some of it: both are fine)
+            }
+            assertThat(sweep.sweepBatch()).isZero();
+
+            List<SessionMissed> events = new ArrayList<>();
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                for (ConsumerRecord<byte[], byte[]> record : TestKafka.poll(missed)) {
+                    if (new String(record.key()).equals(client.toString())) {
+                        events.add(TestKafka.read(record, SessionMissed.class));
+                    }
+                }
+                assertThat(events).hasSize(2);
+            });
+            assertThat(events).extracting(SessionMissed::sessionId).containsExactly(first, second);
+            assertThat(events).extracting(SessionMissed::consecutiveMisses).containsExactly(1, 2);
+            assertThat(events).extracting(SessionMissed::missesInLast14Days).containsExactly(1, 2);
+        }
+        assertThat(attendance(withinGrace)).isNull();
+
+        // staff record the group late: the no-show becomes LATE and the correction is kept
+        String clinician = TestTokens.bearer(StaffRole.CLINICIAN);
+        String body = "{\"entries\": [{\"clientId\": \"%s\", \"attendance\": \"LATE\", \"lateMinutes\": 20}]}"
+                .formatted(client);
+        Response recorded = http.postJson("/api/group-sessions/" + recentGroup + "/attendance", clinician, body);
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
+        assertThat(recorded.json().get("changed").asInt()).isOne();
+        assertThat(http.postJson("/api/group-sessions/" + recentGroup + "/attendance", clinician, body)
+                        .json()
+                        .get("changed")
+                        .asInt())
+                .isZero();
+        assertThat(attendance(second)).isEqualTo("LATE");
+        assertThat(jdbc.queryForObject(
+                        "SELECT minutes_attended FROM client_session WHERE id = ?", Integer.class, second))
+                .isEqualTo(160);
+        assertThat(jdbc.queryForList(
+                        "SELECT previous || '>' || corrected FROM attendance_correction WHERE session_id = ?",
+                        String.class,
+                        second))
+                .containsExactly("NO_SHOW>LATE");
+
+        Response summary = http.get("/api/clients/" + client + "/attendance-summary", clinician);
+        assertThat(summary.status()).as(summary.text()).isEqualTo(200);
+        assertThat(summary.json().get("requiredMinutes").asInt()).isEqualTo(540);
+        assertThat(summary.text()).contains("\"attendedMinutes\":160");
+    }
+
+    @Test
+    void attendanceIsRefusedBeforeTheSessionStartsAndForClientsOffTheRoster() {
+        Instant later = Instant.now().plus(Duration.ofHours(5));
+        UUID future = group(later, later.plus(Duration.ofHours(3)));
+        UUID client = client();
+        session(client, future, later.plus(Duration.ofHours(3)), null);
+        String clinician = TestTokens.bearer(StaffRole.CLINICIAN);
+
+        Response early = http.postJson(
+                "/api/group-sessions/" + future + "/attendance",
+                clinician,
+                "{\"entries\": [{\"clientId\": \"%s\", \"attendance\": \"PRESENT\"}]}".formatted(client));
+        assertThat(early.status()).isEqualTo(422);
+
+        Instant earlier = Instant.now().minus(Duration.ofHours(1));
+        UUID running = group(earlier, earlier.plus(Duration.ofHours(3)));
+        Response stranger = http.postJson(
+                "/api/group-sessions/" + running + "/attendance",
+                clinician,
+                "{\"entries\": [{\"clientId\": \"%s\", \"attendance\": \"PRESENT\"}]}".formatted(UUID.randomUUID()));
+        assertThat(stranger.status()).isEqualTo(422);
+        assertThat(stranger.text()).doesNotContain("Exception");
+        assertThat(http.postJson(
+                                "/api/group-sessions/" + running + "/attendance",
+                                TestTokens.bearer(StaffRole.INTAKE_COORDINATOR),
+                                "{\"entries\": [{\"clientId\": \"%s\", \"attendance\": \"PRESENT\"}]}"
+                                        .formatted(client))
+                        .status())
+                .isEqualTo(403);
+        Response groups = http.get(
+                "/api/group-sessions?date=" + LocalDate.ofInstant(later, ZoneId.of("America/New_York")), clinician);
+        assertThat(groups.status()).isEqualTo(200);
+        assertThat(groups.text()).contains(future.toString()).contains(client.toString());
+    }
+
+    @Test
+    void attendanceConfirmedMarksTheSessionConfirmedOnce() {
+        UUID client = client();
+        Instant later = Instant.now().plus(Duration.ofDays(1));
+        UUID session = session(client, null, later, null);
+        AttendanceConfirmed confirmed =
+                new AttendanceConfirmed(UUID.randomUUID(), Instant.now(), client, session, ContactChannel.SMS);
+
+        TestKafka.publish(confirmed);
+        TestKafka.publish(confirmed);
+
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                        "SELECT confirmed_at IS NOT NULL FROM client_session WHERE id = ?", Boolean.class, session));
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM processed_event WHERE event_id = ?",
+                                Long.class,
+                                confirmed.eventId())
+                        == 1);
+    }
+
+    private String attendance(UUID session) {
+        return jdbc.queryForObject("SELECT attendance FROM client_session WHERE id = ?", String.class, session);
+    }
+}
