@@ -179,23 +179,6 @@ class DeliveryIT extends NotificationIT {
     }
 
     @Test
-    void anInvalidNumberIsUndeliverableAfterOneRequest() {
-        String number = newNumber();
-        smsProvider.stubFor(post(urlPathEqualTo(SMS_PATH))
-                .atPriority(1)
-                .withRequestBody(containing(URLEncoder.encode(number, StandardCharsets.UTF_8)))
-                .willReturn(aResponse()
-                        .withStatus(400)
-                        .withBody("{\"code\":21211,\"message\":\"The 'To' number " + number + " is not valid.\"}")));
-        UUID id = smsFor(number);
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("UNDELIVERABLE"));
-        assertThat(smsTo(number)).hasSize(1);
-        String detail = jdbc.queryForObject("SELECT status_detail FROM message WHERE id = ?", String.class, id);
-        assertThat(detail).contains("21211").doesNotContain(number);
-    }
-
-    @Test
     void aTimeoutAfterSendingLeavesTheMessageUnknownAndNeverResendsIt() {
         String number = newNumber();
         smsProvider.stubFor(post(urlPathEqualTo(SMS_PATH))
