@@ -59,7 +59,7 @@ public class ClientEnrollment {
     protected ClientEnrollment() {}
 
     /** The first enrollment scheduling hears of for this client. */
-    static ClientEnrollment from(ClientEnrolled event, Instant now) {
+    public static ClientEnrollment from(ClientEnrolled event, Instant now) {
         requireComplete(event);
         ClientEnrollment enrollment = new ClientEnrollment();
         enrollment.clientId = event.clientId();

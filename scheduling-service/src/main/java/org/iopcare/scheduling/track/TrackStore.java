@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /** Tracks and their components in {@code program_track} and {@code track_component}. */
 @Repository
-class TrackStore {
+public class TrackStore {
 
     private static final String SELECT =
             "SELECT code, name, time_zone, meeting_days, local_start, local_end, capacity, age_group, modality"

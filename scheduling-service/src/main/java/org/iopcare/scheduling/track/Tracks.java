@@ -21,7 +21,7 @@ public class Tracks {
     private final SchedulingProperties settings;
     private final Clock clock;
 
-    Tracks(TrackStore store, SchedulingProperties settings, Clock clock) {
+    public Tracks(TrackStore store, SchedulingProperties settings, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
