@@ -71,8 +71,17 @@ public final class LocalPlatform {
             new Startup(options, platform).run();
             return platform;
         } catch (RuntimeException e) {
+            StartupException failure =
+                    e instanceof StartupException ? (StartupException) e : new StartupException(e.toString(), e);
+            if (!isStop(failure)) {
+                // The reason first (with the log lines that explain it), then the stop's own lines.
+                progress.line("");
+                progress.line("IOP Care did not start: " + failure.getMessage());
+                progress.line("");
+                failure.markReported();
+            }
             platform.stop();
-            throw e instanceof StartupException ? e : new StartupException(e.toString(), e);
+            throw failure;
         }
     }
 
@@ -86,9 +95,9 @@ public final class LocalPlatform {
         try {
             platform = start(options);
         } catch (StartupException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(StartupException.STOPPED)) {
+            if (isStop(e)) {
                 System.out.println("Stopped before IOP Care was up.");
-            } else {
+            } else if (!e.reported()) {
                 System.err.println();
                 System.err.println("IOP Care did not start: " + e.getMessage());
             }
@@ -181,6 +190,10 @@ public final class LocalPlatform {
         }
         pids.delete();
         return true;
+    }
+
+    private static boolean isStop(StartupException e) {
+        return e.getMessage() != null && e.getMessage().startsWith(StartupException.STOPPED);
     }
 
     private static Map<String, Integer> ports(LocalOptions options) {
