@@ -38,6 +38,7 @@ needs_build() {
   [[ ! -f "$launcher_classes" ]] && return 0
   [[ ! -d deploy/local/target/lib || ! -d deploy/local/target/kafka-libs ]] && return 0
   local service
+  [[ " ${args[*]:-} " == *" --infra-only "* ]] && return 1
   for service in intake-service scheduling-service treatment-plan-service notification-service; do
     [[ ! -f "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" ]] && return 0
   done
@@ -45,14 +46,24 @@ needs_build() {
 }
 
 # stop and --help need no build.
+quick=false
 case " ${args[*]:-} " in
-  *" stop "*|*" --help "*|*" -h "*) build=false ;;
+  *" stop "*|*" --help "*|*" -h "*) quick=true ;;
   *) if needs_build; then build=true; fi ;;
 esac
 
-if [[ "$build" == true ]]; then
+if [[ "$quick" == true ]]; then
+  if [[ ! -f "$launcher_classes" ]]; then
+    echo "The launcher is not built, so no local run can be running; ./run-local.sh builds and starts one." >&2
+    exit 0
+  fi
+elif [[ "$build" == true ]]; then
   echo "Building IOP Care (./mvnw -q -B -DskipTests install) ..."
   ./mvnw -q -B -DskipTests install
+elif [[ -n "$(find deploy/local/src/main deploy/local/pom.xml -newer "$launcher_classes" -type f -print -quit)" ]]; then
+  # The launcher changed since it was built (a pull, an edit): rebuilding it alone takes seconds.
+  echo "Rebuilding the launcher (deploy/local) ..."
+  ./mvnw -q -B -f deploy/local/pom.xml -DskipTests -Dspotless.check.skip=true package
 fi
 
 exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -cp "$repo/deploy/local/target/classes:$repo/deploy/local/target/lib/*" \

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -65,7 +64,7 @@ public final class RunningPlatform implements AutoCloseable {
     /** Seconds from the start of the launcher until each component was ready. */
     public Map<String, Double> readySeconds() {
         synchronized (readySeconds) {
-            return Map.copyOf(readySeconds);
+            return Collections.unmodifiableMap(new LinkedHashMap<>(readySeconds));
         }
     }
 
@@ -240,10 +239,6 @@ public final class RunningPlatform implements AutoCloseable {
 
     synchronized List<ServiceProcess> services() {
         return List.copyOf(services);
-    }
-
-    Optional<KafkaBroker> kafka() {
-        return Optional.ofNullable(kafka);
     }
 
     Progress progress() {

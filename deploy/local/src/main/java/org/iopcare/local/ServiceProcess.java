@@ -45,10 +45,6 @@ final class ServiceProcess {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    String baseUrl() {
-        return "http://localhost:" + spec.port();
-    }
-
     /** Whether it has answered its readiness probe once. */
     boolean wasReady() {
         return ready;
