@@ -14,6 +14,7 @@ public final class Topics {
     public static final String SESSION_SCHEDULED = "session-scheduled";
     public static final String SESSION_CANCELLED = "session-cancelled";
     public static final String SESSION_MISSED = "session-missed";
+    public static final String SESSION_MISS_CORRECTED = "session-miss-corrected";
     public static final String ATTENDANCE_BELOW_MINIMUM = "attendance-below-minimum";
     public static final String ATTENDANCE_CONFIRMED = "attendance-confirmed";
     public static final String PLAN_UPDATED = "plan-updated";
@@ -29,6 +30,7 @@ public final class Topics {
             SESSION_SCHEDULED,
             SESSION_CANCELLED,
             SESSION_MISSED,
+            SESSION_MISS_CORRECTED,
             ATTENDANCE_BELOW_MINIMUM,
             ATTENDANCE_CONFIRMED,
             PLAN_UPDATED);

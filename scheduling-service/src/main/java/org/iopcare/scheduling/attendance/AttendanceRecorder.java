@@ -95,9 +95,22 @@ class AttendanceRecorder {
             store.correction(row.id(), row.attendance(), entry.attendance(), actor, now);
         }
         boolean publishMiss = entry.attendance().isMiss() && !row.missedPublished();
-        store.record(row.id(), entry.attendance(), late, minutes, row.missedPublished() || publishMiss, actor, now);
+        // A published miss that staff now record as attended or excused is withdrawn; should it
+        // become a miss again later, it is published again.
+        boolean withdrawMiss = row.missedPublished() && !entry.attendance().isMiss();
+        store.record(
+                row.id(),
+                entry.attendance(),
+                late,
+                minutes,
+                publishMiss || (row.missedPublished() && !withdrawMiss),
+                actor,
+                now);
         if (publishMiss) {
             misses.publish(row, now);
+        }
+        if (withdrawMiss) {
+            misses.withdraw(row, entry.attendance(), now);
         }
         projection.evaluate(row.clientId(), row.startsAt(), ZoneId.of(row.timeZone()), now);
         return true;

@@ -14,7 +14,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.iopcare.events.AttendanceConfirmed;
+import org.iopcare.events.AttendedAs;
 import org.iopcare.events.ContactChannel;
+import org.iopcare.events.SessionMissCorrected;
 import org.iopcare.events.SessionMissed;
 import org.iopcare.events.Topics;
 import org.iopcare.scheduling.SchedulingIT;
@@ -115,6 +117,7 @@ class AttendanceIT extends SchedulingIT {
         String clinician = TestTokens.bearer(StaffRole.CLINICIAN);
         String body = "{\"entries\": [{\"clientId\": \"%s\", \"attendance\": \"LATE\", \"lateMinutes\": 20}]}"
                 .formatted(client);
+        KafkaConsumer<byte[], byte[]> corrections = TestKafka.reader(Topics.SESSION_MISS_CORRECTED);
         Response recorded = http.postJson("/api/group-sessions/" + recentGroup + "/attendance", clinician, body);
         assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
         assertThat(recorded.json().get("changed").asInt()).isOne();
@@ -132,6 +135,19 @@ class AttendanceIT extends SchedulingIT {
                         String.class,
                         second))
                 .containsExactly("NO_SHOW>LATE");
+        try (corrections) {
+            List<SessionMissCorrected> withdrawn = new ArrayList<>();
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                for (ConsumerRecord<byte[], byte[]> record : TestKafka.poll(corrections)) {
+                    if (new String(record.key()).equals(client.toString())) {
+                        withdrawn.add(TestKafka.read(record, SessionMissCorrected.class));
+                    }
+                }
+                assertThat(withdrawn).hasSize(1);
+            });
+            assertThat(withdrawn.get(0).sessionId()).isEqualTo(second);
+            assertThat(withdrawn.get(0).correctedTo()).isEqualTo(AttendedAs.LATE);
+        }
 
         Response summary = http.get("/api/clients/" + client + "/attendance-summary", clinician);
         assertThat(summary.status()).as(summary.text()).isEqualTo(200);
