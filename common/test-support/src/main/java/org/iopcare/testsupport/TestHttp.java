@@ -1,5 +1,7 @@
 package org.iopcare.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -36,6 +38,14 @@ public final class TestHttp {
             MediaType type = headers.getContentType();
             return type == null ? null : type.toString();
         }
+    }
+
+    /** An RFC 9457 problem response with this status that leaks no stack trace. */
+    public static void assertProblem(Response response, int status) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.text()).doesNotContain("Exception").doesNotContain("at org.");
     }
 
     public Response get(String path, String authorization) {

@@ -2,6 +2,7 @@ package org.iopcare.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +42,23 @@ public final class TestKafka {
 
     /** The CloudEvents headers a relay puts on an event. */
     public static Map<String, String> headers(IntegrationEvent event) {
-        EventType type = EventType.of(event);
+        return headers(EventType.of(event), event.eventId(), event.clientId(), event.occurredAt());
+    }
+
+    private static Map<String, String> headers(EventType type, UUID eventId, UUID clientId, Instant time) {
         return Map.of(
-                CloudEventHeaders.ID, event.eventId().toString(),
+                CloudEventHeaders.ID, eventId.toString(),
                 CloudEventHeaders.TYPE, type.ceType(),
                 CloudEventHeaders.SOURCE, type.source(),
-                CloudEventHeaders.TIME, event.occurredAt().toString(),
-                CloudEventHeaders.SUBJECT, event.clientId().toString(),
+                CloudEventHeaders.TIME, time.toString(),
+                CloudEventHeaders.SUBJECT, clientId.toString(),
                 CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
                 CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+    }
+
+    /** Publishes a hand-made payload under a real event type's key and headers. */
+    public static void publishRaw(EventType type, UUID eventId, UUID clientId, byte[] payload) {
+        publishRaw(type.topic(), clientId.toString(), payload, headers(type, eventId, clientId, Instant.now()));
     }
 
     /** Publishes any bytes, for tests that feed a consumer records it must refuse. */

@@ -2,6 +2,7 @@ package org.iopcare.intake.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.iopcare.testsupport.TestHttp.assertProblem;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -225,12 +226,5 @@ class InquiryIT extends IntakeIT {
                 .get("errors")
                 .forEach(error -> fields.add(error.get("field").asString()));
         return fields;
-    }
-
-    private static void assertProblem(Response response, int status) {
-        assertThat(response.status()).as(response.text()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
-        assertThat(response.text()).doesNotContain("Exception").doesNotContain("at org.");
     }
 }

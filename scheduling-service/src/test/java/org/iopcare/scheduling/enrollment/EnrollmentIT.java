@@ -2,6 +2,7 @@ package org.iopcare.scheduling.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.iopcare.testsupport.TestHttp.assertProblem;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -114,8 +114,13 @@ class EnrollmentIT extends SchedulingIT {
         withoutTrack.remove("trackCode");
 
         try (KafkaConsumer<byte[], byte[]> deadLetters = TestKafka.reader(DEAD_LETTERS)) {
-            publishRaw(UUID.randomUUID(), client, "{\"eventId\": ".getBytes(StandardCharsets.UTF_8));
-            publishRaw(incomplete.eventId(), client, JSON.writeValueAsBytes(withoutTrack));
+            TestKafka.publishRaw(
+                    EventType.CLIENT_ENROLLED_V1,
+                    UUID.randomUUID(),
+                    client,
+                    "{\"eventId\": ".getBytes(StandardCharsets.UTF_8));
+            TestKafka.publishRaw(
+                    EventType.CLIENT_ENROLLED_V1, incomplete.eventId(), client, JSON.writeValueAsBytes(withoutTrack));
             ClientEnrolled valid = enrolled(client);
             TestKafka.publish(valid);
 
@@ -140,7 +145,8 @@ class EnrollmentIT extends SchedulingIT {
         ObjectNode newer = JSON.valueToTree(event);
         newer.put("programLanguage", "es");
 
-        publishRaw(event.eventId(), event.clientId(), JSON.writeValueAsBytes(newer));
+        TestKafka.publishRaw(
+                EventType.CLIENT_ENROLLED_V1, event.eventId(), event.clientId(), JSON.writeValueAsBytes(newer));
 
         awaitEnrollment(event.clientId(), event.enrollmentId());
     }
@@ -192,28 +198,5 @@ class EnrollmentIT extends SchedulingIT {
 
     private long rows(String sql, UUID id) {
         return jdbc.queryForObject(sql, Long.class, id);
-    }
-
-    private static void publishRaw(UUID eventId, UUID clientId, byte[] payload) {
-        EventType type = EventType.CLIENT_ENROLLED_V1;
-        TestKafka.publishRaw(
-                Topics.ENROLLED,
-                clientId.toString(),
-                payload,
-                Map.of(
-                        CloudEventHeaders.ID, eventId.toString(),
-                        CloudEventHeaders.TYPE, type.ceType(),
-                        CloudEventHeaders.SOURCE, type.source(),
-                        CloudEventHeaders.TIME, Instant.now().toString(),
-                        CloudEventHeaders.SUBJECT, clientId.toString(),
-                        CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                        CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
-    }
-
-    private static void assertProblem(Response response, int status) {
-        assertThat(response.status()).as(response.text()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
-        assertThat(response.text()).doesNotContain("Exception").doesNotContain("at org.");
     }
 }

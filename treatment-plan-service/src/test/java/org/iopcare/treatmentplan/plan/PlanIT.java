@@ -2,6 +2,7 @@ package org.iopcare.treatmentplan.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.iopcare.testsupport.TestHttp.assertProblem;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -114,7 +114,8 @@ class PlanIT extends TreatmentPlanIT {
         withoutStart.remove("startDate");
 
         try (KafkaConsumer<byte[], byte[]> deadLetters = TestKafka.reader(DEAD_LETTERS)) {
-            publishRaw(incomplete.eventId(), client, JSON.writeValueAsBytes(withoutStart));
+            TestKafka.publishRaw(
+                    EventType.CLIENT_ENROLLED_V1, incomplete.eventId(), client, JSON.writeValueAsBytes(withoutStart));
             ClientEnrolled valid = enrolled(client, LocalDate.of(2026, 3, 10), "clin-ada");
             TestKafka.publish(valid);
 
@@ -180,28 +181,5 @@ class PlanIT extends TreatmentPlanIT {
 
     private long rows(String sql, UUID id) {
         return jdbc.queryForObject(sql, Long.class, id);
-    }
-
-    private static void publishRaw(UUID eventId, UUID clientId, byte[] payload) {
-        EventType type = EventType.CLIENT_ENROLLED_V1;
-        TestKafka.publishRaw(
-                Topics.ENROLLED,
-                clientId.toString(),
-                payload,
-                Map.of(
-                        CloudEventHeaders.ID, eventId.toString(),
-                        CloudEventHeaders.TYPE, type.ceType(),
-                        CloudEventHeaders.SOURCE, type.source(),
-                        CloudEventHeaders.TIME, Instant.now().toString(),
-                        CloudEventHeaders.SUBJECT, clientId.toString(),
-                        CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                        CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
-    }
-
-    private static void assertProblem(Response response, int status) {
-        assertThat(response.status()).as(response.text()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
-        assertThat(response.text()).doesNotContain("Exception").doesNotContain("at org.");
     }
 }
