@@ -161,6 +161,10 @@ class SmsWebhooksIT extends NotificationIT {
                 .isEqualTo("DELIVERED");
         assertThat(signed("/api/sms/status", Map.of("MessageSid", "SMunknown", "MessageStatus", "delivered")))
                 .isEqualTo(409);
+        // the local run's sandbox does not exist outside profile local
         assertThat(http.get("/sandbox/sms?to=%2B15550000000", null).status()).isEqualTo(404);
+        assertThat(http.get("/sandbox/email?to=a@example.org", null).status()).isEqualTo(404);
+        assertThat(signed("/sandbox/sms/provider/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json", Map.of()))
+                .isEqualTo(404);
     }
 }

@@ -1,0 +1,108 @@
+package org.iopcare.notification.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.iopcare.notification.delivery.SmsProviderProperties;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A Twilio-compatible SMS provider for the local run, served by this service over real HTTP: the
+ * "send a message" call {@code TwilioSms} makes, answered as Twilio does ({@code 201}, a
+ * {@code SM…} sid, {@code queued}), recorded for {@code GET /sandbox/sms}, then reported
+ * {@code delivered} to the message's {@code StatusCallback}, signed, as Twilio would.
+ */
+@RestController
+@Profile("local")
+class SandboxSmsProvider {
+
+    private final SmsProviderProperties provider;
+    private final SandboxSmsLog log;
+    private final SandboxCallbacks callbacks;
+    private final Clock clock;
+
+    SandboxSmsProvider(SmsProviderProperties provider, SandboxSmsLog log, SandboxCallbacks callbacks, Clock clock) {
+        this.provider = provider;
+        this.log = log;
+        this.callbacks = callbacks;
+        this.clock = clock;
+    }
+
+    @PostMapping(
+            path = "/sandbox/sms/provider/2010-04-01/Accounts/{accountSid}/Messages.json",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Map<String, Object>> send(
+            @PathVariable String accountSid,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(name = "To", required = false) String to,
+            @RequestParam(name = "From", required = false) String from,
+            @RequestParam(name = "Body", required = false) String body,
+            @RequestParam(name = "StatusCallback", required = false) String statusCallback) {
+        if (!authorized(accountSid, authorization)) {
+            // Twilio's answer to wrong credentials
+            return twilioError(HttpStatus.UNAUTHORIZED, 20003, "Authenticate");
+        }
+        if (to == null || !to.matches("\\+[1-9][0-9]{6,14}")) {
+            return twilioError(HttpStatus.BAD_REQUEST, 21211, "The 'To' number is not a valid phone number.");
+        }
+        if (from == null || from.isBlank() || body == null || body.isBlank()) {
+            return twilioError(HttpStatus.BAD_REQUEST, 21602, "Message body and From are required.");
+        }
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        Instant now = Instant.now(clock);
+        log.record(new SandboxSmsLog.Sms(sid, to, from, body, now));
+        if (statusCallback != null && !statusCallback.isBlank()) {
+            Map<String, String> report = new LinkedHashMap<>();
+            report.put("AccountSid", accountSid);
+            report.put("MessageSid", sid);
+            report.put("SmsSid", sid);
+            report.put("MessageStatus", "delivered");
+            report.put("SmsStatus", "delivered");
+            report.put("To", to);
+            report.put("From", from);
+            callbacks.postLater(statusCallback, report);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("sid", sid);
+        answer.put("account_sid", accountSid);
+        answer.put("to", to);
+        answer.put("from", from);
+        answer.put("body", body);
+        answer.put("status", "queued");
+        answer.put("date_created", now.toString());
+        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+    }
+
+    private boolean authorized(String accountSid, String authorization) {
+        if (!provider.accountSid().equals(accountSid) || authorization == null || !authorization.startsWith("Basic ")) {
+            return false;
+        }
+        String expected = Base64.getEncoder()
+                .encodeToString((provider.accountSid() + ":" + provider.authToken()).getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8),
+                authorization.substring("Basic ".length()).strip().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ResponseEntity<Map<String, Object>> twilioError(HttpStatus status, int code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        error.put("status", status.value());
+        return ResponseEntity.status(status).body(error);
+    }
+}
