@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,8 +89,24 @@ class LocalPlatformIT {
                         + "\"email\":\"alex@example.org\",\"preferredChannel\":\"SMS\",\"contactConsent\":true,"
                         + "\"helpWith\":\"Looking for an evening program\",\"referralSource\":\"SELF\"}",
                 null);
-        assertThat(inquiry.statusCode()).as(inquiry.body()).isBetween(200, 299);
-        assertThat(inquiry.body()).contains("\"id\"");
+        long submitted = System.nanoTime();
+        assertThat(inquiry.statusCode()).as(inquiry.body()).isEqualTo(201);
+        Matcher inquiryId = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(inquiry.body());
+        assertThat(inquiryId.find()).as(inquiry.body()).isTrue();
+
+        // Its acknowledgement is visible through notification-service within 5 s.
+        HttpResponse<String> staffView = get(intake + "/api/inquiries/" + inquiryId.group(1), jwt.group(1));
+        Matcher clientId = Pattern.compile("\"clientId\"\\s*:\\s*\"([^\"]+)\"").matcher(staffView.body());
+        assertThat(clientId.find()).as(staffView.body()).isTrue();
+        String messages = platform.serviceUrl(services.get(3)) + "/api/clients/" + clientId.group(1) + "/messages";
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5).minusNanos(System.nanoTime() - submitted))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(
+                        () -> assertThat(get(messages, jwt.group(1)).body()).contains("INQUIRY_ACKNOWLEDGEMENT"));
+        System.out.printf(
+                "[local-run] inquiry acknowledgement visible in notification-service %.2f s after the POST%n",
+                (System.nanoTime() - submitted) / 1e9);
 
         for (ServiceSpec service : services) {
             assertThat(get(platform.serviceUrl(service) + "/swagger-ui.html", null)

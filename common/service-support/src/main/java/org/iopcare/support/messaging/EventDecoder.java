@@ -21,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class EventDecoder {
 
+    private static final String CE_PREFIX = "ce_";
+    private static final String[] CE_PREFIXES = {CE_PREFIX, "ce-", "ce."};
+
     private final JsonMapper json;
     private final int maxPayloadBytes;
 
@@ -114,11 +117,19 @@ public class EventDecoder {
                 "Unexpected payload type " + payload.getClass().getSimpleName());
     }
 
+    /**
+     * A CloudEvents attribute by its Kafka header name ({@code ce_type}). Spring Cloud Function
+     * recognises CloudEvents on the way in and may hand the attributes over under another binding's
+     * prefix ({@code ce-type}, {@code ce.type}), so every prefix is accepted.
+     */
     private static String header(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
-        if (value == null) {
-            return null;
+        String attribute = name.substring(CE_PREFIX.length());
+        for (String prefix : CE_PREFIXES) {
+            Object value = message.getHeaders().get(prefix + attribute);
+            if (value != null) {
+                return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
+            }
         }
-        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
+        return null;
     }
 }

@@ -51,6 +51,16 @@ class EventDecoderTest {
     }
 
     @Test
+    void readsTheAttributesUnderAnyCloudEventsPrefix() {
+        Message<byte[]> message = MessageBuilder.withPayload(json.writeValueAsBytes(event))
+                .setHeader("ce-type", TYPE)
+                .setHeader("ce-id", event.eventId().toString())
+                .build();
+
+        assertThat(decoder.decode(message, InquiryReceived.class)).contains(event);
+    }
+
+    @Test
     void skipsAnotherVersionOfTheSameEvent() {
         String payload = json.writeValueAsString(event);
 
