@@ -2,6 +2,8 @@ package org.iopcare.notification.sandbox;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -15,10 +17,23 @@ import org.springframework.context.annotation.Profile;
 @Profile("local")
 class LocalSmtpServer {
 
+    private static final Logger log = LoggerFactory.getLogger(LocalSmtpServer.class);
+
+    /**
+     * A taken port does not stop the service: the local run's class-data training starts a second
+     * instance beside the running one, whose SMTP server then receives that instance's mail.
+     */
     @Bean(destroyMethod = "stop")
     GreenMail localSmtp(SandboxProperties properties) {
         GreenMail smtp = new GreenMail(new ServerSetup(properties.smtpPort(), "localhost", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        try {
+            smtp.start();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Local SMTP server not started: port {} is taken (another local instance?): {}",
+                    properties.smtpPort(),
+                    e.getClass().getSimpleName());
+        }
         return smtp;
     }
 }
