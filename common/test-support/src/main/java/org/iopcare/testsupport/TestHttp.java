@@ -2,6 +2,12 @@ package org.iopcare.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -16,12 +22,14 @@ public final class TestHttp {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RestClient client;
+    private final String baseUrl;
 
     public TestHttp(int port) {
         this("http://localhost:" + port);
     }
 
     public TestHttp(String baseUrl) {
+        this.baseUrl = baseUrl;
         this.client = RestClient.builder()
                 .baseUrl(baseUrl)
                 .defaultStatusHandler(status -> true, (request, response) -> {})
@@ -50,6 +58,27 @@ public final class TestHttp {
 
     public Response get(String path, String authorization) {
         return exchange(HttpMethod.GET, path, authorization, null, null);
+    }
+
+    /** A GET whose path is sent exactly as written (no normalisation), for malformed URLs. */
+    public Response getVerbatim(String path, String authorization) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        try {
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpHeaders headers = new HttpHeaders();
+            response.headers().map().forEach(headers::addAll);
+            return new Response(response.statusCode(), headers, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response postJson(String path, String authorization, String body) {

@@ -183,6 +183,8 @@ class InquiryIT extends IntakeIT {
         assertProblem(http.get("/api/inquiries/not-a-uuid", token), 400);
         assertProblem(http.get("/api/inquiries?status=LOST", token), 400);
         assertProblem(http.get("/api/nothing-here", token), 404);
+        assertProblem(http.getVerbatim("/api//inquiries", token), 400);
+        assertProblem(http.getVerbatim("/api/inquiries/%2e%2e/secrets", token), 400);
         assertProblem(http.exchange(HttpMethod.DELETE, "/api/inquiries", token, null, null), 405);
         assertProblem(http.postJson("/dev/tokens", null, "{\"subject\":\"x\",\"roles\":[\"CLINICIAN\"]}"), 404);
     }

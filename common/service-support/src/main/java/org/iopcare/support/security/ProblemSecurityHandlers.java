@@ -5,16 +5,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.iopcare.support.web.ProblemBodies;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 from the filter chain, written as problem responses like every other error. */
-public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * 401, 403 and firewall refusals from the filter chain, written as problem responses like every
+ * other error.
+ */
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final JsonMapper json;
 
@@ -34,6 +40,16 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
         write(response, ProblemBodies.forbidden());
+    }
+
+    /** A URL the firewall refuses (double slashes, encoded separators, …) is bad input: 400. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request URL is not in a form this service accepts");
+        problem.setTitle("Malformed request URL");
+        write(response, problem);
     }
 
     void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
