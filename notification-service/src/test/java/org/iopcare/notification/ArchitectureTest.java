@@ -1,30 +1,15 @@
 package org.iopcare.notification;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
+import org.iopcare.testsupport.ServiceArchitecture;
 
-/** Events leave only through the outbox; only the messaging package touches Spring Cloud Stream. */
+/** Events leave only through the outbox, only messaging touches Spring Cloud Stream, no cycles. */
 @AnalyzeClasses(packages = "org.iopcare.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule publishOnlyThroughTheOutbox = noClasses()
-            .should()
-            .dependOnClassesThat()
-            .haveFullyQualifiedName("org.springframework.cloud.stream.function.StreamBridge")
-            .orShould()
-            .dependOnClassesThat()
-            .haveFullyQualifiedName("org.springframework.kafka.core.KafkaTemplate");
-
-    @ArchTest
-    static final ArchRule streamOnlyInMessaging = noClasses()
-            .that()
-            .resideOutsideOfPackage("..messaging..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("org.springframework.cloud.stream..", "org.springframework.cloud.function..");
+    static final ArchTests serviceRules = ArchTests.in(ServiceArchitecture.class);
 }

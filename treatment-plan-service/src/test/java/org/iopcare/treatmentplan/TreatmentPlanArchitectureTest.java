@@ -1,38 +1,15 @@
 package org.iopcare.treatmentplan;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.core.KafkaTemplate;
+import com.tngtech.archunit.junit.ArchTests;
+import org.iopcare.testsupport.ServiceArchitecture;
 
+/** Events leave only through the outbox, only messaging touches Spring Cloud Stream, no cycles. */
 @AnalyzeClasses(packages = "org.iopcare.treatmentplan", importOptions = ImportOption.DoNotIncludeTests.class)
 class TreatmentPlanArchitectureTest {
 
-    /** Bindings stay in one place, so the feature code can be tested and read without a broker. */
     @ArchTest
-    static final ArchRule onlyMessagingTouchesSpringCloudStream = noClasses()
-            .that()
-            .resideOutsideOfPackage("org.iopcare.treatmentplan.messaging..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("org.springframework.cloud.stream..", "org.springframework.cloud.function..");
-
-    /** Events leave only through the outbox; a direct send would be a dual write. */
-    @ArchTest
-    static final ArchRule nothingSendsToKafkaDirectly = noClasses()
-            .should()
-            .dependOnClassesThat()
-            .areAssignableTo(KafkaTemplate.class)
-            .orShould()
-            .dependOnClassesThat()
-            .areAssignableTo(StreamBridge.class);
-
-    @ArchTest
-    static final ArchRule featuresAreFreeOfCycles =
-            slices().matching("org.iopcare.treatmentplan.(*)..").should().beFreeOfCycles();
+    static final ArchTests serviceRules = ArchTests.in(ServiceArchitecture.class);
 }
