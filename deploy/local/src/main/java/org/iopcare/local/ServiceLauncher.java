@@ -115,6 +115,7 @@ final class ServiceLauncher {
                     "IOPCARE_DEVTOKENS_PRIVATE_KEY_LOCATION",
                     "file:" + keys.privateKey().toAbsolutePath());
         }
+        env.putAll(service.environment());
         return env;
     }
 }

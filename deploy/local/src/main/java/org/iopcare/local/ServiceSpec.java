@@ -1,7 +1,9 @@
 package org.iopcare.local;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One of the platform's services as the launcher sees it.
@@ -11,8 +13,15 @@ import java.util.List;
  * @param port its HTTP port (fixed by the service; passed as SERVER_PORT so a test can move it)
  * @param jar its runnable jar, relative to the repository root
  * @param mintsDevTokens whether it serves {@code /dev/tokens} and so needs the private key
+ * @param environment extra environment variables for the service's process, applied over the local
+ *     run's wiring (tests use it to shorten timings or raise limits; empty for the local run)
  */
-public record ServiceSpec(String name, String schema, int port, Path jar, boolean mintsDevTokens) {
+public record ServiceSpec(
+        String name, String schema, int port, Path jar, boolean mintsDevTokens, Map<String, String> environment) {
+
+    public ServiceSpec {
+        environment = Map.copyOf(environment);
+    }
 
     public static final ServiceSpec INTAKE = of("intake-service", "intake", 8081, true);
     public static final ServiceSpec SCHEDULING = of("scheduling-service", "scheduling", 8082, false);
@@ -24,12 +33,27 @@ public record ServiceSpec(String name, String schema, int port, Path jar, boolea
 
     private static ServiceSpec of(String name, String schema, int port, boolean mintsDevTokens) {
         return new ServiceSpec(
-                name, schema, port, Path.of(name, "target", name + "-0.1.0-SNAPSHOT-exec.jar"), mintsDevTokens);
+                name,
+                schema,
+                port,
+                Path.of(name, "target", name + "-0.1.0-SNAPSHOT-exec.jar"),
+                mintsDevTokens,
+                Map.of());
     }
 
     /** The same service on another HTTP port (tests that must not collide with a developer's run). */
     public ServiceSpec withPort(int newPort) {
-        return new ServiceSpec(name, schema, newPort, jar, mintsDevTokens);
+        return new ServiceSpec(name, schema, newPort, jar, mintsDevTokens, environment);
+    }
+
+    /**
+     * The same service with {@code extra} environment variables added to (and overriding) those
+     * already given, e.g. {@code Map.of("IOPCARE_INTAKE_RATE_LIMIT_CAPACITY", "100000")}.
+     */
+    public ServiceSpec withEnvironment(Map<String, String> extra) {
+        Map<String, String> merged = new LinkedHashMap<>(environment);
+        merged.putAll(extra);
+        return new ServiceSpec(name, schema, port, jar, mintsDevTokens, merged);
     }
 
     /** The name without the {@code -service} suffix, as shown in the summary. */
