@@ -4,10 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.iopcare.support.audit.AuditConfiguration;
 import org.iopcare.support.db.SupportMigrations;
+import org.iopcare.support.messaging.DeadLetters;
 import org.iopcare.support.messaging.EventConsumers;
 import org.iopcare.support.messaging.EventDecoder;
 import org.iopcare.support.messaging.OutboxRelay;
 import org.iopcare.support.messaging.ProcessedEvents;
+import org.iopcare.support.observability.AppendedEvents;
+import org.iopcare.support.observability.ObservabilityConfiguration;
+import org.iopcare.support.observability.TraceParents;
 import org.iopcare.support.outbox.Outbox;
 import org.iopcare.support.outbox.OutboxProperties;
 import org.iopcare.support.outbox.OutboxSignal;
@@ -18,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -35,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
         })
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import({SecurityConfiguration.class, AuditConfiguration.class})
+@Import({SecurityConfiguration.class, AuditConfiguration.class, ObservabilityConfiguration.class})
 public class ServiceSupportAutoConfiguration {
 
     @Bean
@@ -61,8 +66,13 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, JsonMapper json, OutboxSignal signal) {
-        return new Outbox(jdbc, json, signal);
+    Outbox outbox(
+            JdbcTemplate jdbc,
+            JsonMapper json,
+            OutboxSignal signal,
+            AppendedEvents appended,
+            TraceParents traceParents) {
+        return new Outbox(jdbc, json, signal, appended, traceParents);
     }
 
     @Bean
@@ -77,8 +87,17 @@ public class ServiceSupportAutoConfiguration {
             StreamBridge bridge,
             PlatformTransactionManager transactions,
             OutboxProperties properties,
-            MeterRegistry meters) {
-        return new OutboxRelay(store, signal, bridge, new TransactionTemplate(transactions), properties, meters);
+            MeterRegistry meters,
+            TraceParents traceParents) {
+        return new OutboxRelay(
+                store, signal, bridge, new TransactionTemplate(transactions), properties, meters, traceParents);
+    }
+
+    /** Counts dead letters; a service that needs its own partition choice replaces it. */
+    @Bean
+    @ConditionalOnMissingBean(DlqPartitionFunction.class)
+    DeadLetters deadLetters(MeterRegistry meters) {
+        return new DeadLetters(meters);
     }
 
     @Bean

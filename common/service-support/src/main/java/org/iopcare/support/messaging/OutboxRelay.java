@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.iopcare.events.CloudEventHeaders;
+import org.iopcare.support.observability.TraceParents;
 import org.iopcare.support.outbox.OutboxProperties;
 import org.iopcare.support.outbox.OutboxSignal;
 import org.iopcare.support.outbox.OutboxStore;
@@ -37,6 +38,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Counter published;
     private final Counter failures;
+    private final TraceParents traceParents;
     private volatile Thread worker;
     private volatile boolean running;
 
@@ -47,6 +49,18 @@ public class OutboxRelay implements SmartLifecycle {
             TransactionTemplate tx,
             OutboxProperties properties,
             MeterRegistry meters) {
+        this(store, signal, bridge, tx, properties, meters, TraceParents.none());
+    }
+
+    public OutboxRelay(
+            OutboxStore store,
+            OutboxSignal signal,
+            StreamBridge bridge,
+            TransactionTemplate tx,
+            OutboxProperties properties,
+            MeterRegistry meters,
+            TraceParents traceParents) {
+        this.traceParents = traceParents;
         this.store = store;
         this.signal = signal;
         this.bridge = bridge;
@@ -115,6 +129,14 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void send(PendingEvent event) {
+        // The binder's producer observation takes the current span as parent and writes its
+        // traceparent header: the record continues the trace of the request that appended it.
+        try (TraceParents.Resumed resumed = traceParents.resume(event.traceparent(), "outbox publish")) {
+            sendNow(event);
+        }
+    }
+
+    private void sendNow(PendingEvent event) {
         Message<byte[]> message = MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8))
                 .setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
                 .setHeader(CloudEventHeaders.ID, event.eventId().toString())

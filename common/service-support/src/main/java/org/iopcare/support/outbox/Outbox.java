@@ -1,7 +1,10 @@
 package org.iopcare.support.outbox;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.iopcare.events.EventType;
 import org.iopcare.events.IntegrationEvent;
+import org.iopcare.support.observability.AppendedEvents;
+import org.iopcare.support.observability.TraceParents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +22,25 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final OutboxSignal signal;
+    private final AppendedEvents appended;
+    private final TraceParents traceParents;
 
+    /** Without metrics or tracing (tests that build an outbox by hand). */
     public Outbox(JdbcTemplate jdbc, JsonMapper json, OutboxSignal signal) {
+        this(jdbc, json, signal, new AppendedEvents(new SimpleMeterRegistry()), TraceParents.none());
+    }
+
+    public Outbox(
+            JdbcTemplate jdbc,
+            JsonMapper json,
+            OutboxSignal signal,
+            AppendedEvents appended,
+            TraceParents traceParents) {
         this.jdbc = jdbc;
         this.json = json;
         this.signal = signal;
+        this.appended = appended;
+        this.traceParents = traceParents;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -35,8 +52,9 @@ public class Outbox {
         jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class, "outbox:" + key);
         jdbc.update(
                 """
-                INSERT INTO outbox_event (event_id, topic, event_key, ce_type, ce_source, occurred_at, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO outbox_event
+                    (event_id, topic, event_key, ce_type, ce_source, occurred_at, payload, traceparent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 event.eventId(),
                 type.topic(),
@@ -44,10 +62,13 @@ public class Outbox {
                 type.ceType(),
                 type.source(),
                 java.sql.Timestamp.from(event.occurredAt()),
-                json.writeValueAsString(event));
+                json.writeValueAsString(event),
+                // the relay publishes on its own thread; this lets the record join the request's trace
+                traceParents.current());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
+                appended.committed(type);
                 signal.wake();
             }
         });

@@ -33,7 +33,7 @@ public class OutboxStore {
     public List<PendingEvent> nextBatch(int limit) {
         return jdbc.query(
                 """
-                SELECT seq, event_id, topic, event_key, ce_type, ce_source, occurred_at, payload
+                SELECT seq, event_id, topic, event_key, ce_type, ce_source, occurred_at, payload, traceparent
                 FROM outbox_event ORDER BY seq LIMIT ?
                 """,
                 (rs, i) -> new PendingEvent(
@@ -44,7 +44,8 @@ public class OutboxStore {
                         rs.getString(5),
                         rs.getString(6),
                         rs.getTimestamp(7).toInstant(),
-                        rs.getString(8)),
+                        rs.getString(8),
+                        rs.getString(9)),
                 limit);
     }
 

@@ -3,7 +3,11 @@ package org.iopcare.support.outbox;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One committed, not yet published outbox row. */
+/**
+ * One committed, not yet published outbox row.
+ *
+ * @param traceparent the W3C trace context of the transaction that appended it; null outside a trace
+ */
 public record PendingEvent(
         long seq,
         UUID eventId,
@@ -12,4 +16,5 @@ public record PendingEvent(
         String ceType,
         String ceSource,
         Instant occurredAt,
-        String payload) {}
+        String payload,
+        String traceparent) {}

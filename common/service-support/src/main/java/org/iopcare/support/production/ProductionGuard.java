@@ -1,0 +1,102 @@
+package org.iopcare.support.production;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+
+/**
+ * With the {@code prod} profile, refuses to start a service whose database or broker connection
+ * would travel in plaintext or whose secrets are the local run's defaults. It runs before any bean
+ * exists, so nothing has connected anywhere when it refuses. The message names the settings that
+ * are wrong, never their values.
+ */
+public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROFILE = "prod";
+
+    private static final Pattern JDBC_TLS = Pattern.compile("[?&]sslmode=(require|verify-ca|verify-full)(&|$)");
+    private static final List<String> KAFKA_PROTOCOL_KEYS = List.of(
+            "spring.cloud.stream.kafka.binder.configuration.security.protocol",
+            "spring.kafka.security.protocol",
+            "spring.kafka.properties.security.protocol");
+    private static final List<String> KAFKA_TLS = List.of("SSL", "SASL_SSL");
+    private static final List<String> SANDBOX_SMS_SECRETS = List.of("sandbox-token", "ACsandbox");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.matchesProfiles(PROFILE)) {
+            return;
+        }
+        List<String> problems = problems(environment);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Refusing to start with profile '" + PROFILE + "':\n - "
+                    + String.join("\n - ", problems)
+                    + "\nSee docs/operations.md, \"Production settings\".");
+        }
+    }
+
+    /** Every reason this environment is unfit for production; empty when it is fit. */
+    static List<String> problems(Environment env) {
+        List<String> problems = new ArrayList<>();
+        if (env.matchesProfiles("local")) {
+            problems.add("profile 'local' is active too (dev tokens, sandbox providers)");
+        }
+        String url = env.getProperty("spring.datasource.url", "");
+        if (!JDBC_TLS.matcher(url).find()) {
+            problems.add("spring.datasource.url must set sslmode=require, verify-ca or verify-full"
+                    + " (the database connection would be plaintext)");
+        }
+        String protocol = KAFKA_PROTOCOL_KEYS.stream()
+                .map(env::getProperty)
+                .filter(value -> value != null && !value.isBlank())
+                .findFirst()
+                .orElse("PLAINTEXT");
+        if (!KAFKA_TLS.contains(protocol.trim().toUpperCase(Locale.ROOT))) {
+            problems.add(KAFKA_PROTOCOL_KEYS.get(0) + " must be SSL or SASL_SSL (the broker connection would be"
+                    + " plaintext)");
+        }
+        String password = env.getProperty("spring.datasource.password", "");
+        if (password.isBlank()
+                || password.equals(env.getProperty("spring.datasource.username"))
+                || password.equals(env.getProperty("iopcare.db.schema"))) {
+            problems.add("spring.datasource.password is unset or the local default");
+        }
+        String issuerUri = env.getProperty("iopcare.security.jwt.issuer-uri", "");
+        String keyLocation = env.getProperty("iopcare.security.jwt.public-key-location", "");
+        if (issuerUri.isBlank() && keyLocation.isBlank()) {
+            problems.add("iopcare.security.jwt.issuer-uri (or public-key-location) is unset: no token could be"
+                    + " verified");
+        } else if (issuerUri.isBlank() && localKey(keyLocation)) {
+            problems.add("iopcare.security.jwt.public-key-location is the local run's or the tests' key");
+        }
+        if (!env.getProperty("iopcare.devtokens.private-key-location", "").isBlank()) {
+            problems.add("iopcare.devtokens.private-key-location is set: token minting belongs to the local run");
+        }
+        if (SANDBOX_SMS_SECRETS.contains(env.getProperty("iopcare.notification.sms.auth-token", ""))
+                || SANDBOX_SMS_SECRETS.contains(env.getProperty("iopcare.notification.sms.account-sid", ""))) {
+            problems.add("iopcare.notification.sms account or token is the sandbox default");
+        }
+        if (env.getProperty("iopcare.notification.sms.base-url", "").contains("/sandbox/")) {
+            problems.add("iopcare.notification.sms.base-url points at the local sandbox provider");
+        }
+        return problems;
+    }
+
+    private static boolean localKey(String location) {
+        return location.contains(".local-data")
+                || location.contains("iopcare-test-jwt")
+                || location.startsWith("classpath:");
+    }
+
+    /** After the configuration files and profiles are loaded and the shared defaults added. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

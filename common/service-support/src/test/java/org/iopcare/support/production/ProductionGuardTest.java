@@ -1,0 +1,115 @@
+package org.iopcare.support.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class ProductionGuardTest {
+
+    private final ProductionGuard guard = new ProductionGuard();
+
+    /** What a production deployment of the chart sets. */
+    private static MockEnvironment production() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("iopcare.db.schema", "intake")
+                .withProperty(
+                        "spring.datasource.url", "jdbc:postgresql://iopcare-db-rw:5432/iopcare?sslmode=verify-full")
+                .withProperty("spring.datasource.username", "intake")
+                .withProperty("spring.datasource.password", "s3cret-from-the-operator")
+                .withProperty("spring.cloud.stream.kafka.binder.configuration.security.protocol", "SSL")
+                .withProperty("iopcare.security.jwt.issuer-uri", "https://login.clinic.example/realms/staff");
+        env.setActiveProfiles("prod");
+        return env;
+    }
+
+    @Test
+    void aProductionEnvironmentStarts() {
+        assertThat(ProductionGuard.problems(production())).isEmpty();
+        assertThatCode(() -> guard.postProcessEnvironment(production(), null)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void withoutTheProdProfileNothingIsChecked() {
+        MockEnvironment local = new MockEnvironment();
+        local.setActiveProfiles("local");
+        assertThatCode(() -> guard.postProcessEnvironment(local, null)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesAPlaintextDatabaseConnection() {
+        MockEnvironment env =
+                production().withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/iopcare?sslmode=prefer");
+        assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("spring.datasource.url");
+        env.setProperty("spring.datasource.url", "jdbc:postgresql://db:5432/iopcare?sslmode=require&ApplicationName=x");
+        assertThat(ProductionGuard.problems(env)).isEmpty();
+    }
+
+    @Test
+    void refusesAPlaintextBroker() {
+        MockEnvironment env =
+                production().withProperty("spring.cloud.stream.kafka.binder.configuration.security.protocol", "");
+        assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("SSL or SASL_SSL");
+        env.setProperty("spring.cloud.stream.kafka.binder.configuration.security.protocol", "PLAINTEXT");
+        assertThat(ProductionGuard.problems(env)).hasSize(1);
+        env.setProperty("spring.cloud.stream.kafka.binder.configuration.security.protocol", "sasl_ssl");
+        assertThat(ProductionGuard.problems(env)).isEmpty();
+    }
+
+    @Test
+    void refusesTheLocalDatabasePassword() {
+        MockEnvironment env = production().withProperty("spring.datasource.password", "intake");
+        assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("spring.datasource.password");
+    }
+
+    @Test
+    void refusesTheLocalTokenKeyAndTokenMinting() {
+        MockEnvironment env = production()
+                .withProperty("iopcare.security.jwt.issuer-uri", "")
+                .withProperty("iopcare.security.jwt.public-key-location", "file:/work/.local-data/keys/jwt-public.pem")
+                .withProperty("iopcare.devtokens.private-key-location", "file:/tmp/jwt-private.pem");
+        assertThat(ProductionGuard.problems(env))
+                .hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("public-key-location"))
+                .anySatisfy(p -> assertThat(p).contains("devtokens"));
+        env.setProperty("iopcare.security.jwt.public-key-location", "");
+        assertThat(ProductionGuard.problems(env)).anySatisfy(p -> assertThat(p).contains("issuer-uri"));
+    }
+
+    @Test
+    void refusesTheSandboxSmsProvider() {
+        MockEnvironment env = production()
+                .withProperty("iopcare.notification.sms.auth-token", "sandbox-token")
+                .withProperty("iopcare.notification.sms.base-url", "http://localhost:8084/sandbox/sms/provider");
+        assertThat(ProductionGuard.problems(env)).hasSize(2);
+    }
+
+    @Test
+    void refusesTheLocalProfileBesideProd() {
+        MockEnvironment env = production();
+        env.setActiveProfiles("prod", "local");
+        assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("local");
+    }
+
+    @Test
+    void theRefusalListsEverySettingAndNoValue() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.internal:5432/iopcare")
+                .withProperty("spring.datasource.password", "intake")
+                .withProperty("spring.datasource.username", "intake")
+                .withProperty("iopcare.notification.sms.auth-token", "sandbox-token");
+        env.setActiveProfiles("prod");
+        assertThatThrownBy(() -> guard.postProcessEnvironment(env, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Refusing to start with profile 'prod'")
+                .hasMessageContaining("spring.datasource.url")
+                .hasMessageContaining("security.protocol")
+                .hasMessageContaining("spring.datasource.password")
+                .hasMessageContaining("issuer-uri")
+                .hasMessageContaining("sandbox default")
+                .hasMessageNotContaining("db.internal")
+                .hasMessageNotContaining("sandbox-token");
+    }
+}
