@@ -1,0 +1,74 @@
+package org.iopcare.deploy.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.iopcare.events.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** Deliberately broken values: the checks that guard CI must catch each of them. */
+class BrokenChartTest {
+
+    final KubernetesSchemas schemas = new KubernetesSchemas();
+
+    @Test
+    void aRootContainerBreaksTheRules() {
+        assertThat(rules(Chart.render(Map.of("defaults.runAsUser", "0"))))
+                .isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem).contains("not non-root"));
+    }
+
+    @Test
+    void aMisspelledFieldFailsTheKubernetesSchema() {
+        assertThat(schemas.violations(Chart.render(Map.of("defaults.resources.limts.cpu", "1"))))
+                .isNotEmpty()
+                .allSatisfy(
+                        problem -> assertThat(problem).startsWith("Deployment/").contains("unknown field(s) [limts]"));
+    }
+
+    @Test
+    void aWronglyTypedValueFailsTheOperatorSchema() {
+        assertThat(schemas.violations(Chart.render(Map.of("kafka.partitions", "six"))))
+                .isNotEmpty()
+                .anySatisfy(problem -> assertThat(problem).startsWith("KafkaTopic/enrolled"));
+    }
+
+    @Test
+    void aServiceThatLostATopicItConsumesBreaksTheRules(@TempDir Path dir) throws IOException {
+        Path values = dir.resolve("broken.yaml");
+        Files.writeString(values, """
+                services:
+                  scheduling-service:
+                    consumes: [enrolled, discharged]
+                """);
+        assertThat(rules(Chart.render(values)))
+                .contains(
+                        "no KafkaTopic for error.attendance-confirmed.scheduling-service",
+                        "KafkaUser/scheduling-service: cannot read attendance-confirmed, which it consumes");
+    }
+
+    @Test
+    void aServiceWithoutLimitsOrProbesBreaksTheRules(@TempDir Path dir) throws IOException {
+        Path values = dir.resolve("broken.yaml");
+        Files.writeString(values, """
+                services:
+                  intake-service:
+                    resources:
+                      requests: { cpu: 100m }
+                """);
+        assertThat(rules(Chart.render(values)))
+                .containsExactlyInAnyOrder(
+                        "Deployment/intake-service container intake-service: no cpu request and limit",
+                        "Deployment/intake-service container intake-service: no memory request and limit");
+    }
+
+    private static List<String> rules(List<JsonNode> objects) {
+        return new PlatformRules(objects).violations(Topics.ALL, ServiceBindings.consumed());
+    }
+}

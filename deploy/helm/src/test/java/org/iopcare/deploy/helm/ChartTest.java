@@ -1,0 +1,145 @@
+package org.iopcare.deploy.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.iopcare.events.Topics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The chart as shipped: it lints, renders, matches the schemas and follows our rules. */
+class ChartTest {
+
+    static List<JsonNode> objects;
+    static final KubernetesSchemas schemas = new KubernetesSchemas();
+
+    /** Also leaves the manifests in target/rendered/iopcare.yaml for review. */
+    @BeforeAll
+    static void render() throws IOException {
+        String text = Chart.renderText(Map.of());
+        Path out = Path.of("target", "rendered", "iopcare.yaml");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text);
+        objects = Chart.parse(text);
+    }
+
+    @Test
+    void lintsStrictly() {
+        LintResult lint = Chart.lint();
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @Test
+    void everyObjectMatchesItsSchema() {
+        assertThat(schemas.violations(objects)).isEmpty();
+        assertThat(kinds(objects))
+                .contains(
+                        "Deployment",
+                        "Service",
+                        "ConfigMap",
+                        "ServiceAccount",
+                        "PodDisruptionBudget",
+                        "HorizontalPodAutoscaler",
+                        "NetworkPolicy",
+                        "ServiceMonitor",
+                        "PrometheusRule",
+                        "Kafka",
+                        "KafkaNodePool",
+                        "KafkaTopic",
+                        "KafkaUser",
+                        "Cluster");
+    }
+
+    @Test
+    void withKedaNotificationScalesOnLagAndStillMatchesTheSchemas() {
+        List<JsonNode> keda = Chart.render(Map.of("keda.enabled", "true"));
+        assertThat(schemas.violations(keda)).isEmpty();
+        assertThat(keda)
+                .filteredOn(o -> o.path("kind").asString().equals("ScaledObject"))
+                .singleElement()
+                .satisfies(o -> assertThat(o.path("spec")
+                                .path("triggers")
+                                .get(0)
+                                .path("metadata")
+                                .path("consumerGroup")
+                                .asString())
+                        .isEqualTo("notification-service"));
+        assertThat(keda)
+                .filteredOn(o -> o.path("kind").asString().equals("HorizontalPodAutoscaler"))
+                .extracting(o -> o.path("metadata").path("name").asString())
+                .doesNotContain("notification-service")
+                .hasSize(3);
+    }
+
+    @Test
+    void readsWhatTheServicesBind() {
+        assertThat(ServiceBindings.consumed())
+                .containsEntry("intake-service", Set.of())
+                .hasEntrySatisfying(
+                        "scheduling-service",
+                        topics -> assertThat(topics)
+                                .contains(Topics.ENROLLED, Topics.DISCHARGED, Topics.ATTENDANCE_CONFIRMED))
+                .hasEntrySatisfying(
+                        "notification-service", topics -> assertThat(topics).contains(Topics.INQUIRY_RECEIVED));
+    }
+
+    @Test
+    void followsThePlatformRules() {
+        assertThat(new PlatformRules(objects).violations(Topics.ALL, ServiceBindings.consumed()))
+                .isEmpty();
+    }
+
+    /** A typo in values.yaml would otherwise provision a topic nobody publishes to. */
+    @Test
+    void everyEventTopicIsInTheCatalogue() {
+        Set<String> eventTopics = objects.stream()
+                .filter(o -> o.path("kind").asString().equals("KafkaTopic"))
+                .filter(o -> o.path("metadata")
+                        .path("labels")
+                        .path("iopcare.org/topic-kind")
+                        .asString()
+                        .equals("event"))
+                .map(o -> o.path("spec").path("topicName").asString())
+                .collect(Collectors.toSet());
+        assertThat(eventTopics).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+    }
+
+    @Test
+    void theDashboardAndAlertsCoverThePlatform() {
+        JsonNode dashboard = objects.stream()
+                .filter(o -> o.path("kind").asString().equals("ConfigMap"))
+                .filter(o -> o.path("metadata").path("labels").has("grafana_dashboard"))
+                .findFirst()
+                .orElseThrow();
+        String json = dashboard.path("data").path("iopcare-overview.json").asString();
+        String rules = objects.stream()
+                .filter(o -> o.path("kind").asString().equals("PrometheusRule"))
+                .findFirst()
+                .orElseThrow()
+                .toString();
+        for (String metric : List.of(
+                "http_server_requests_seconds_count",
+                "spring_cloud_stream_binder_kafka_offset",
+                "iopcare_outbox_oldest_age_seconds",
+                "iopcare_consumer_dead_letters_total",
+                "kafka_topic_partition_current_offset",
+                "iopcare_notification_messages_total",
+                "iopcare_notification_reminders_total")) {
+            assertThat(json).as("dashboard").contains(metric);
+            assertThat(rules).as("alert rules").contains(metric);
+        }
+        assertThat(json).contains("iopcare_events_appended_total");
+    }
+
+    private static Set<String> kinds(List<JsonNode> objects) {
+        return objects.stream().map(o -> o.path("kind").asString()).collect(Collectors.toSet());
+    }
+}

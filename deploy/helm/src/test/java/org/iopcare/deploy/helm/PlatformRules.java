@@ -1,0 +1,214 @@
+package org.iopcare.deploy.helm;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Our own rules for the rendered platform, beyond what the schemas say: every container locked
+ * down with probes and limits, every topic the services use provisioned, every service with its
+ * Kafka user and database role.
+ */
+final class PlatformRules {
+
+    private final List<JsonNode> objects;
+
+    PlatformRules(List<JsonNode> objects) {
+        this.objects = objects;
+    }
+
+    /** Every broken rule; empty when the platform is fit to deploy. */
+    List<String> violations(Collection<String> eventTopics, Map<String, Set<String>> consumedByService) {
+        List<String> problems = new ArrayList<>();
+        containers(problems);
+        topics(eventTopics, consumedByService, problems);
+        users(consumedByService, problems);
+        databaseRoles(consumedByService.keySet(), problems);
+        return problems;
+    }
+
+    private void containers(List<String> problems) {
+        for (JsonNode deployment : ofKind("Deployment")) {
+            String id = Chart.id(deployment);
+            JsonNode pod = deployment.path("spec").path("template").path("spec");
+            if (!pod.path("securityContext").path("runAsNonRoot").asBoolean(false)) {
+                problems.add(id + ": pod securityContext.runAsNonRoot is not true");
+            }
+            if (!"RuntimeDefault"
+                    .equals(pod.path("securityContext")
+                            .path("seccompProfile")
+                            .path("type")
+                            .asString(""))) {
+                problems.add(id + ": pod seccompProfile is not RuntimeDefault");
+            }
+            if (pod.path("terminationGracePeriodSeconds").asInt(0) < 30) {
+                problems.add(id + ": terminationGracePeriodSeconds below 30");
+            }
+            for (JsonNode container : pod.path("containers")) {
+                String c = id + " container " + container.path("name").asString();
+                JsonNode security = container.path("securityContext");
+                if (!security.path("runAsNonRoot").asBoolean(false)
+                        || security.path("runAsUser").asInt(0) == 0) {
+                    problems.add(c + ": not non-root");
+                }
+                if (!security.path("readOnlyRootFilesystem").asBoolean(false)) {
+                    problems.add(c + ": root filesystem is writable");
+                }
+                if (security.path("allowPrivilegeEscalation").asBoolean(true)) {
+                    problems.add(c + ": allows privilege escalation");
+                }
+                if (!security.path("capabilities").path("drop").toString().contains("\"ALL\"")) {
+                    problems.add(c + ": does not drop all capabilities");
+                }
+                for (String probe : List.of("livenessProbe", "readinessProbe")) {
+                    String path =
+                            container.path(probe).path("httpGet").path("path").asString("");
+                    if (!path.startsWith("/actuator/health/")) {
+                        problems.add(c + ": no " + probe + " on /actuator/health/…");
+                    }
+                }
+                for (String resource : List.of("cpu", "memory")) {
+                    if (container
+                                    .path("resources")
+                                    .path("limits")
+                                    .path(resource)
+                                    .isMissingNode()
+                            || container
+                                    .path("resources")
+                                    .path("requests")
+                                    .path(resource)
+                                    .isMissingNode()) {
+                        problems.add(c + ": no " + resource + " request and limit");
+                    }
+                }
+                if (container.path("lifecycle").path("preStop").isMissingNode()) {
+                    problems.add(c + ": no preStop hook");
+                }
+                boolean tmp = false;
+                for (JsonNode mount : container.path("volumeMounts")) {
+                    tmp |= "/tmp".equals(mount.path("mountPath").asString());
+                }
+                if (!tmp) {
+                    problems.add(c + ": no writable /tmp volume");
+                }
+            }
+        }
+    }
+
+    private void topics(Collection<String> eventTopics, Map<String, Set<String>> consumed, List<String> problems) {
+        Set<String> provisioned = ofKind("KafkaTopic").stream()
+                .map(topic -> topic.path("spec").path("topicName").asString())
+                .collect(Collectors.toSet());
+        Set<String> required = new HashSet<>(eventTopics);
+        consumed.forEach((service, topics) -> topics.forEach(topic -> {
+            required.add(topic);
+            // the binder dead-letters to error.<topic>.<group>, group = service name
+            required.add("error." + topic + "." + service);
+        }));
+        required.stream()
+                .filter(topic -> !provisioned.contains(topic))
+                .sorted()
+                .forEach(topic -> problems.add("no KafkaTopic for " + topic));
+        for (JsonNode topic : ofKind("KafkaTopic")) {
+            JsonNode spec = topic.path("spec");
+            if (spec.path("partitions").asInt(0) < 1
+                    || spec.path("config").path("retention.ms").isMissingNode()) {
+                problems.add(Chart.id(topic) + ": needs partitions and retention.ms");
+            }
+        }
+    }
+
+    private void users(Map<String, Set<String>> consumed, List<String> problems) {
+        Map<String, JsonNode> users = ofKind("KafkaUser").stream()
+                .collect(Collectors.toMap(u -> u.path("metadata").path("name").asString(), u -> u));
+        for (String service : consumed.keySet()) {
+            JsonNode user = users.get(service);
+            if (user == null) {
+                problems.add("no KafkaUser for " + service);
+                continue;
+            }
+            Set<String> readable = new HashSet<>();
+            boolean ownGroup = false;
+            for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+                JsonNode resource = acl.path("resource");
+                String name = resource.path("name").asString();
+                if (!"literal".equals(resource.path("patternType").asString("literal")) || name.equals("*")) {
+                    problems.add("KafkaUser/" + service + ": ACL on a pattern or wildcard (" + name + ")");
+                }
+                if ("group".equals(resource.path("type").asString())) {
+                    if (!name.equals(service)) {
+                        problems.add("KafkaUser/" + service + ": ACL on another consumer group (" + name + ")");
+                    }
+                    ownGroup = true;
+                } else if (acl.path("operations").toString().contains("\"Read\"")) {
+                    readable.add(name);
+                }
+                if (acl.path("operations").toString().contains("\"All\"")) {
+                    problems.add("KafkaUser/" + service + ": ACL grants All");
+                }
+            }
+            for (String topic : consumed.getOrDefault(service, Set.of())) {
+                if (!readable.contains(topic)) {
+                    problems.add("KafkaUser/" + service + ": cannot read " + topic + ", which it consumes");
+                }
+            }
+            if (!readable.isEmpty() && !ownGroup) {
+                problems.add("KafkaUser/" + service + ": no ACL for its consumer group");
+            }
+        }
+    }
+
+    private void databaseRoles(Set<String> services, List<String> problems) {
+        List<JsonNode> clusters = ofKind("Cluster");
+        if (clusters.isEmpty()) {
+            problems.add("no CloudNativePG Cluster");
+            return;
+        }
+        JsonNode cluster = clusters.get(0).path("spec");
+        Set<String> roles = new HashSet<>();
+        cluster.path("managed").path("roles").forEach(role -> {
+            if (role.path("login").asBoolean(false)
+                    && !role.path("passwordSecret").path("name").asString("").isBlank()) {
+                roles.add(role.path("name").asString());
+            }
+        });
+        String bootstrap = cluster.path("bootstrap")
+                .path("initdb")
+                .path("postInitApplicationSQL")
+                .toString();
+        for (JsonNode deployment : ofKind("Deployment")) {
+            String service = deployment.path("metadata").path("name").asString();
+            String schema = configOf(service).path("SPRING_DATASOURCE_USERNAME").asString("");
+            if (!roles.contains(schema)) {
+                problems.add(service + ": no login role '" + schema + "' with a password secret");
+            }
+            if (!bootstrap.contains("CREATE SCHEMA " + schema + " AUTHORIZATION " + schema)) {
+                problems.add(service + ": no schema " + schema + " owned by its role");
+            }
+        }
+        services.stream()
+                .filter(service -> ofKind("Deployment").stream()
+                        .noneMatch(d ->
+                                service.equals(d.path("metadata").path("name").asString())))
+                .forEach(service -> problems.add("no Deployment for " + service));
+    }
+
+    private JsonNode configOf(String service) {
+        return ofKind("ConfigMap").stream()
+                .filter(map -> service.equals(map.path("metadata").path("name").asString()))
+                .map(map -> map.path("data"))
+                .findFirst()
+                .orElse(tools.jackson.databind.node.MissingNode.getInstance());
+    }
+
+    private List<JsonNode> ofKind(String kind) {
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asString()))
+                .toList();
+    }
+}
