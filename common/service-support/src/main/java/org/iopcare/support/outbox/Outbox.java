@@ -5,6 +5,8 @@ import org.iopcare.events.EventType;
 import org.iopcare.events.IntegrationEvent;
 import org.iopcare.support.observability.AppendedEvents;
 import org.iopcare.support.observability.TraceParents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * committed one is never lost.
  */
 public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -69,6 +73,8 @@ public class Outbox {
             @Override
             public void afterCommit() {
                 appended.committed(type);
+                // ids and type only; the line carries the request's trace id (see EventConsumers)
+                log.info("Committed {} {}", type.ceType(), event.eventId());
                 signal.wake();
             }
         });
