@@ -66,6 +66,11 @@ public abstract class NotificationIT {
         registry.add("iopcare.notification.delivery.max-attempts", () -> "3");
         registry.add("iopcare.notification.delivery.initial-backoff", () -> "100ms");
         registry.add("iopcare.notification.delivery.max-backoff", () -> "400ms");
+        // reminders within a second; every hour of the day in the send window, so tests run at any time
+        registry.add("iopcare.notification.reminders.poll-interval", () -> "200ms");
+        registry.add("iopcare.notification.reminders.welcome-delay", () -> "300ms");
+        registry.add("iopcare.notification.send-window.start", () -> "00:00");
+        registry.add("iopcare.notification.send-window.end", () -> "23:59");
     }
 
     @BeforeEach

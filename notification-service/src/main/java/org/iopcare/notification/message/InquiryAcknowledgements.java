@@ -2,6 +2,7 @@ package org.iopcare.notification.message;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import org.iopcare.events.ContactChannel;
 import org.iopcare.events.InquiryReceived;
 import org.iopcare.notification.recipient.Recipient;
@@ -23,6 +24,7 @@ public class InquiryAcknowledgements {
     private final RecipientRepository recipients;
     private final Messages messages;
     private final ClinicProperties clinic;
+    private final MessageTemplates templates;
     private final Clock clock;
 
     InquiryAcknowledgements(
@@ -30,7 +32,9 @@ public class InquiryAcknowledgements {
             RecipientRepository recipients,
             Messages messages,
             ClinicProperties clinic,
+            MessageTemplates templates,
             Clock clock) {
+        this.templates = templates;
         this.processed = processed;
         this.recipients = recipients;
         this.messages = messages;
@@ -57,9 +61,16 @@ public class InquiryAcknowledgements {
                 MessageKind.INTAKE_TEAM_ALERT,
                 Channel.EMAIL,
                 clinic.intakeTeamEmail(),
-                "New inquiry " + event.inquiryId()
-                        + (event.duplicateOf() == null ? "" : " (repeat of " + event.duplicateOf() + ")")
-                        + " is waiting in the intake queue.",
+                templates.render(
+                        MessageKind.INTAKE_TEAM_ALERT,
+                        Channel.EMAIL,
+                        Map.of(
+                                "inquiryId",
+                                event.inquiryId().toString(),
+                                "repeatOf",
+                                event.duplicateOf() == null
+                                        ? ""
+                                        : event.duplicateOf().toString())),
                 event.eventId());
     }
 
@@ -68,10 +79,10 @@ public class InquiryAcknowledgements {
                 event.phone() != null && (event.preferredChannel() != ContactChannel.EMAIL || event.email() == null);
         Channel channel = sms ? Channel.SMS : Channel.EMAIL;
         String destination = sms ? event.phone() : event.email();
-        String greeting = event.preferredName() == null ? "Hello" : "Hi " + event.preferredName();
-        String body = greeting + ", thank you for contacting " + clinic.clinic().name()
-                + ". Someone from our team will reach out within one business day. To talk sooner, call "
-                + clinic.clinic().phone() + ".";
+        String body = templates.render(
+                MessageKind.INQUIRY_ACKNOWLEDGEMENT,
+                channel,
+                Map.of("preferredName", event.preferredName() == null ? "" : event.preferredName()));
         messages.queue(
                 event.clientId(),
                 Audience.CLIENT,

@@ -57,6 +57,10 @@ public class Message {
 
     private int attempts;
 
+    /** Held back until then (the client's send window), or the next retry; null: due now. */
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
     @Column(name = "status_detail")
     private String statusDetail;
 
@@ -73,7 +77,8 @@ public class Message {
             String destination,
             String body,
             UUID sourceEventId,
-            Instant now) {
+            Instant now,
+            Instant notBefore) {
         this.id = UUID.randomUUID();
         this.clientId = clientId;
         this.audience = audience;
@@ -86,6 +91,7 @@ public class Message {
         this.sourceEventId = sourceEventId;
         this.createdAt = now;
         this.statusChangedAt = now;
+        this.nextAttemptAt = notBefore != null && notBefore.isAfter(now) ? notBefore : null;
     }
 
     /** One message per event, template and channel, however often the event arrives. */

@@ -36,16 +36,57 @@ public class Messages {
             String destination,
             String body,
             UUID sourceEventId) {
+        queue(clientId, audience, kind, channel, destination, body, sourceEventId, null);
+    }
+
+    /**
+     * Queues a message unless this event already produced it on this channel; the dispatcher takes
+     * it no earlier than {@code notBefore} (null: at once). Returns whether a message was queued.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean queue(
+            UUID clientId,
+            Audience audience,
+            MessageKind kind,
+            Channel channel,
+            String destination,
+            String body,
+            UUID sourceEventId,
+            Instant notBefore) {
         if (repository.existsByIdempotencyKey(Message.idempotencyKey(sourceEventId, kind, channel))) {
-            return;
+            return false;
         }
         Instant now = Instant.now(clock);
-        Message message =
-                repository.save(new Message(clientId, audience, kind, channel, destination, body, sourceEventId, now));
+        Message message = repository.save(
+                new Message(clientId, audience, kind, channel, destination, body, sourceEventId, now, notBefore));
         jdbc.update(
                 "INSERT INTO message_status_change (message_id, status, changed_at) VALUES (?, 'QUEUED', ?)",
                 message.id(),
                 Timestamp.from(now));
+        return true;
+    }
+
+    /** Cancels a client's messages that have not gone out yet (discharge); returns how many. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancelPending(UUID clientId, String detail) {
+        Instant now = Instant.now(clock);
+        List<UUID> ids = jdbc.queryForList(
+                "UPDATE message SET status = 'CANCELLED', status_detail = ?, status_changed_at = ?,"
+                        + " next_attempt_at = NULL, version = version + 1"
+                        + " WHERE client_id = ? AND audience = 'CLIENT' AND status = 'QUEUED' RETURNING id",
+                UUID.class,
+                detail,
+                Timestamp.from(now),
+                clientId);
+        for (UUID id : ids) {
+            jdbc.update(
+                    "INSERT INTO message_status_change (message_id, status, detail, changed_at)"
+                            + " VALUES (?, 'CANCELLED', ?, ?)",
+                    id,
+                    detail,
+                    Timestamp.from(now));
+        }
+        return ids.size();
     }
 
     /** The states a message went through, oldest first. */

@@ -41,6 +41,25 @@ public class Recipient {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "enrollment_id")
+    private UUID enrollmentId;
+
+    @Column(name = "primary_clinician_id")
+    private String primaryClinicianId;
+
+    @Column(nullable = false)
+    private boolean enrolled;
+
+    @Column(name = "discharged_enrollment_id")
+    private UUID dischargedEnrollmentId;
+
+    @Column(name = "discharged_at")
+    private Instant dischargedAt;
+
+    /** When the newest enrollment or client update applied here happened (not when it arrived). */
+    @Column(name = "contact_as_of")
+    private Instant contactAsOf;
+
     protected Recipient() {}
 
     public Recipient(UUID clientId) {
@@ -49,6 +68,11 @@ public class Recipient {
 
     /** Takes the contact details of an inquiry; blanks never erase what is known. */
     public void contactFromInquiry(String preferredName, String phone, String email, boolean consent, Instant now) {
+        if (contactAsOf != null) {
+            // enrollment and client updates state contact and consents per channel: they win
+            this.updatedAt = now;
+            return;
+        }
         this.preferredName = preferredName != null ? preferredName : this.preferredName;
         this.phone = phone != null ? phone : this.phone;
         this.email = email != null ? email : this.email;
@@ -57,6 +81,77 @@ public class Recipient {
         this.smsConsent = consent;
         this.emailConsent = consent;
         this.updatedAt = now;
+    }
+
+    /**
+     * Takes an enrollment: contact, consents, time zone, clinician; enrolled unless this very
+     * enrollment was already discharged (the discharge arrived first).
+     */
+    public void enroll(UUID enrollmentId, String primaryClinicianId, Contact contact, Instant occurredAt, Instant now) {
+        if (contactAsOf == null || !occurredAt.isBefore(contactAsOf)) {
+            applyContact(contact, occurredAt);
+        }
+        this.enrollmentId = enrollmentId;
+        this.primaryClinicianId = primaryClinicianId;
+        this.contactConsent = true;
+        this.enrolled = !enrollmentId.equals(dischargedEnrollmentId);
+        this.updatedAt = now;
+    }
+
+    /** Takes a client update (the complete current state) unless a newer one was applied already. */
+    public void update(Contact contact, Instant occurredAt, Instant now) {
+        if (contactAsOf == null || !occurredAt.isBefore(contactAsOf)) {
+            applyContact(contact, occurredAt);
+        }
+        this.updatedAt = now;
+    }
+
+    /** Ends the enrollment: no client message is sent any more (discharge may arrive before enrollment). */
+    public void discharge(UUID enrollmentId, Instant occurredAt, Instant now) {
+        this.dischargedEnrollmentId = enrollmentId;
+        this.dischargedAt = occurredAt;
+        if (this.enrollmentId == null || this.enrollmentId.equals(enrollmentId)) {
+            this.enrolled = false;
+        }
+        this.updatedAt = now;
+    }
+
+    private void applyContact(Contact contact, Instant occurredAt) {
+        this.preferredName = contact.preferredName();
+        this.phone = contact.phone();
+        this.email = contact.email();
+        this.timeZone = contact.timeZone();
+        this.smsConsent = contact.smsConsent();
+        this.emailConsent = contact.emailConsent();
+        this.contactAsOf = occurredAt;
+    }
+
+    /** Whether an enrollment of this client ended (and no later one began). */
+    public boolean discharged() {
+        return !enrolled && dischargedAt != null;
+    }
+
+    /** Whether the client is enrolled now (not discharged). */
+    public boolean enrolled() {
+        return enrolled;
+    }
+
+    public UUID enrollmentId() {
+        return enrollmentId;
+    }
+
+    public String primaryClinicianId() {
+        return primaryClinicianId;
+    }
+
+    /** Whether an SMS may go to this client now: a number, consent, no STOP. */
+    public boolean reachableBySms() {
+        return phone != null && smsConsent && smsOptedOutAt == null;
+    }
+
+    /** Whether an email may go to this client now: an address and consent. */
+    public boolean reachableByEmail() {
+        return email != null && emailConsent;
     }
 
     public UUID clientId() {

@@ -6,13 +6,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.iopcare.events.AttendanceConfirmed;
+import org.iopcare.events.ContactChannel;
 import org.iopcare.notification.message.Audience;
 import org.iopcare.notification.message.Channel;
-import org.iopcare.notification.message.ClinicProperties;
 import org.iopcare.notification.message.MessageKind;
+import org.iopcare.notification.message.MessageTemplates;
 import org.iopcare.notification.message.Messages;
+import org.iopcare.notification.session.ClientSession;
+import org.iopcare.notification.session.SessionStore;
+import org.iopcare.support.outbox.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A client's SMS reply. STOP words opt the number out at once (the dispatcher reads consent fresh
  * before every send, so no later send goes out) with one confirmation; START opts back in; HELP
- * answers with the clinic's contact; {@code 1}/{@code YES} and {@code 2} and anything else go to
- * the staff inbox, threaded by client. A replayed webhook (same MessageSid) changes nothing.
+ * answers with the clinic's contact; {@code 1}/{@code YES} confirms the client's next session
+ * ({@code attendance-confirmed}); those and {@code 2} and anything else go to the staff inbox,
+ * threaded by client. A replayed webhook (same MessageSid) changes nothing.
  */
 @Service
 class InboundReplies {
@@ -37,13 +45,23 @@ class InboundReplies {
 
     private final JdbcTemplate jdbc;
     private final Messages messages;
-    private final ClinicProperties clinic;
+    private final MessageTemplates templates;
+    private final SessionStore sessions;
+    private final Outbox outbox;
     private final Clock clock;
 
-    InboundReplies(JdbcTemplate jdbc, Messages messages, ClinicProperties clinic, Clock clock) {
+    InboundReplies(
+            JdbcTemplate jdbc,
+            Messages messages,
+            MessageTemplates templates,
+            SessionStore sessions,
+            Outbox outbox,
+            Clock clock) {
         this.jdbc = jdbc;
         this.messages = messages;
-        this.clinic = clinic;
+        this.templates = templates;
+        this.sessions = sessions;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -66,8 +84,7 @@ class InboundReplies {
                         clients.get(0),
                         MessageKind.OPT_OUT_CONFIRMATION,
                         from,
-                        clinic.clinic().name()
-                                + ": you will get no more text messages from us. Reply START to receive them again.",
+                        templates.render(MessageKind.OPT_OUT_CONFIRMATION, Channel.SMS, Map.of()),
                         eventId);
             }
         } else if (keyword.equals("START") || keyword.equals("UNSTOP")) {
@@ -80,8 +97,7 @@ class InboundReplies {
                         clients.get(0),
                         MessageKind.OPT_IN_CONFIRMATION,
                         from,
-                        clinic.clinic().name()
-                                + ": you will receive text messages from us again. Reply STOP to stop them.",
+                        templates.render(MessageKind.OPT_IN_CONFIRMATION, Channel.SMS, Map.of()),
                         eventId);
             }
         } else if (keyword.equals("HELP") || keyword.equals("INFO")) {
@@ -90,19 +106,11 @@ class InboundReplies {
                         clients.get(0),
                         MessageKind.HELP_REPLY,
                         from,
-                        clinic.clinic().name() + ": call us at "
-                                + clinic.clinic().phone() + ". Reply STOP to stop text messages.",
+                        templates.render(MessageKind.HELP_REPLY, Channel.SMS, Map.of()),
                         eventId);
             }
         } else if (keyword.equals("1") || keyword.equals("YES")) {
-            inbox(
-                    clients,
-                    from,
-                    InboxKind.ATTENDANCE_CONFIRMATION,
-                    body,
-                    messageSid,
-                    now,
-                    "sessions are not projected yet: recorded, attendance-confirmed not published");
+            confirm(clients, from, body, messageSid, eventId, now);
         } else if (keyword.equals("2")) {
             inbox(clients, from, InboxKind.RESCHEDULE_REQUEST, body, messageSid, now, null);
         } else {
@@ -110,24 +118,41 @@ class InboundReplies {
         }
     }
 
+    /**
+     * Confirms the client's next scheduled, not cancelled session ({@code attendance-confirmed}
+     * through the outbox, in this transaction); without one, staff see the reply in the inbox. A
+     * replayed webhook finds its inbox row and publishes nothing again.
+     */
+    private void confirm(List<UUID> clients, String from, String body, String sid, UUID eventId, Instant now) {
+        Optional<ClientSession> next = clients.isEmpty() ? Optional.empty() : sessions.next(clients.get(0), now);
+        String note = next.map(s -> "attendance-confirmed published for session " + s.sessionId())
+                .orElse("no upcoming session: nothing confirmed, staff to follow up");
+        if (inbox(clients, from, InboxKind.ATTENDANCE_CONFIRMATION, body, sid, now, note) && next.isPresent()) {
+            outbox.append(new AttendanceConfirmed(
+                    eventId, now, next.get().clientId(), next.get().sessionId(), ContactChannel.SMS));
+        }
+    }
+
     private void reply(UUID clientId, MessageKind kind, String to, String text, UUID eventId) {
         messages.queue(clientId, Audience.CLIENT, kind, Channel.SMS, to, text, eventId);
     }
 
-    private void inbox(
+    /** Returns false when the provider message was already in the inbox (a replay). */
+    private boolean inbox(
             List<UUID> clients, String from, InboxKind kind, String body, String sid, Instant now, String note) {
         // a replayed provider message is already in the inbox
-        jdbc.update(
-                "INSERT INTO inbox_item (id, client_id, from_number, kind, body, provider_message_id, note,"
-                        + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (provider_message_id) DO NOTHING",
-                UUID.randomUUID(),
-                clients.isEmpty() ? null : clients.get(0),
-                from,
-                kind.name(),
-                body.length() > 1600 ? body.substring(0, 1600) : body,
-                sid,
-                note,
-                Timestamp.from(now));
+        return 1
+                == jdbc.update(
+                        "INSERT INTO inbox_item (id, client_id, from_number, kind, body, provider_message_id, note,"
+                                + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (provider_message_id) DO NOTHING",
+                        UUID.randomUUID(),
+                        clients.isEmpty() ? null : clients.get(0),
+                        from,
+                        kind.name(),
+                        body.length() > 1600 ? body.substring(0, 1600) : body,
+                        sid,
+                        note,
+                        Timestamp.from(now));
     }
 }

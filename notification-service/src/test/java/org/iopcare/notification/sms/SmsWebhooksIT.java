@@ -16,8 +16,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.iopcare.events.AttendanceConfirmed;
+import org.iopcare.events.ContactChannel;
+import org.iopcare.events.Topics;
 import org.iopcare.notification.NotificationIT;
 import org.iopcare.support.security.StaffRole;
+import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -166,5 +170,58 @@ class SmsWebhooksIT extends NotificationIT {
         assertThat(http.get("/sandbox/email?to=a@example.org", null).status()).isEqualTo(404);
         assertThat(signed("/sandbox/sms/provider/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json", Map.of()))
                 .isEqualTo(404);
+    }
+
+    private void session(UUID clientId, UUID sessionId, Duration from, String status) {
+        jdbc.update(
+                "INSERT INTO client_session (session_id, client_id, kind, starts_at, ends_at, time_zone, modality,"
+                        + " status, updated_at) VALUES (?, ?, 'GROUP', now() + ?::interval, now() + ?::interval,"
+                        + " 'America/New_York', 'IN_PERSON', ?, now())",
+                sessionId,
+                clientId,
+                from.toSeconds() + " seconds",
+                (from.toSeconds() + 10800) + " seconds",
+                status);
+    }
+
+    @Test
+    void aConfirmationConfirmsTheNextScheduledSessionOnceThroughTheOutbox() throws Exception {
+        String phone = newNumber();
+        UUID clientId = recipient(phone);
+        UUID next = UUID.randomUUID();
+        session(clientId, UUID.randomUUID(), Duration.ofHours(-20), "SCHEDULED");
+        session(clientId, UUID.randomUUID(), Duration.ofHours(2), "CANCELLED");
+        session(clientId, next, Duration.ofDays(1), "SCHEDULED");
+        session(clientId, UUID.randomUUID(), Duration.ofDays(3), "SCHEDULED");
+        var reader = TestKafka.reader(Topics.ATTENDANCE_CONFIRMED);
+        try (reader) {
+            Map<String, String> one = reply(phone, " 1 ");
+            assertThat(signed("/api/sms/inbound", one)).isEqualTo(204);
+            assertThat(signed("/api/sms/inbound", one)).isEqualTo(204);
+
+            List<AttendanceConfirmed> confirmed = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                TestKafka.poll(reader).stream()
+                        .map(r -> TestKafka.read(r, AttendanceConfirmed.class))
+                        .filter(e -> e.clientId().equals(clientId))
+                        .forEach(confirmed::add);
+                assertThat(confirmed).hasSize(1);
+            });
+            assertThat(confirmed.get(0).sessionId()).isEqualTo(next);
+            assertThat(confirmed.get(0).channel()).isEqualTo(ContactChannel.SMS);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+                TestKafka.poll(reader).stream()
+                        .map(r -> TestKafka.read(r, AttendanceConfirmed.class))
+                        .filter(e -> e.clientId().equals(clientId))
+                        .forEach(confirmed::add);
+                assertThat(confirmed).hasSize(1);
+            });
+        }
+        // without an upcoming session, the reply waits for staff in the inbox
+        String other = newNumber();
+        UUID lonely = recipient(other);
+        assertThat(signed("/api/sms/inbound", reply(other, "YES"))).isEqualTo(204);
+        assertThat(jdbc.queryForObject("SELECT note FROM inbox_item WHERE client_id = ?", String.class, lonely))
+                .startsWith("no upcoming session");
     }
 }

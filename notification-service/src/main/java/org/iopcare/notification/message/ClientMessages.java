@@ -1,0 +1,87 @@
+package org.iopcare.notification.message;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.iopcare.notification.recipient.Recipient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Renders a kind's template and queues it: to a client on every channel they can be reached on
+ * and consented to, or to a staff address. The dispatcher checks consent again before each send.
+ */
+@Service
+public class ClientMessages {
+
+    private final Messages messages;
+    private final MessageTemplates templates;
+    private final ClinicProperties clinic;
+
+    ClientMessages(Messages messages, MessageTemplates templates, ClinicProperties clinic) {
+        this.messages = messages;
+        this.templates = templates;
+        this.clinic = clinic;
+    }
+
+    /**
+     * Queues {@code kind} to the client on each reachable channel, held back until
+     * {@code notBefore} (null: at once); returns how many messages were queued now (a repeated
+     * source event queues none).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int toClient(
+            Recipient recipient, MessageKind kind, Map<String, Object> values, UUID sourceEventId, Instant notBefore) {
+        int queued = 0;
+        for (Channel channel : kind.channels()) {
+            String destination = destination(recipient, channel);
+            if (destination == null) {
+                continue;
+            }
+            String body = templates.render(kind, channel, withName(recipient, values));
+            if (messages.queue(
+                    recipient.clientId(),
+                    Audience.CLIENT,
+                    kind,
+                    channel,
+                    destination,
+                    body,
+                    sourceEventId,
+                    notBefore)) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    /** Queues a staff alert by email to the care team's address. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void toCareTeam(UUID clientId, MessageKind kind, Map<String, Object> values, UUID sourceEventId) {
+        toStaff(clientId, kind, clinic.careTeamEmail(), values, sourceEventId);
+    }
+
+    /** Queues a staff alert by email to {@code address}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void toStaff(
+            UUID clientId, MessageKind kind, String address, Map<String, Object> values, UUID sourceEventId) {
+        String body = templates.render(kind, Channel.EMAIL, values);
+        messages.queue(clientId, Audience.STAFF, kind, Channel.EMAIL, address, body, sourceEventId, null);
+    }
+
+    private static String destination(Recipient recipient, Channel channel) {
+        return switch (channel) {
+            case SMS -> recipient.reachableBySms() ? recipient.phone() : null;
+            case EMAIL -> recipient.reachableByEmail() ? recipient.email() : null;
+        };
+    }
+
+    private static Map<String, Object> withName(Recipient recipient, Map<String, Object> values) {
+        if (values.containsKey("preferredName") || recipient.preferredName() == null) {
+            return values;
+        }
+        Map<String, Object> named = new java.util.HashMap<>(values);
+        named.put("preferredName", recipient.preferredName());
+        return named;
+    }
+}

@@ -1,0 +1,123 @@
+package org.iopcare.notification.message;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The wording of every message kind on every channel it travels on, as Mustache templates under
+ * {@code templates/<kind>/<channel>.mustache}. Built at start-up: every template is compiled,
+ * rendered with {@link #SAMPLE} and the configured clinic, and checked by {@link TemplateLint}; a
+ * missing or violating template stops the application from starting.
+ */
+@Component
+public class MessageTemplates {
+
+    /**
+     * One value for every variable any template uses, long where it matters (a long name), so the
+     * SMS length check sees a realistic worst case.
+     */
+    static final Map<String, Object> SAMPLE = Map.ofEntries(
+            Map.entry("preferredName", "Alexandria-Jacqueline"),
+            Map.entry("inquiryId", "6f1c2f8e-3a47-4b2e-9d0a-5c1e2b3a4d5f"),
+            Map.entry("repeatOf", "0b7d9e21-8c3f-4a6e-b1d2-7e8f9a0b1c2d"),
+            Map.entry("sessionDate", "Wednesday, September 30"),
+            Map.entry("sessionTime", "12:30 PM EDT"),
+            Map.entry("virtual", true),
+            Map.entry("clientId", "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a"),
+            Map.entry("sessionId", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"),
+            Map.entry("sessionStart", "2026-09-30T12:30-04:00[America/New_York]"),
+            Map.entry("consecutiveMisses", 2),
+            Map.entry("missesInLast14Days", 3),
+            Map.entry("reference", "plan 7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a098, version 12"));
+
+    private final Map<MessageKind, Map<Channel, Template>> templates = new EnumMap<>(MessageKind.class);
+    private final ClinicProperties clinic;
+
+    @Autowired
+    MessageTemplates(ClinicProperties clinic, TemplateLintProperties lint) {
+        this(clinic, lint, MessageTemplates::classpathTemplate);
+    }
+
+    /** For tests: templates from anywhere. */
+    MessageTemplates(ClinicProperties clinic, TemplateLintProperties lintProperties, TemplateSource source) {
+        this.clinic = clinic;
+        Mustache.Compiler compiler =
+                Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true).nullValue("");
+        TemplateLint lint = new TemplateLint(lintProperties.denyList(), lintProperties.smsMaxLength());
+        List<String> findings = new ArrayList<>();
+        for (MessageKind kind : MessageKind.values()) {
+            for (Channel channel : kind.channels()) {
+                String name = name(kind, channel);
+                String text = source.text(name);
+                if (text == null) {
+                    findings.add(name + ": template missing");
+                    continue;
+                }
+                try {
+                    Template template = compiler.compile(text);
+                    templates
+                            .computeIfAbsent(kind, k -> new EnumMap<>(Channel.class))
+                            .put(channel, template);
+                    findings.addAll(lint.check(name, channel, text, render(template, SAMPLE)));
+                } catch (RuntimeException e) {
+                    findings.add(name + ": does not render: " + e.getMessage());
+                }
+            }
+        }
+        if (!findings.isEmpty()) {
+            throw new IllegalStateException("Message templates refused by the lint: " + String.join("; ", findings));
+        }
+    }
+
+    /** Where template texts come from, by name ({@code <kind>/<channel>}); null when absent. */
+    @FunctionalInterface
+    interface TemplateSource {
+        String text(String name);
+    }
+
+    static String name(MessageKind kind, Channel channel) {
+        return kind.name().toLowerCase(Locale.ROOT) + "/" + channel.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The message text; {@code values} holds the kind's variables (the clinic's are added here). */
+    public String render(MessageKind kind, Channel channel, Map<String, Object> values) {
+        Template template = templates.getOrDefault(kind, Map.of()).get(channel);
+        if (template == null) {
+            throw new IllegalArgumentException("No template for " + name(kind, channel));
+        }
+        return render(template, values);
+    }
+
+    private String render(Template template, Map<String, Object> values) {
+        Map<String, Object> model = new HashMap<>(values);
+        model.putIfAbsent("preferredName", "");
+        model.put("clinicName", clinic.clinic().name());
+        model.put("clinicPhone", clinic.clinic().phone());
+        model.put("senderName", clinic.clinic().senderName());
+        return template.execute(model).strip();
+    }
+
+    private static String classpathTemplate(String name) {
+        ClassPathResource resource = new ClassPathResource("templates/" + name + ".mustache");
+        if (!resource.exists()) {
+            return null;
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Template " + name + " unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.iopcare.notification.projection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.iopcare.events.SessionCancelled;
+import org.iopcare.events.SessionMissed;
+import org.iopcare.events.SessionScheduled;
+import org.iopcare.notification.message.ClientMessages;
+import org.iopcare.notification.message.MessageKind;
+import org.iopcare.notification.recipient.Recipient;
+import org.iopcare.notification.recipient.RecipientRepository;
+import org.iopcare.notification.reminder.Reminders;
+import org.iopcare.notification.reminder.SendWindowProperties;
+import org.iopcare.notification.session.SessionStore;
+import org.iopcare.support.messaging.ProcessedEvents;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The session side of the projection: {@code session-scheduled} plans reminders (and the welcome),
+ * {@code session-cancelled} drops them, {@code session-missed} reaches out to the client and alerts
+ * the care team. A session event may arrive before the client's enrollment.
+ */
+@Service
+public class SessionEvents {
+
+    private final ProcessedEvents processed;
+    private final SessionStore sessions;
+    private final RecipientRepository recipients;
+    private final Reminders reminders;
+    private final ClientMessages messages;
+    private final SendWindowProperties window;
+    private final Clock clock;
+
+    SessionEvents(
+            ProcessedEvents processed,
+            SessionStore sessions,
+            RecipientRepository recipients,
+            Reminders reminders,
+            ClientMessages messages,
+            SendWindowProperties window,
+            Clock clock) {
+        this.processed = processed;
+        this.sessions = sessions;
+        this.recipients = recipients;
+        this.reminders = reminders;
+        this.messages = messages;
+        this.window = window;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void on(SessionScheduled event) {
+        if (!processed.claim("notification-service:session-scheduled", event.eventId())) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        if (!sessions.scheduled(event, now)) {
+            return; // cancelled or missed before its schedule arrived
+        }
+        sessions.find(event.sessionId()).ifPresent(session -> reminders.plan(session, now));
+        recipients.findById(event.clientId()).ifPresent(recipient -> reminders.planWelcome(recipient, now));
+    }
+
+    @Transactional
+    public void on(SessionCancelled event) {
+        if (!processed.claim("notification-service:session-cancelled", event.eventId())) {
+            return;
+        }
+        sessions.ended(event.sessionId(), event.clientId(), event.startsAt(), "CANCELLED", Instant.now(clock));
+        reminders.cancel(event.sessionId());
+    }
+
+    @Transactional
+    public void on(SessionMissed event) {
+        if (!processed.claim("notification-service:session-missed", event.eventId())) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        sessions.ended(event.sessionId(), event.clientId(), event.startsAt(), "MISSED", now);
+        Optional<Recipient> recipient = recipients.findById(event.clientId());
+        if (recipient.isEmpty() || !recipient.get().enrolled()) {
+            return;
+        }
+        ZoneId zone = zone(recipient.get());
+        messages.toClient(
+                recipient.get(),
+                MessageKind.MISSED_SESSION_OUTREACH,
+                Map.of(),
+                event.eventId(),
+                window.window().nextOpening(now, zone));
+        messages.toCareTeam(
+                event.clientId(),
+                MessageKind.CARE_TEAM_MISSED_ALERT,
+                Map.of(
+                        "clientId", event.clientId().toString(),
+                        "sessionId", event.sessionId().toString(),
+                        "sessionStart", event.startsAt().atZone(zone).toString(),
+                        "consecutiveMisses", event.consecutiveMisses(),
+                        "missesInLast14Days", event.missesInLast14Days()),
+                event.eventId());
+    }
+
+    static ZoneId zone(Recipient recipient) {
+        try {
+            return recipient.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(recipient.timeZone());
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}

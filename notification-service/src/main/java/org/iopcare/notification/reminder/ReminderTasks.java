@@ -1,0 +1,92 @@
+package org.iopcare.notification.reminder;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * db-scheduler, wired by hand (its Boot 4 starter is not served here): one-time tasks in this
+ * schema's {@code scheduled_tasks} table, each picked by exactly one instance. Tasks are planned
+ * through a transaction-aware client, so a reminder planned by an event handler commits or rolls
+ * back with the handler's transaction. A task whose client has not enrolled yet puts itself back
+ * instead of finishing (the enrollment may be committing at this very moment).
+ */
+@Configuration(proxyBeanMethods = false)
+class ReminderTasks {
+
+    static final String SESSION_REMINDER = "session-reminder";
+    static final String WELCOME = "welcome";
+
+    @Bean
+    CustomTask<Void> sessionReminderTask(ReminderDelivery delivery) {
+        return Tasks.custom(SESSION_REMINDER, Void.class).execute((instance, context) -> {
+            String[] parts = instance.getId().split("\\|", 2);
+            return completion(delivery.remind(UUID.fromString(parts[0]), Duration.parse(parts[1])));
+        });
+    }
+
+    @Bean
+    CustomTask<Void> welcomeTask(ReminderDelivery delivery) {
+        return Tasks.custom(WELCOME, Void.class)
+                .execute((instance, context) -> completion(delivery.welcome(UUID.fromString(instance.getId()))));
+    }
+
+    private static CompletionHandler<Void> completion(Optional<Instant> retryAt) {
+        if (retryAt.isEmpty()) {
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
+        return (complete, operations) -> operations.reschedule(complete, retryAt.get());
+    }
+
+    @Bean
+    SchedulerClient reminderSchedulerClient(DataSource dataSource, List<Task<?>> tasks) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .build();
+    }
+
+    /** A new scheduler per start: a stopped db-scheduler cannot start again (test contexts are paused and resumed). */
+    @Bean
+    SmartLifecycle reminderScheduler(DataSource dataSource, List<Task<?>> tasks, ReminderProperties properties) {
+        return new SmartLifecycle() {
+            private volatile Scheduler running;
+
+            @Override
+            public void start() {
+                Scheduler scheduler = Scheduler.create(dataSource, tasks)
+                        .pollingInterval(properties.pollInterval())
+                        .threads(properties.threads())
+                        .enableImmediateExecution()
+                        .build();
+                scheduler.start();
+                running = scheduler;
+            }
+
+            @Override
+            public void stop() {
+                Scheduler scheduler = running;
+                running = null;
+                if (scheduler != null) {
+                    scheduler.stop();
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running != null;
+            }
+        };
+    }
+}

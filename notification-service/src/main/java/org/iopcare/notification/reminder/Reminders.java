@@ -1,0 +1,130 @@
+package org.iopcare.notification.reminder;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+import org.iopcare.notification.recipient.Recipient;
+import org.iopcare.notification.recipient.RecipientRepository;
+import org.iopcare.notification.session.ClientSession;
+import org.iopcare.notification.session.SessionStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Plans and cancels the persistent tasks behind reminders (one per session and offset) and the
+ * welcome message (one per client), in the caller's transaction. Planning is repeatable: an
+ * existing task is left alone, and a task that ran already finds its message queued (the
+ * idempotency key) and queues nothing.
+ */
+@Service
+public class Reminders {
+
+    private final SchedulerClient scheduler;
+    private final SessionStore sessions;
+    private final RecipientRepository recipients;
+    private final ReminderProperties properties;
+    private final ReminderPlanner planner;
+    private final JdbcTemplate jdbc;
+
+    Reminders(
+            SchedulerClient scheduler,
+            SessionStore sessions,
+            RecipientRepository recipients,
+            ReminderProperties properties,
+            SendWindowProperties window,
+            JdbcTemplate jdbc) {
+        this.scheduler = scheduler;
+        this.sessions = sessions;
+        this.recipients = recipients;
+        this.properties = properties;
+        this.planner = new ReminderPlanner(window.window());
+        this.jdbc = jdbc;
+    }
+
+    /** Plans the session's reminders; a reminder with no allowed time left before the session is not planned. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void plan(ClientSession session, Instant now) {
+        ZoneId zone = zone(recipients.findById(session.clientId()), session);
+        for (Duration offset : properties.offsets()) {
+            planner.sendAt(now, session.startsAt(), offset, zone)
+                    .ifPresent(at -> scheduler.scheduleIfNotExists(
+                            new TaskInstance<Void>(
+                                    ReminderTasks.SESSION_REMINDER, instanceId(session.sessionId(), offset)),
+                            at));
+        }
+    }
+
+    /** Plans the reminders of every upcoming session of the client (their enrollment arrived after them). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void planUpcoming(UUID clientId, Instant now) {
+        for (ClientSession session : sessions.upcoming(clientId, now)) {
+            plan(session, now);
+        }
+    }
+
+    /** Plans the welcome message for an enrolled client with a session ahead, unless it went out. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void planWelcome(Recipient recipient, Instant now) {
+        if (!recipient.enrolled() || recipient.enrollmentId() == null) {
+            return;
+        }
+        Boolean welcomed = jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM message WHERE source_event_id = ? AND kind = 'WELCOME')",
+                Boolean.class,
+                ReminderDelivery.welcomeKey(recipient.enrollmentId()));
+        if (Boolean.TRUE.equals(welcomed)
+                || sessions.next(recipient.clientId(), now).isEmpty()) {
+            return;
+        }
+        scheduler.scheduleIfNotExists(
+                new TaskInstance<Void>(
+                        ReminderTasks.WELCOME, recipient.clientId().toString()),
+                now.plus(properties.welcomeDelay()));
+    }
+
+    /** Drops the session's reminders that have not started running (a running one re-checks the session). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancel(UUID sessionId) {
+        return jdbc.update(
+                "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance LIKE ? AND NOT picked",
+                ReminderTasks.SESSION_REMINDER,
+                sessionId + "|%");
+    }
+
+    /** Drops every pending reminder and the pending welcome of the client (discharge). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancelAll(UUID clientId) {
+        int cancelled = 0;
+        for (UUID sessionId : sessions.sessionIds(clientId)) {
+            cancelled += cancel(sessionId);
+        }
+        jdbc.update(
+                "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND NOT picked",
+                ReminderTasks.WELCOME,
+                clientId.toString());
+        return cancelled;
+    }
+
+    static String instanceId(UUID sessionId, Duration offset) {
+        return sessionId + "|" + offset;
+    }
+
+    /** The client's own zone; the session's while the enrollment has not arrived; UTC as a last resort. */
+    static ZoneId zone(Optional<Recipient> recipient, ClientSession session) {
+        String zone = recipient.map(Recipient::timeZone).orElse(null);
+        if (zone == null) {
+            zone = session.timeZone();
+        }
+        try {
+            return zone == null ? ZoneId.of("UTC") : ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}

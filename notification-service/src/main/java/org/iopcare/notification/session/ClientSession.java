@@ -1,0 +1,36 @@
+package org.iopcare.notification.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A client session as this service knows it. {@code kind}, {@code endsAt}, {@code timeZone} and
+ * {@code modality} are null when only a cancellation or a miss has arrived so far.
+ *
+ * @param sessionId the client session
+ * @param clientId the client
+ * @param kind SessionKind name, never shown to the client
+ * @param startsAt when it starts
+ * @param endsAt when it ends
+ * @param timeZone the IANA zone it is held in
+ * @param modality IN_PERSON or VIRTUAL
+ * @param status SCHEDULED, CANCELLED or MISSED
+ */
+public record ClientSession(
+        UUID sessionId,
+        UUID clientId,
+        String kind,
+        Instant startsAt,
+        Instant endsAt,
+        String timeZone,
+        String modality,
+        String status) {
+
+    public boolean scheduled() {
+        return "SCHEDULED".equals(status);
+    }
+
+    public boolean virtual() {
+        return "VIRTUAL".equals(modality);
+    }
+}

@@ -1,0 +1,130 @@
+package org.iopcare.notification.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.iopcare.notification.message.ClinicProperties.Clinic;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** Every template renders; the lint refuses deny-listed words and long SMS, so the service would not start. */
+class MessageTemplatesTest {
+
+    static final ClinicProperties CLINIC = new ClinicProperties(
+            new Clinic("Riverside Health", "(555) 010-0199", "Riverside Health"),
+            "intake-team@clinic.example",
+            "care-team@clinic.example");
+
+    static TemplateLintProperties defaults() {
+        return new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("iopcare.notification.template-lint", TemplateLintProperties.class);
+    }
+
+    @Test
+    void everyKindRendersOnEveryChannelItTravelsOn() {
+        MessageTemplates templates = new MessageTemplates(CLINIC, defaults());
+        int rendered = 0;
+        for (MessageKind kind : MessageKind.values()) {
+            assertThat(kind.channels()).isNotEmpty();
+            for (Channel channel : kind.channels()) {
+                String text = templates.render(kind, channel, MessageTemplates.SAMPLE);
+                assertThat(text).as(MessageTemplates.name(kind, channel)).isNotBlank();
+                assertThat(text).doesNotContain("{{");
+                if (kind.audience() == Audience.CLIENT) {
+                    assertThat(text).containsAnyOf("Riverside Health", "(555) 010-0199");
+                }
+                if (channel == Channel.SMS) {
+                    assertThat(text.length()).isLessThanOrEqualTo(320);
+                }
+                rendered++;
+            }
+        }
+        assertThat(rendered).isEqualTo(16);
+    }
+
+    @Test
+    void aReminderNamesTheLocalDateAndTimeAndTheGreetingFallsBackWithoutAName() {
+        MessageTemplates templates = new MessageTemplates(CLINIC, defaults());
+        String sms = templates.render(
+                MessageKind.SESSION_REMINDER,
+                Channel.SMS,
+                Map.of("sessionDate", "Monday, March 9", "sessionTime", "9:00 AM EDT", "virtual", false));
+        assertThat(sms)
+                .isEqualTo("Riverside Health: a reminder of your appointment Monday, March 9 at 9:00 AM EDT."
+                        + " Reply 1 to confirm or 2 to ask for another time. Reply STOP to opt out.");
+        String email = templates.render(
+                MessageKind.WELCOME,
+                Channel.EMAIL,
+                Map.of("sessionDate", "Monday, March 9", "sessionTime", "9:00 AM EDT", "virtual", true));
+        assertThat(email).startsWith("Hello,").contains("online");
+    }
+
+    @Test
+    void theLintFindsDeniedWordsInTemplatesAndRenderedSamplesAndLongSms() {
+        TemplateLint lint = new TemplateLint(defaults().denyList(), 320);
+        assertThat(lint.check("t/sms", Channel.SMS, "Your recovery group is at {{sessionTime}}", "x"))
+                .containsExactly("t/sms: template contains the denied word 'recovery'");
+        assertThat(lint.check("t/email", Channel.EMAIL, "Hi {{preferredName}}", "Hi from the IOP team"))
+                .containsExactly("t/email: rendered sample contains the denied word 'iop'");
+        assertThat(lint.check("t/email", Channel.EMAIL, "about your mental\nhealth", "x"))
+                .anyMatch(f -> f.contains("'mental health'"));
+        assertThat(lint.check("t/sms", Channel.SMS, "ok", "a".repeat(321)))
+                .containsExactly("t/sms: rendered sample is 321 characters, more than the SMS limit of 320");
+        // whole words only: "Riverside" is not "rehab", "treatments" is not "treatment"'s word boundary
+        assertThat(lint.check("t/sms", Channel.SMS, "Riverside Health: see you soon", "x"))
+                .isEmpty();
+    }
+
+    @Test
+    void aViolatingTemplateStopsTheApplicationFromStarting() {
+        Map<String, String> bad = new HashMap<>();
+        bad.put("session_reminder/sms", "{{clinicName}}: your therapy group meets {{sessionDate}}.");
+        assertThatThrownBy(() -> new MessageTemplates(CLINIC, defaults(), name -> bad.getOrDefault(name, "ok")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("session_reminder/sms: template contains the denied word 'therapy group'");
+    }
+
+    @Test
+    void aRevealingClinicNameIsCaughtInTheRenderedSamples() {
+        ClinicProperties revealing = new ClinicProperties(
+                new Clinic("Sunrise Detox Center", "(555) 010-0199", "Sunrise"),
+                "intake-team@clinic.example",
+                "care-team@clinic.example");
+        assertThatThrownBy(() -> new MessageTemplates(revealing, defaults()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("rendered sample contains the denied word 'detox'");
+    }
+
+    @Test
+    void aMissingTemplateOrAnUnknownVariableStopsTheStart() {
+        assertThatThrownBy(() -> new MessageTemplates(CLINIC, defaults(), name -> null))
+                .hasMessageContaining("welcome/sms: template missing");
+        assertThatThrownBy(() -> new MessageTemplates(
+                        CLINIC, defaults(), name -> name.equals("help_reply/sms") ? "{{noSuchValue}}" : "ok"))
+                .hasMessageContaining("help_reply/sms: does not render");
+    }
+
+    @Test
+    void theDefaultDenyListCoversTheIssuesWords() {
+        assertThat(defaults().denyList())
+                .contains(List.of(
+                                "recovery",
+                                "detox",
+                                "IOP",
+                                "therapy group",
+                                "substance",
+                                "treatment",
+                                "rehab",
+                                "addiction",
+                                "alcohol",
+                                "overdose",
+                                "psychiatric",
+                                "mental health")
+                        .toArray(String[]::new));
+        assertThat(defaults().smsMaxLength()).isEqualTo(320);
+    }
+}

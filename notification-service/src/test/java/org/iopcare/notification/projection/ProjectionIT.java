@@ -1,0 +1,420 @@
+package org.iopcare.notification.projection;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.iopcare.events.AgeGroup;
+import org.iopcare.events.CancellationReason;
+import org.iopcare.events.ClientDischarged;
+import org.iopcare.events.ClientEnrolled;
+import org.iopcare.events.ClientUpdated;
+import org.iopcare.events.DischargeReason;
+import org.iopcare.events.IntegrationEvent;
+import org.iopcare.events.LevelOfCare;
+import org.iopcare.events.PlanChangeType;
+import org.iopcare.events.PlanStatus;
+import org.iopcare.events.PlanUpdated;
+import org.iopcare.events.ScreeningCompleted;
+import org.iopcare.events.SessionCancelled;
+import org.iopcare.events.SessionKind;
+import org.iopcare.events.SessionMissed;
+import org.iopcare.events.SessionModality;
+import org.iopcare.events.SessionScheduled;
+import org.iopcare.notification.NotificationIT;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.testsupport.TestKafka;
+import org.iopcare.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The projection on the real broker: enrollments and sessions become reminders (persistent tasks),
+ * welcome, outreach, plan notices and care-team alerts, sent to the SMTP server and the SMS API.
+ */
+class ProjectionIT extends NotificationIT {
+
+    private static final String STAFF = TestTokens.bearer(StaffRole.CLINICIAN);
+    private static final String ZONE = "America/New_York";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    record Client(UUID id, String phone, String email) {}
+
+    static Client newClient() {
+        UUID id = UUID.randomUUID();
+        return new Client(
+                id, "+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999)), "c" + id + "@example.org");
+    }
+
+    static ClientEnrolled enrolled(Client client) {
+        return new ClientEnrolled(
+                UUID.randomUUID(),
+                Instant.now(),
+                client.id(),
+                UUID.randomUUID(),
+                "MH-IOP-AM",
+                LocalDate.now(),
+                "clinician-1",
+                AgeGroup.ADULT,
+                ZONE,
+                "Robin",
+                client.phone(),
+                client.email(),
+                true,
+                true);
+    }
+
+    static SessionScheduled session(Client client, UUID sessionId, Duration from) {
+        Instant start = Instant.now().plus(from);
+        return new SessionScheduled(
+                UUID.randomUUID(),
+                Instant.now(),
+                client.id(),
+                sessionId,
+                SessionKind.GROUP,
+                start,
+                start.plus(Duration.ofHours(3)),
+                ZONE,
+                SessionModality.IN_PERSON);
+    }
+
+    private List<String> smsBodies(String number) {
+        return smsProvider
+                .findAll(postRequestedFor(urlPathEqualTo(SMS_PATH))
+                        .withRequestBody(containing("To=" + URLEncoder.encode(number, StandardCharsets.UTF_8))))
+                .stream()
+                .map(r -> r.formParameters().get("Body").firstValue())
+                .toList();
+    }
+
+    private List<String> emailBodies(String address) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> to(m, address))
+                .map(ProjectionIT::body)
+                .toList();
+    }
+
+    private static boolean to(MimeMessage message, String address) {
+        try {
+            return Arrays.stream(message.getAllRecipients())
+                    .anyMatch(a -> a.toString().equals(address));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String body(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> kinds(UUID clientId) {
+        return jdbc.queryForList(
+                "SELECT kind || ':' || channel FROM message WHERE client_id = ? ORDER BY kind, channel",
+                String.class,
+                clientId);
+    }
+
+    private long tasks(UUID sessionId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM scheduled_tasks WHERE task_instance LIKE ?", Long.class, sessionId + "|%");
+    }
+
+    @Test
+    void aSessionDueSoonIsRemindedOnceBySmsAtTheProviderAndOnceByEmailAtTheSmtpServer() {
+        Client client = newClient();
+        SessionScheduled soon = session(client, UUID.randomUUID(), Duration.ofMinutes(30));
+        TestKafka.publishAll(List.<IntegrationEvent>of(enrolled(client), soon, soon));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(smsBodies(client.phone()))
+                    .filteredOn(b -> b.contains("a reminder of your appointment"))
+                    .hasSize(1);
+            assertThat(emailBodies(client.email()))
+                    .filteredOn(b -> b.contains("a reminder of your appointment"))
+                    .hasSize(1);
+            assertThat(smsBodies(client.phone()))
+                    .filteredOn(b -> b.contains("welcome to Riverside Health"))
+                    .hasSize(1);
+        });
+        // the same session again, and the task's rerun, change nothing
+        TestKafka.publish(session(client, soon.sessionId(), Duration.ofMinutes(30)));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(smsBodies(client.phone())).hasSize(2);
+            assertThat(emailBodies(client.email())).hasSize(2);
+        });
+        assertThat(kinds(client.id()))
+                .containsExactly("SESSION_REMINDER:EMAIL", "SESSION_REMINDER:SMS", "WELCOME:EMAIL", "WELCOME:SMS");
+
+        JsonNode messages =
+                http.get("/api/clients/" + client.id() + "/messages", STAFF).json();
+        assertThat(messages.findValuesAsString("kind")).contains("SESSION_REMINDER", "WELCOME");
+        String reminder = null;
+        for (JsonNode m : messages) {
+            if (m.get("kind").asString().equals("SESSION_REMINDER")) {
+                reminder = m.get("id").asString();
+            }
+        }
+        String id = reminder;
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(http.get("/api/messages/" + id, STAFF)
+                                .json()
+                                .get("history")
+                                .findValuesAsString("status"))
+                        .containsExactly("QUEUED", "SENT"));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM audit_log WHERE path_pattern = '/api/clients/{clientId}/messages'"
+                                + " AND path_ids LIKE ?",
+                        Long.class,
+                        "%" + client.id() + "%"))
+                .isPositive();
+    }
+
+    @Test
+    void aSessionThatArrivesBeforeTheEnrollmentIsRemindedOnceTheEnrollmentArrives() {
+        Client client = newClient();
+        SessionScheduled soon = session(client, UUID.randomUUID(), Duration.ofMinutes(20));
+        TestKafka.publish(soon);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM client_session WHERE session_id = ?",
+                                Long.class,
+                                soon.sessionId())
+                        == 1);
+        TestKafka.publish(enrolled(client));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(smsBodies(client.phone()))
+                        .filteredOn(b -> b.contains("a reminder of your appointment"))
+                        .hasSize(1));
+    }
+
+    @Test
+    void twoSessionsOnOneDayGiveOneReminderUnderTheDefaultCap() {
+        Client client = newClient();
+        TestKafka.publishAll(List.<IntegrationEvent>of(
+                enrolled(client),
+                session(client, UUID.randomUUID(), Duration.ofMinutes(40)),
+                session(client, UUID.randomUUID(), Duration.ofMinutes(50))));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM client_session WHERE client_id = ?", Long.class, client.id())
+                        == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM scheduled_tasks WHERE task_instance LIKE ANY"
+                                        + " (SELECT session_id || '|%' FROM client_session WHERE client_id = ?)",
+                                Long.class, client.id()))
+                        .isZero());
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(DISTINCT source_event_id) FROM message WHERE client_id = ?"
+                                        + " AND kind = 'SESSION_REMINDER'",
+                                Long.class,
+                                client.id()))
+                        .isEqualTo(1));
+    }
+
+    @Test
+    void aCancelledSessionAndADischargedClientKeepNoPendingReminders() {
+        Client client = newClient();
+        UUID cancelled = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        ClientEnrolled enrollment = enrolled(client);
+        TestKafka.publishAll(List.<IntegrationEvent>of(
+                enrollment,
+                session(client, cancelled, Duration.ofDays(3)),
+                session(client, later, Duration.ofDays(4))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks(cancelled) == 1 && tasks(later) == 1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT task_instance FROM scheduled_tasks WHERE task_instance LIKE ?",
+                        String.class,
+                        cancelled + "|%"))
+                .isEqualTo(cancelled + "|PT24H");
+
+        TestKafka.publish(new SessionCancelled(
+                UUID.randomUUID(), Instant.now(), client.id(), cancelled, Instant.now(), CancellationReason.CLOSURE));
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks(cancelled) == 0);
+        assertThat(tasks(later)).isEqualTo(1);
+
+        // a message held back for the send window, not yet sent, is cancelled by the discharge too
+        UUID held = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO message (id, client_id, audience, kind, channel, destination, body, status,"
+                        + " idempotency_key, source_event_id, created_at, status_changed_at, next_attempt_at)"
+                        + " VALUES (?, ?, 'CLIENT', 'PLAN_REVIEW_NOTICE', 'SMS', ?, 'held', 'QUEUED', ?, ?, now(), now(),"
+                        + " now() + interval '1 day')",
+                held,
+                client.id(),
+                client.phone(),
+                "test:" + held,
+                UUID.randomUUID());
+        TestKafka.publish(new ClientDischarged(
+                UUID.randomUUID(),
+                Instant.now(),
+                client.id(),
+                enrollment.enrollmentId(),
+                LocalDate.now(),
+                DischargeReason.COMPLETED));
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks(later) == 0);
+        assertThat(jdbc.queryForObject("SELECT status FROM message WHERE id = ?", String.class, held))
+                .isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT enrolled FROM recipient WHERE client_id = ?", Boolean.class, client.id()))
+                .isFalse();
+        // nothing new for a discharged client
+        TestKafka.publish(session(client, UUID.randomUUID(), Duration.ofMinutes(10)));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> !kinds(client.id()).contains("SESSION_REMINDER:SMS"));
+    }
+
+    @Test
+    void aMissedSessionBringsAKindMessageToTheClientAndAnAlertToTheCareTeam() {
+        Client client = newClient();
+        UUID sessionId = UUID.randomUUID();
+        TestKafka.publish(enrolled(client));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM recipient WHERE client_id = ? AND enrolled",
+                                Long.class,
+                                client.id())
+                        == 1);
+        TestKafka.publish(new SessionMissed(
+                UUID.randomUUID(),
+                Instant.now(),
+                client.id(),
+                sessionId,
+                Instant.now().minusSeconds(3600),
+                2,
+                3));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(smsBodies(client.phone())).anyMatch(b -> b.contains("we missed you"));
+            assertThat(emailBodies(client.email())).anyMatch(b -> b.contains("we missed you"));
+            assertThat(emailBodies("care-team@clinic.example"))
+                    .anyMatch(b -> b.contains(client.id().toString()) && b.contains("Misses in a row: 2"));
+        });
+        assertThat(emailBodies("care-team@clinic.example"))
+                .filteredOn(b -> b.contains(client.id().toString()))
+                .noneMatch(b -> b.contains("Robin") || b.contains(client.phone()));
+    }
+
+    @Test
+    void anActivatedPlanIsAnnouncedWithoutContentAndUrgentFlagsAlertTheCareTeam() {
+        Client client = newClient();
+        TestKafka.publish(enrolled(client));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM recipient WHERE client_id = ? AND enrolled",
+                                Long.class,
+                                client.id())
+                        == 1);
+        UUID planId = UUID.randomUUID();
+        TestKafka.publishAll(List.<IntegrationEvent>of(
+                new PlanUpdated(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        client.id(),
+                        planId,
+                        2,
+                        PlanChangeType.ACTIVATED,
+                        PlanStatus.ACTIVE,
+                        List.of(),
+                        false,
+                        LocalDate.now().plusDays(14)),
+                new PlanUpdated(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        client.id(),
+                        planId,
+                        2,
+                        PlanChangeType.FLAGGED,
+                        PlanStatus.REVIEW_REQUIRED,
+                        List.of("URGENT_SAFETY"),
+                        true,
+                        null),
+                new ScreeningCompleted(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        client.id(),
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        LevelOfCare.IOP,
+                        LevelOfCare.IOP,
+                        List.of(),
+                        true)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(smsBodies(client.phone())).anyMatch(b -> b.contains("your care plan was updated"));
+            assertThat(emailBodies("care-team@clinic.example"))
+                    .filteredOn(b -> b.contains(client.id().toString()) && b.contains("attention now"))
+                    .hasSize(2);
+        });
+        assertThat(kinds(client.id()))
+                .containsExactly(
+                        "PLAN_REVIEW_NOTICE:EMAIL",
+                        "PLAN_REVIEW_NOTICE:SMS",
+                        "URGENT_FLAG_ALERT:EMAIL",
+                        "URGENT_FLAG_ALERT:EMAIL");
+        assertThat(emailBodies("care-team@clinic.example"))
+                .filteredOn(b -> b.contains(client.id().toString()))
+                .noneMatch(b -> b.contains("URGENT_SAFETY"));
+    }
+
+    @Test
+    void aClientUpdateChangesWhereMessagesGoAndAnOlderOneChangesNothing() {
+        Client client = newClient();
+        ClientEnrolled enrollment = enrolled(client);
+        TestKafka.publish(enrollment);
+        String newNumber = newClient().phone();
+        TestKafka.publishAll(List.<IntegrationEvent>of(
+                new ClientUpdated(
+                        UUID.randomUUID(),
+                        Instant.now().plusSeconds(1),
+                        client.id(),
+                        "Robin",
+                        newNumber,
+                        null,
+                        ZONE,
+                        true,
+                        false),
+                new ClientUpdated(
+                        UUID.randomUUID(),
+                        Instant.now().minusSeconds(60),
+                        client.id(),
+                        "Old",
+                        "+15550000000",
+                        client.email(),
+                        ZONE,
+                        true,
+                        true)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT phone || ' ' || email_consent FROM recipient WHERE client_id = ?",
+                                String.class,
+                                client.id()))
+                        .containsExactly(newNumber + " false"));
+    }
+}
