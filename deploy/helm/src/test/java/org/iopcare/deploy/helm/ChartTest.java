@@ -92,6 +92,26 @@ class ChartTest {
     }
 
     @Test
+    void withACollectorTheServicesMayReachIt() {
+        List<JsonNode> traced =
+                Chart.render(Map.of("tracing.otlpEndpoint", "http://otel-collector.observability:4318/v1/traces"));
+        assertThat(schemas.violations(traced)).isEmpty();
+        assertThat(traced)
+                .filteredOn(o -> Chart.id(o).equals("NetworkPolicy/notification-service"))
+                .singleElement()
+                .satisfies(
+                        policy -> assertThat(policy.path("spec").path("egress").toString())
+                                .contains("4318"));
+        assertThat(traced)
+                .filteredOn(o -> Chart.id(o).equals("ConfigMap/intake-service"))
+                .singleElement()
+                .satisfies(config -> assertThat(config.path("data")
+                                .path("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")
+                                .asString())
+                        .isEqualTo("http://otel-collector.observability:4318/v1/traces"));
+    }
+
+    @Test
     void followsThePlatformRules() {
         assertThat(new PlatformRules(objects).violations(Topics.ALL, ServiceBindings.consumed()))
                 .isEmpty();
