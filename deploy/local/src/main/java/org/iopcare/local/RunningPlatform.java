@@ -1,5 +1,7 @@
 package org.iopcare.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +31,10 @@ public final class RunningPlatform implements AutoCloseable {
 
     private final List<ServiceProcess> services = new ArrayList<>();
     private KafkaBroker kafka;
+    private boolean kafkaStopped;
     private LocalPostgres postgres;
+    private ServiceLauncher launcher;
+    private Map<ServiceSpec, Path> runnableJars = Map.of();
     private ArchiveTraining training;
     private Thread shutdownHook;
     private boolean stopping;
@@ -167,6 +172,165 @@ public final class RunningPlatform implements AutoCloseable {
         } finally {
             removeShutdownHook();
             stopped.countDown();
+        }
+    }
+
+    /**
+     * Kills a running service the hard way, as {@code kill -9} would (no shutdown hook, no graceful
+     * shutdown, open transactions and sends cut off), and waits until it is gone. The crash tests'
+     * fault; {@link #restart(ServiceSpec)} brings the service back.
+     *
+     * @return the pid that was killed
+     * @throws IllegalArgumentException if the platform runs no service of that name
+     * @throws IllegalStateException if the service is not running
+     */
+    public long kill(ServiceSpec service) {
+        ServiceProcess running = current(service);
+        Process process = running.process();
+        if (!process.isAlive()) {
+            throw new IllegalStateException(service.name() + " is not running");
+        }
+        long pid = process.pid();
+        process.toHandle().destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(service.name() + " (pid " + pid + ") survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + service.name(), e);
+        }
+        return pid;
+    }
+
+    /**
+     * Starts a service that has exited (killed, crashed) again from the same jar, port and
+     * environment, and waits until its readiness probe answers 200.
+     *
+     * @return how long it took until it was ready
+     * @throws IllegalStateException if it is still running, or does not become ready in time
+     */
+    public Duration restart(ServiceSpec service) {
+        ServiceProcess previous = current(service);
+        if (previous.process().isAlive()) {
+            throw new IllegalStateException(service.name() + " is still running (pid "
+                    + previous.process().pid() + ")");
+        }
+        ServiceLauncher serviceLauncher;
+        Path jar;
+        synchronized (this) {
+            serviceLauncher = launcher;
+            jar = runnableJars.get(previous.spec());
+        }
+        ServiceProcess started = launch(service.name(), () -> {
+            try {
+                ServiceProcess process = serviceLauncher.start(previous.spec(), jar);
+                replace(previous, process);
+                return process;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start " + service.name(), e);
+            }
+        });
+        awaitReady(started);
+        return started.sinceStart();
+    }
+
+    /** Whether the service's current process is alive. */
+    public boolean isRunning(ServiceSpec service) {
+        return current(service).process().isAlive();
+    }
+
+    /**
+     * Stops the Kafka broker (SIGTERM, as an operator would) and leaves its data in place: the
+     * broker-outage test's fault. {@link #startKafka()} starts it again on the same port and data.
+     */
+    public void stopKafka() {
+        KafkaBroker broker;
+        synchronized (this) {
+            broker = requireKafka();
+            if (kafkaStopped) {
+                return;
+            }
+            kafkaStopped = true;
+        }
+        broker.stop(ProcessStopper.GRACE);
+        pids.forget(KafkaBroker.COMPONENT);
+    }
+
+    /**
+     * Starts a broker stopped by {@link #stopKafka()} again, on the same port and data, and waits
+     * until it answers Metadata.
+     *
+     * @return how long it took until it was ready
+     */
+    public Duration startKafka() {
+        KafkaBroker broker;
+        synchronized (this) {
+            broker = requireKafka();
+            if (!kafkaStopped) {
+                throw new IllegalStateException("Kafka is running");
+            }
+        }
+        long start = System.nanoTime();
+        launch("Kafka", () -> {
+            Process process = broker.start();
+            synchronized (this) {
+                kafkaStopped = false;
+                pids.record(KafkaBroker.COMPONENT, process.toHandle());
+            }
+            return process;
+        });
+        broker.awaitReady(options.readyTimeout());
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    synchronized void register(ServiceLauncher serviceLauncher, Map<ServiceSpec, Path> jars) {
+        launcher = serviceLauncher;
+        runnableJars = Map.copyOf(jars);
+    }
+
+    private synchronized KafkaBroker requireKafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("This platform runs no Kafka broker");
+        }
+        return kafka;
+    }
+
+    /** The service's current process: the latest one started under its name. */
+    private synchronized ServiceProcess current(ServiceSpec service) {
+        for (ServiceProcess running : services) {
+            if (running.spec().name().equals(service.name())) {
+                return running;
+            }
+        }
+        throw new IllegalArgumentException("This platform runs no " + service.name());
+    }
+
+    private synchronized void replace(ServiceProcess previous, ServiceProcess next) {
+        services.set(services.indexOf(previous), next);
+        pids.record(next.spec().name(), next.process().toHandle());
+    }
+
+    private void awaitReady(ServiceProcess service) {
+        while (!service.isReady()) {
+            Process process = service.process();
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.spec().name() + " exited with code " + process.exitValue()
+                        + " while restarting; the end of " + service.log() + ":\n"
+                        + LogTail.of(service.log(), LogTail.LINES));
+            }
+            if (service.sinceStart().compareTo(options.readyTimeout()) > 0) {
+                throw new IllegalStateException(service.spec().name() + " was not ready within "
+                        + options.readyTimeout().toSeconds() + " s after a restart; the end of " + service.log()
+                        + ":\n" + LogTail.of(service.log(), LogTail.LINES));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(
+                        "Interrupted while restarting " + service.spec().name(), e);
+            }
         }
     }
 

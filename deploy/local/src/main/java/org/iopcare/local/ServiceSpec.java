@@ -48,7 +48,7 @@ public record ServiceSpec(
 
     /**
      * The same service with {@code extra} environment variables added to (and overriding) those
-     * already given, e.g. {@code Map.of("IOPCARE_INTAKE_RATE_LIMIT_CAPACITY", "100000")}.
+     * already given, e.g. {@code Map.of("IOPCARE_INTAKE_RATELIMIT_REQUESTS", "100000")}.
      */
     public ServiceSpec withEnvironment(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(environment);

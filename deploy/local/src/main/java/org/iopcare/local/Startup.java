@@ -111,6 +111,7 @@ final class Startup {
                 ServiceLauncher launcher = new ServiceLauncher(
                         options, folder, keys, passwords, platform.jdbcUrl(), broker.bootstrapServers(), archives);
                 Map<ServiceSpec, Path> jars = runnableJars.join();
+                platform.register(launcher, jars);
                 startServices(launcher, jars, archives, javaFeature);
                 platform.startupFinished();
                 ArchiveTraining training = new ArchiveTraining(archives, launcher, folder, progress);

@@ -145,6 +145,41 @@ class InfrastructureTest {
     }
 
     @Test
+    void kafkaStopsAndStartsAgainOnTheSamePortWithItsData() throws Exception {
+        platform = LocalPlatform.start(
+                TestPlatforms.infrastructure(dataDir, console).build());
+        assertThat(roundTrip(platform.kafkaBootstrapServers(), "outage-topic", "before the outage"))
+                .isEqualTo("before the outage");
+        long firstPid = platform.pids().get("kafka");
+
+        platform.stopKafka();
+        platform.stopKafka(); // a second stop is harmless
+
+        assertThat(ProcessHandle.of(firstPid).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(platform.pids()).doesNotContainKey("kafka");
+        assertThat(KafkaProbe.brokers(KafkaConfig.HOST, platform.options().kafkaPort(), Duration.ofSeconds(1)))
+                .isNegative();
+
+        Duration ready = platform.startKafka();
+
+        assertThat(ready).isPositive();
+        assertThat(platform.pids().get("kafka")).isNotEqualTo(firstPid);
+        assertThat(consumeFirst(platform.kafkaBootstrapServers(), "outage-topic"))
+                .isEqualTo("before the outage");
+        assertThatThrownBy(platform::startKafka)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("running");
+        // The infrastructure-only platform runs no service to kill or restart.
+        assertThatThrownBy(() -> platform.kill(ServiceSpec.INTAKE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("intake-service");
+        assertThatThrownBy(() -> platform.restart(ServiceSpec.INTAKE)).isInstanceOf(IllegalArgumentException.class);
+        Map<String, Long> pids = platform.pids();
+        platform.stop();
+        TestPlatforms.assertAllGone(pids, dataDir);
+    }
+
+    @Test
     void freshStartsFromAnEmptyDataFolder() throws Exception {
         LocalOptions options = TestPlatforms.infrastructure(dataDir, console).build();
         platform = LocalPlatform.start(options);

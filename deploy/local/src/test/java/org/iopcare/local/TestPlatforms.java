@@ -33,6 +33,16 @@ final class TestPlatforms {
                 .console(new PrintStream(console, true));
     }
 
+    /**
+     * intake-service on a free port with its public form's rate limit raised out of the way: the
+     * proofs' load generators submit thousands of inquiries from one address.
+     */
+    static ServiceSpec intakeForLoad() {
+        return ServiceSpec.INTAKE
+                .withPort(freePorts(1)[0])
+                .withEnvironment(Map.of("IOPCARE_INTAKE_RATELIMIT_REQUESTS", "10000000"));
+    }
+
     static int[] freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
