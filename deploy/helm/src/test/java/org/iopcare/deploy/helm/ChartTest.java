@@ -152,7 +152,8 @@ class ChartTest {
                 "iopcare_consumer_dead_letters_total",
                 "kafka_topic_partition_current_offset",
                 "iopcare_notification_messages_total",
-                "iopcare_notification_reminders_total")) {
+                "iopcare_notification_reminders_total",
+                "iopcare_notification_reminders_late")) {
             assertThat(json).as("dashboard").contains(metric);
             assertThat(rules).as("alert rules").contains(metric);
         }
