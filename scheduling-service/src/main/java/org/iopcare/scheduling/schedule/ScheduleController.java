@@ -84,7 +84,8 @@ class ScheduleController {
     SessionView cancel(@PathVariable UUID id, @RequestBody(required = false) CancelRequest request) {
         CancellationReason reason =
                 request == null || request.reason() == null ? CancellationReason.CLIENT_REQUEST : request.reason();
-        return SessionView.of(cancellations.cancel(id, reason));
+        ClientSession cancelled = cancellations.cancel(id, reason);
+        return sessions.view(cancelled.id()).orElseThrow();
     }
 
     /** A client's sessions starting in [from, to) (dates in UTC; default the coming four weeks). */
@@ -100,14 +101,10 @@ class ScheduleController {
             throw ProblemException.unprocessable("bad-range", "to must follow from, at most 400 days later");
         }
         schedules.find(id).orElseThrow(() -> ProblemException.notFound("Schedule of client", id));
-        return sessions
-                .forClient(
-                        id,
-                        start.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        end.atStartOfDay(ZoneOffset.UTC).toInstant())
-                .stream()
-                .map(SessionView::of)
-                .toList();
+        return sessions.viewsForClient(
+                id,
+                start.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                end.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     @PostMapping("/api/clients/{id}/sessions")

@@ -161,13 +161,28 @@ class SessionStore {
                 .update();
     }
 
-    List<ClientSession> forClient(UUID clientId, Instant from, Instant to) {
-        return jdbc.sql("SELECT " + SESSION_COLUMNS
+    /** A client's sessions as staff see them, with confirmation and cancellation reason. */
+    List<SessionView> viewsForClient(UUID clientId, Instant from, Instant to) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + ", s.confirmed_at, s.cancel_reason"
                         + " FROM client_session s WHERE s.client_id = ? AND s.starts_at >= ? AND s.starts_at < ?"
                         + " ORDER BY s.starts_at")
                 .params(clientId, Timestamp.from(from), Timestamp.from(to))
-                .query(SessionStore::session)
+                .query(SessionStore::view)
                 .list();
+    }
+
+    Optional<SessionView> view(UUID id) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS
+                        + ", s.confirmed_at, s.cancel_reason FROM client_session s WHERE s.id = ?")
+                .param(id)
+                .query(SessionStore::view)
+                .optional();
+    }
+
+    private static SessionView view(ResultSet rs, int row) throws SQLException {
+        Timestamp confirmed = rs.getTimestamp("confirmed_at");
+        return SessionView.of(
+                session(rs, row), confirmed == null ? null : confirmed.toInstant(), rs.getString("cancel_reason"));
     }
 
     /** Serialises bookings of one clinician until the transaction ends. */

@@ -6,7 +6,12 @@ import java.util.UUID;
 import org.iopcare.events.SessionKind;
 import org.iopcare.events.SessionModality;
 
-/** A client session as staff see it, with local times in the session's zone. */
+/**
+ * A client session as staff see it, with local times in the session's zone.
+ *
+ * @param confirmedAt when the client confirmed it (an SMS reply {@code 1}); null until then
+ * @param cancellationReason why it was cancelled ({@code CLOSURE}, {@code DISCHARGE} ...); null while scheduled
+ */
 public record SessionView(
         UUID id,
         UUID clientId,
@@ -20,9 +25,16 @@ public record SessionView(
         LocalDateTime localEnd,
         SessionModality modality,
         String status,
-        String attendance) {
+        String attendance,
+        Instant confirmedAt,
+        String cancellationReason) {
 
+    /** A session just booked: neither confirmed nor cancelled. */
     static SessionView of(ClientSession s) {
+        return of(s, null, null);
+    }
+
+    static SessionView of(ClientSession s, Instant confirmedAt, String cancellationReason) {
         return new SessionView(
                 s.id(),
                 s.clientId(),
@@ -36,6 +48,8 @@ public record SessionView(
                 LocalDateTime.ofInstant(s.endsAt(), s.zone()),
                 s.modality(),
                 s.status(),
-                s.attendance());
+                s.attendance(),
+                confirmedAt,
+                cancellationReason);
     }
 }

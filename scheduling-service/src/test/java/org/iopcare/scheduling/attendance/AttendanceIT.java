@@ -210,6 +210,11 @@ class AttendanceIT extends SchedulingIT {
                                 Long.class,
                                 confirmed.eventId())
                         == 1);
+        // staff see the confirmation on the client's schedule
+        Response sessions = http.get("/api/clients/" + client + "/sessions", TestTokens.bearer(StaffRole.SCHEDULER));
+        assertThat(sessions.status()).as(sessions.text()).isEqualTo(200);
+        assertThat(sessions.json().get(0).get("id").asString()).isEqualTo(session.toString());
+        assertThat(sessions.json().get(0).get("confirmedAt").isNull()).isFalse();
     }
 
     private String attendance(UUID session) {

@@ -238,6 +238,18 @@ class ScheduleIT extends SchedulingIT {
                         .status())
                 .isEqualTo(403);
 
+        // staff see why: the closed days' sessions carry the reason, the others none
+        Response schedule = http.get(
+                "/api/clients/" + client + "/sessions?from=" + day.minusDays(1) + "&to=" + day.plusDays(3), scheduler);
+        assertThat(schedule.status()).as(schedule.text()).isEqualTo(200);
+        List<String> reasons = new ArrayList<>();
+        schedule.json()
+                .forEach(s -> reasons.add(s.get("status").asString() + " "
+                        + s.get("cancellationReason").asString()));
+        assertThat(reasons)
+                .filteredOn(r -> r.startsWith("CANCELLED"))
+                .containsExactly("CANCELLED CLOSURE", "CANCELLED CLOSURE");
+        assertThat(reasons).filteredOn(r -> r.startsWith("SCHEDULED")).allMatch("SCHEDULED "::equals);
         UUID session = jdbc.queryForObject(
                 "SELECT id FROM client_session WHERE client_id = ? AND status = 'SCHEDULED' ORDER BY starts_at DESC LIMIT 1",
                 UUID.class,
@@ -246,6 +258,7 @@ class ScheduleIT extends SchedulingIT {
                 http.postJson("/api/sessions/" + session + "/cancel", scheduler, "{\"reason\": \"STAFF\"}");
         assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().get("cancellationReason").asString()).isEqualTo("STAFF");
         assertThat(http.postJson("/api/sessions/" + session + "/cancel", scheduler, "{}")
                         .status())
                 .isEqualTo(200);
