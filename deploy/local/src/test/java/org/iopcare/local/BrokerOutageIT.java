@@ -37,6 +37,7 @@ class BrokerOutageIT {
         if (platform != null) {
             platform.stop();
         }
+        TestPlatforms.keepLogs(dataDir, "BrokerOutageIT");
         System.out.println(console);
     }
 
@@ -55,7 +56,12 @@ class BrokerOutageIT {
 
         inquiries.start(PER_SECOND);
         long warmUpUntil = inquiries.sent() + PER_SECOND * BEFORE_AND_AFTER.toSeconds();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> inquiries.sent() >= warmUpUntil);
+        // Steady state first: the relay has published (so its producer binding exists) and keeps up.
+        // A service whose first publish falls into an outage waits longer; see the ADR's evidence.
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> inquiries.sent() >= warmUpUntil && ledger.outboxPending() == 0);
 
         Instant outageStart = Instant.now();
         platform.stopKafka();

@@ -37,6 +37,7 @@ class OutboxCrashIT {
         if (platform != null) {
             platform.stop();
         }
+        TestPlatforms.keepLogs(dataDir, "OutboxCrashIT");
         System.out.println(console);
     }
 

@@ -43,6 +43,24 @@ final class TestPlatforms {
                 .withEnvironment(Map.of("IOPCARE_INTAKE_RATELIMIT_REQUESTS", "10000000"));
     }
 
+    /**
+     * Copies the logs of a run (services, Kafka, PostgreSQL) to {@code target/proof-logs/<name>}: the
+     * data folder is a temporary one, and a proof that failed in CI must leave its evidence behind.
+     */
+    static void keepLogs(Path dataDir, String name) {
+        Path from = dataDir.resolve("logs");
+        Path to = Path.of("target", "proof-logs", name);
+        try (var files = java.nio.file.Files.list(from)) {
+            java.nio.file.Files.createDirectories(to);
+            for (Path log : files.toList()) {
+                java.nio.file.Files.copy(
+                        log, to.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.out.println("could not keep the logs of " + dataDir + ": " + e);
+        }
+    }
+
     static int[] freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
