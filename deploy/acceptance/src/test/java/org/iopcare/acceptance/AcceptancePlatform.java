@@ -1,0 +1,204 @@
+package org.iopcare.acceptance;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.iopcare.local.LocalOptions;
+import org.iopcare.local.LocalPlatform;
+import org.iopcare.local.RunningPlatform;
+import org.iopcare.local.ServiceSpec;
+
+/**
+ * Kafka, PostgreSQL and the four services as real processes, started once per test JVM from the
+ * services' built jars, on free ports and in a temporary data folder (a developer's own local run is
+ * never touched). Timings are shortened through the services' ordinary settings: reminders 30 minutes
+ * ahead, checked every second; the welcome 3 s after the first session is known; no grace period
+ * before the missed-session sweep, which runs every second; a send window around the current time in
+ * the clinic's zone.
+ */
+final class AcceptancePlatform {
+
+    /** How far ahead of a session its reminder is due. */
+    static final java.time.Duration REMINDER_OFFSET = java.time.Duration.ofMinutes(30);
+
+    static final String CARE_TEAM_EMAIL = "care-team@clinic.example";
+    static final String INTAKE_TEAM_EMAIL = "intake-team@clinic.example";
+
+    private static AcceptancePlatform started;
+
+    final RunningPlatform platform;
+    final String intake;
+    final String scheduling;
+    final String treatmentPlan;
+    final String notification;
+    /** The zone of the clinic, its tracks and its clients for this run (one where it is day now). */
+    final ZoneId zone;
+
+    final LocalTime sendWindowStart;
+    final LocalTime sendWindowEnd;
+    final double startSeconds;
+
+    private AcceptancePlatform(
+            RunningPlatform platform,
+            List<ServiceSpec> services,
+            ZoneId zone,
+            LocalTime sendWindowStart,
+            LocalTime sendWindowEnd,
+            double startSeconds) {
+        this.platform = platform;
+        this.intake = platform.serviceUrl(services.get(0));
+        this.scheduling = platform.serviceUrl(services.get(1));
+        this.treatmentPlan = platform.serviceUrl(services.get(2));
+        this.notification = platform.serviceUrl(services.get(3));
+        this.zone = zone;
+        this.sendWindowStart = sendWindowStart;
+        this.sendWindowEnd = sendWindowEnd;
+        this.startSeconds = startSeconds;
+    }
+
+    /** The platform of this JVM, started on first use; stopped when the JVM exits. */
+    static synchronized AcceptancePlatform get() {
+        if (started == null) {
+            started = start();
+        }
+        return started;
+    }
+
+    private static AcceptancePlatform start() {
+        long begin = System.nanoTime();
+        Path repo = repoRoot();
+        Path dataDir;
+        PrintStream console;
+        try {
+            dataDir = Files.createTempDirectory("iopcare-acceptance-");
+            Path log = repo.resolve("deploy/acceptance/target/acceptance-platform.log");
+            Files.createDirectories(log.getParent());
+            console = new PrintStream(Files.newOutputStream(log), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ZoneId zone = daytimeZone(Clock.systemUTC());
+        LocalTime now = LocalTime.now(zone);
+        // A window around now (the suite takes minutes): a reminder inside it is sent at once, and
+        // the assertion that it arrived inside the window means something.
+        LocalTime windowStart = now.minusHours(2).withSecond(0).withNano(0);
+        LocalTime windowEnd = now.plusHours(4).withSecond(0).withNano(0);
+
+        int[] ports = freePorts(8);
+        int smtpPort = ports[7];
+        String notificationUrl = "http://localhost:" + ports[6];
+        List<ServiceSpec> services = List.of(
+                ServiceSpec.INTAKE
+                        .withPort(ports[3])
+                        // every form of the suite comes from one address
+                        .withEnvironment(Map.of("IOPCARE_INTAKE_RATE_LIMIT_REQUESTS", "10000")),
+                ServiceSpec.SCHEDULING
+                        .withPort(ports[4])
+                        .withEnvironment(Map.of(
+                                "IOPCARE_SCHEDULING_GRACE_PERIOD", "PT0S",
+                                "IOPCARE_SCHEDULING_SWEEP_INTERVAL", "PT1S")),
+                ServiceSpec.TREATMENT_PLAN.withPort(ports[5]),
+                ServiceSpec.NOTIFICATION
+                        .withPort(ports[6])
+                        .withEnvironment(Map.ofEntries(
+                                // the sandbox provider and callbacks live on the moved port
+                                Map.entry(
+                                        "IOPCARE_NOTIFICATION_SMS_BASE_URL", notificationUrl + "/sandbox/sms/provider"),
+                                Map.entry(
+                                        "IOPCARE_NOTIFICATION_SMS_STATUS_CALLBACK_URL",
+                                        notificationUrl + "/api/sms/status"),
+                                Map.entry("IOPCARE_NOTIFICATION_SANDBOX_SMTP_PORT", Integer.toString(smtpPort)),
+                                Map.entry("SPRING_MAIL_PORT", Integer.toString(smtpPort)),
+                                Map.entry("IOPCARE_NOTIFICATION_DELIVERY_POLL_INTERVAL", "200ms"),
+                                Map.entry("IOPCARE_NOTIFICATION_REMINDERS_OFFSETS", REMINDER_OFFSET.toString()),
+                                Map.entry("IOPCARE_NOTIFICATION_REMINDERS_POLL_INTERVAL", "PT1S"),
+                                // the welcome waits for the first batch of sessions; they arrive within a second here
+                                Map.entry("IOPCARE_NOTIFICATION_REMINDERS_WELCOME_DELAY", "PT3S"),
+                                Map.entry("IOPCARE_NOTIFICATION_SEND_WINDOW_START", windowStart.toString()),
+                                Map.entry("IOPCARE_NOTIFICATION_SEND_WINDOW_END", windowEnd.toString()),
+                                Map.entry("IOPCARE_NOTIFICATION_FREQUENCY_CAP_MAX_REMINDERS_PER_DAY", "10"),
+                                Map.entry("IOPCARE_NOTIFICATION_CARE_TEAM_EMAIL", CARE_TEAM_EMAIL),
+                                Map.entry("IOPCARE_NOTIFICATION_INTAKE_TEAM_EMAIL", INTAKE_TEAM_EMAIL))));
+        LocalOptions options = LocalOptions.builder(repo)
+                .dataDir(dataDir)
+                .kafkaPort(ports[0])
+                .kafkaControllerPort(ports[1])
+                .postgresPort(ports[2])
+                .services(services)
+                // the archives' background training would only compete with the suite for the cores
+                .classDataSharing(false)
+                .console(console)
+                .build();
+        RunningPlatform platform = LocalPlatform.start(options);
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        System.out.printf(
+                "[acceptance] platform started in %.1f s (zone %s, send window %s-%s)%n",
+                seconds, zone, windowStart, windowEnd);
+        return new AcceptancePlatform(platform, services, zone, windowStart, windowEnd, seconds);
+    }
+
+    /**
+     * A zone where it is between 02:30 and 19:30 now, so that tracks meeting within the next hour
+     * for three hours, and the send window around now, fit in the local day whenever the suite runs.
+     */
+    static ZoneId daytimeZone(Clock clock) {
+        for (String id : List.of(
+                "America/New_York",
+                "America/Los_Angeles",
+                "Pacific/Honolulu",
+                "Europe/London",
+                "Asia/Kolkata",
+                "Asia/Tokyo",
+                "Australia/Sydney")) {
+            LocalTime local = LocalTime.now(clock.withZone(ZoneId.of(id)));
+            if (local.isAfter(LocalTime.of(2, 30)) && local.isBefore(LocalTime.of(19, 30))) {
+                return ZoneId.of(id);
+            }
+        }
+        throw new IllegalStateException("No daytime zone found for " + clock.instant());
+    }
+
+    private static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("run-local.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException(
+                    "Not inside the IOP Care repository: " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    private static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // a probe socket; closing it cannot matter
+                }
+            }
+        }
+    }
+}
