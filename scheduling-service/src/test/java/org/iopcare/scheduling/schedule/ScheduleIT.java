@@ -87,6 +87,15 @@ class ScheduleIT extends SchedulingIT {
     }
 
     @Test
+    void theMovableClockExistsInTheLocalRunOnly() {
+        String admin = TestTokens.bearer(StaffRole.PROGRAM_ADMIN);
+        assertThat(http.postJson("/dev/clock/advance", admin, "{\"by\": \"PT1H\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.get("/dev/clock", admin).status()).isEqualTo(404);
+    }
+
+    @Test
     void enrolledSchedulesEachSessionOnceAndATrackChangeReplansInOneGo() {
         String first = track(12);
         String second = track(12);
