@@ -71,6 +71,9 @@ public abstract class NotificationIT {
         registry.add("iopcare.notification.reminders.welcome-delay", () -> "300ms");
         registry.add("iopcare.notification.send-window.start", () -> "00:00");
         registry.add("iopcare.notification.send-window.end", () -> "23:59");
+        registry.add("iopcare.notification.reconciliation.interval", () -> "300ms");
+        registry.add("iopcare.notification.reconciliation.after", () -> "0s");
+        registry.add("iopcare.notification.reconciliation.absent-for", () -> "2s");
     }
 
     @BeforeEach

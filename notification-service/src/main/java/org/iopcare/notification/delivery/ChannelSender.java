@@ -9,4 +9,9 @@ interface ChannelSender {
 
     /** Never throws: every failure is classified, ambiguous ones as {@link SendOutcome.Unknown}. */
     SendOutcome send(Outgoing message);
+
+    /** Whether a send may be tried now; false while every provider's circuit breaker is open. */
+    default boolean available() {
+        return true;
+    }
 }

@@ -112,6 +112,12 @@ class DeliveryLedger {
         recordChange(messageId, status, detail, now);
     }
 
+    void provider(UUID messageId, String provider) {
+        if (provider != null) {
+            jdbc.update("UPDATE message SET provider = ? WHERE id = ?", provider, messageId);
+        }
+    }
+
     void retryLater(UUID messageId, String detail, int attempts, Instant at, Instant now) {
         jdbc.update(
                 "UPDATE message SET status_detail = ?, attempts = ?, next_attempt_at = ?, version = version + 1"

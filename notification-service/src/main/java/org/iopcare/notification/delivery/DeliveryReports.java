@@ -1,5 +1,6 @@
 package org.iopcare.notification.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,23 +22,36 @@ public class DeliveryReports {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    DeliveryReports(JdbcTemplate jdbc, Clock clock) {
+    DeliveryReports(JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.meters = meters;
     }
 
-    @Transactional
-    public void report(String providerMessageId, String providerStatus) {
-        DeliveryStatus reported = switch (providerStatus == null ? "" : providerStatus.toLowerCase(Locale.ROOT)) {
+    /** A Twilio message status as a delivery state; null when unknown. */
+    static DeliveryStatus map(String providerStatus) {
+        return switch (providerStatus == null ? "" : providerStatus.toLowerCase(Locale.ROOT)) {
             case "delivered", "read" -> DeliveryStatus.DELIVERED;
             case "undelivered" -> DeliveryStatus.UNDELIVERABLE;
             case "failed" -> DeliveryStatus.FAILED;
             case "accepted", "queued", "sending", "sent", "scheduled" -> DeliveryStatus.SENT;
-            default -> throw ProblemException.unprocessable("unknown-status", "MessageStatus is not a known state");
+            default -> null;
         };
-        List<String> current = jdbc.queryForList(
-                "SELECT status FROM message WHERE provider_message_id = ? FOR UPDATE", String.class, providerMessageId);
+    }
+
+    @Transactional
+    public void report(String providerMessageId, String providerStatus) {
+        DeliveryStatus reported = map(providerStatus);
+        if (reported == null) {
+            throw ProblemException.unprocessable("unknown-status", "MessageStatus is not a known state");
+        }
+        List<String[]> rows = jdbc.query(
+                "SELECT status, kind, channel FROM message WHERE provider_message_id = ? FOR UPDATE",
+                (rs, i) -> new String[] {rs.getString("status"), rs.getString("kind"), rs.getString("channel")},
+                providerMessageId);
+        List<String> current = rows.stream().map(r -> r[0]).toList();
         if (current.isEmpty()) {
             // the report can overtake the commit of SENT: 409 asks a retrying provider to come back
             throw ProblemException.conflict("unknown-message", "No sent message has this MessageSid (yet)");
@@ -59,5 +73,14 @@ public class DeliveryReports {
                 reported.name(),
                 Timestamp.from(now),
                 providerMessageId);
+        meters.counter(
+                        "iopcare.notification.messages",
+                        "kind",
+                        rows.get(0)[1],
+                        "channel",
+                        rows.get(0)[2],
+                        "status",
+                        reported.name())
+                .increment();
     }
 }

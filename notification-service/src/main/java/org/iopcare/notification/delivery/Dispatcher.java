@@ -111,6 +111,16 @@ class Dispatcher implements SmartLifecycle {
             return true;
         }
         ChannelSender sender = senders.get(message.channel());
+        if (!sender.available()) {
+            // every provider's breaker is open: wait without spending an attempt
+            ledger.retryLater(
+                    message.id(),
+                    "provider circuit open",
+                    message.attempts(),
+                    now.plus(properties.pollInterval().multipliedBy(10)),
+                    now);
+            return true;
+        }
         int attempt = message.attempts() + 1;
         ownTransaction.executeWithoutResult(s -> ledger.startAttempt(message.id(), attempt, now));
         SendOutcome outcome = sender.send(new Outgoing(
@@ -122,6 +132,7 @@ class Dispatcher implements SmartLifecycle {
         Instant done = Instant.now(clock);
         if (outcome instanceof SendOutcome.Accepted accepted) {
             ledger.finishOpenAttempts(message.id(), "ACCEPTED", null, done);
+            ledger.provider(message.id(), accepted.provider());
             finish(message, DeliveryStatus.SENT, null, accepted.providerId(), attempt, done);
         } else if (outcome instanceof SendOutcome.Rejected rejected) {
             ledger.finishOpenAttempts(message.id(), "REJECTED", rejected.detail(), done);

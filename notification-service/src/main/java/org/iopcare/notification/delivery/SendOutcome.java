@@ -6,8 +6,11 @@ package org.iopcare.notification.delivery;
  */
 sealed interface SendOutcome {
 
-    /** The provider took the message; {@code providerId} identifies it in its status reports. */
-    record Accepted(String providerId) implements SendOutcome {}
+    /**
+     * The provider took the message; {@code providerId} identifies it in its status reports;
+     * {@code provider} names which configured provider (null for email).
+     */
+    record Accepted(String providerId, String provider) implements SendOutcome {}
 
     /** The provider certainly did not take it (refused connection, 5xx, 429): try again later. */
     record Retryable(String detail) implements SendOutcome {}

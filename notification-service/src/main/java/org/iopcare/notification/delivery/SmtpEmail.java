@@ -61,7 +61,7 @@ class SmtpEmail implements ChannelSender {
             return new SendOutcome.Retryable("SMTP " + e.getClass().getSimpleName());
         }
         // email has no provider status reports, so no provider id to remember
-        return new SendOutcome.Accepted(null);
+        return new SendOutcome.Accepted(null, null);
     }
 
     private static SendOutcome classify(MailSendException e) {

@@ -1,5 +1,6 @@
 package org.iopcare.notification.message;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,11 +20,26 @@ public class Messages {
     private final MessageRepository repository;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    Messages(MessageRepository repository, JdbcTemplate jdbc, Clock clock) {
+    Messages(MessageRepository repository, JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Counts a state change; tags are the kind, channel and state only, never the recipient. */
+    private void count(MessageKind kind, Channel channel, DeliveryStatus status) {
+        meters.counter(
+                        "iopcare.notification.messages",
+                        "kind",
+                        kind.name(),
+                        "channel",
+                        channel.name(),
+                        "status",
+                        status.name())
+                .increment();
     }
 
     /** Queues a message unless this event already produced it on this channel. */
@@ -63,6 +79,7 @@ public class Messages {
                 "INSERT INTO message_status_change (message_id, status, changed_at) VALUES (?, 'QUEUED', ?)",
                 message.id(),
                 Timestamp.from(now));
+        count(kind, channel, DeliveryStatus.QUEUED);
         return true;
     }
 
@@ -70,14 +87,19 @@ public class Messages {
     @Transactional(propagation = Propagation.MANDATORY)
     public int cancelPending(UUID clientId, String detail) {
         Instant now = Instant.now(clock);
-        List<UUID> ids = jdbc.queryForList(
+        List<Object[]> cancelled = jdbc.query(
                 "UPDATE message SET status = 'CANCELLED', status_detail = ?, status_changed_at = ?,"
                         + " next_attempt_at = NULL, version = version + 1"
-                        + " WHERE client_id = ? AND audience = 'CLIENT' AND status = 'QUEUED' RETURNING id",
-                UUID.class,
+                        + " WHERE client_id = ? AND audience = 'CLIENT' AND status = 'QUEUED' RETURNING id, kind, channel",
+                (rs, i) -> new Object[] {rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("channel")},
                 detail,
                 Timestamp.from(now),
                 clientId);
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (Object[] row : cancelled) {
+            ids.add((UUID) row[0]);
+            count(MessageKind.valueOf((String) row[1]), Channel.valueOf((String) row[2]), DeliveryStatus.CANCELLED);
+        }
         for (UUID id : ids) {
             jdbc.update(
                     "INSERT INTO message_status_change (message_id, status, detail, changed_at)"

@@ -3,6 +3,7 @@ package org.iopcare.notification.reminder;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -57,6 +58,12 @@ class ReminderTasks {
                 .build();
     }
 
+    /** Recurring tasks of other features (UNKNOWN reconciliation) are scheduled when the scheduler starts. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List recurring(List<Task<?>> tasks) {
+        return tasks.stream().filter(task -> task instanceof OnStartup).toList();
+    }
+
     /** A new scheduler per start: a stopped db-scheduler cannot start again (test contexts are paused and resumed). */
     @Bean
     SmartLifecycle reminderScheduler(DataSource dataSource, List<Task<?>> tasks, ReminderProperties properties) {
@@ -65,7 +72,13 @@ class ReminderTasks {
 
             @Override
             public void start() {
-                Scheduler scheduler = Scheduler.create(dataSource, tasks)
+                // startTasks registers the recurring tasks itself: they must not be listed twice
+                Scheduler scheduler = Scheduler.create(
+                                dataSource,
+                                tasks.stream()
+                                        .filter(task -> !(task instanceof OnStartup))
+                                        .toList())
+                        .startTasks(recurring(tasks))
                         .pollingInterval(properties.pollInterval())
                         .threads(properties.threads())
                         .enableImmediateExecution()

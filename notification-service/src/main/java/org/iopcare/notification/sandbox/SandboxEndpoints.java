@@ -20,6 +20,8 @@ class SandboxEndpoints {
     PublicEndpoints sandboxPaths() {
         return new PublicEndpoints(List.of(
                 new Endpoint(HttpMethod.POST, "/sandbox/sms/provider/**"),
+                // the provider's status lookup and message list (basic auth checked by the sandbox itself)
+                new Endpoint(HttpMethod.GET, "/sandbox/sms/provider/**"),
                 new Endpoint(HttpMethod.POST, "/sandbox/sms/reply"),
                 new Endpoint(HttpMethod.GET, "/sandbox/sms"),
                 new Endpoint(HttpMethod.GET, "/sandbox/email")));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,10 @@ class SandboxSmsLog {
         while (messages.size() > keep) {
             messages.removeLast();
         }
+    }
+
+    synchronized Optional<Sms> bySid(String sid) {
+        return messages.stream().filter(m -> m.sid().equals(sid)).findFirst();
     }
 
     synchronized List<Sms> to(String number) {

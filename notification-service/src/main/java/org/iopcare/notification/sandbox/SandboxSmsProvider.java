@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.iopcare.notification.delivery.SmsProviderProperties;
@@ -14,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -85,6 +89,52 @@ class SandboxSmsProvider {
         answer.put("status", "queued");
         answer.put("date_created", now.toString());
         return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+    }
+
+    /** Twilio's status lookup of one message, for the reconciliation of UNKNOWN ones. */
+    @GetMapping("/sandbox/sms/provider/2010-04-01/Accounts/{accountSid}/Messages/{sid}.json")
+    ResponseEntity<Map<String, Object>> message(
+            @PathVariable String accountSid,
+            @PathVariable String sid,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        if (!authorized(accountSid, authorization)) {
+            return twilioError(HttpStatus.UNAUTHORIZED, 20003, "Authenticate");
+        }
+        return log.bySid(sid)
+                .map(sms -> ResponseEntity.ok(resource(accountSid, sms)))
+                .orElseGet(() -> twilioError(HttpStatus.NOT_FOUND, 20404, "The requested resource was not found"));
+    }
+
+    /** Twilio's message list filtered by recipient (and, like Twilio, the day sent). */
+    @GetMapping("/sandbox/sms/provider/2010-04-01/Accounts/{accountSid}/Messages.json")
+    ResponseEntity<Map<String, Object>> list(
+            @PathVariable String accountSid,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(name = "To", required = false) String to) {
+        if (!authorized(accountSid, authorization)) {
+            return twilioError(HttpStatus.UNAUTHORIZED, 20003, "Authenticate");
+        }
+        List<Map<String, Object>> messages = (to == null ? List.<SandboxSmsLog.Sms>of() : log.to(to))
+                .stream().map(sms -> resource(accountSid, sms)).toList();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("messages", messages);
+        page.put("page", 0);
+        return ResponseEntity.ok(page);
+    }
+
+    /** The sandbox delivers everything: a recorded message is reported delivered. */
+    private static Map<String, Object> resource(String accountSid, SandboxSmsLog.Sms sms) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("sid", sms.sid());
+        resource.put("account_sid", accountSid);
+        resource.put("to", sms.to());
+        resource.put("from", sms.from());
+        resource.put("body", sms.body());
+        resource.put("status", "delivered");
+        resource.put(
+                "date_created",
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(sms.time().atZone(ZoneOffset.UTC)));
+        return resource;
     }
 
     private boolean authorized(String accountSid, String authorization) {

@@ -21,12 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SmsWebhooks {
 
-    private final TwilioSignature signature;
+    private final SmsWebhookSignature signature;
     private final InboundReplies replies;
     private final DeliveryReports reports;
 
     SmsWebhooks(SmsWebhookSignature signature, InboundReplies replies, DeliveryReports reports) {
-        this.signature = signature.signature();
+        this.signature = signature;
         this.replies = replies;
         this.reports = reports;
     }

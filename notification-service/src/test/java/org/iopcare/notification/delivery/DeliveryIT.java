@@ -2,6 +2,8 @@ package org.iopcare.notification.delivery;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -15,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -231,5 +236,42 @@ class DeliveryIT extends NotificationIT {
         assertThat(smsTo(optedOut)).isEmpty();
         assertThat(smsTo(noConsent)).isEmpty();
         assertThat(emailTo("no-consent-" + b + "@example.org")).isEmpty();
+    }
+
+    @Test
+    void aTimedOutSmsIsReconciledWithTheProvidersListAndNeverSentTwice() {
+        String number = newNumber();
+        smsProvider.stubFor(post(urlPathEqualTo(SMS_PATH))
+                .atPriority(1)
+                .withRequestBody(containing(URLEncoder.encode(number, StandardCharsets.UTF_8)))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withBody("{\"sid\":\"SMreconciled" + number.substring(1) + "\"}")
+                        .withFixedDelay(2500)));
+        // what the provider lists for that number: the message it did take, delivered
+        smsProvider.stubFor(get(urlPathEqualTo(SMS_PATH))
+                .withQueryParam("To", equalTo(number))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"messages\":[{\"sid\":\"SMreconciled" + number.substring(1)
+                                + "\",\"status\":\"delivered\",\"body\":\"Hello from the clinic.\","
+                                + "\"date_created\":\""
+                                + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))
+                                + "\"},{\"sid\":\"SMother\",\"status\":\"delivered\",\"body\":\"another text\","
+                                + "\"date_created\":\""
+                                + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))
+                                + "\"}]}")));
+        UUID id = smsFor(number);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("DELIVERED"));
+        assertThat(jdbc.queryForObject("SELECT provider_message_id FROM message WHERE id = ?", String.class, id))
+                .isEqualTo("SMreconciled" + number.substring(1));
+        assertThat(jdbc.queryForList(
+                        "SELECT status FROM message_status_change WHERE message_id = ? ORDER BY id", String.class, id))
+                .containsExactly("UNKNOWN", "DELIVERED"); // the test queued the row itself, without history
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> smsTo(number).size() == 1);
     }
 }

@@ -55,7 +55,7 @@ class TwilioSmsTest {
     void classifiesAcceptanceRefusalServerErrorAndTimeout() {
         provider.stubFor(post(urlPathEqualTo(PATH))
                 .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM1\"}")));
-        assertThat(send()).isEqualTo(new SendOutcome.Accepted("SM1"));
+        assertThat(send()).isEqualTo(new SendOutcome.Accepted("SM1", "primary"));
         provider.stubFor(post(urlPathEqualTo(PATH))
                 .willReturn(aResponse().withStatus(400).withBody("{\"code\":21211,\"message\":\"bad +15551234567\"}")));
         assertThat(send()).isEqualTo(new SendOutcome.Rejected("provider status 400, code 21211"));

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,9 @@ class ProjectionIT extends NotificationIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     record Client(UUID id, String phone, String email) {}
 
@@ -181,6 +185,28 @@ class ProjectionIT extends NotificationIT {
                                 .get("history")
                                 .findValuesAsString("status"))
                         .containsExactly("QUEUED", "SENT"));
+        // operators see it by kind, channel and state; no recipient data in the tags
+        assertThat(meters.get("iopcare.notification.messages")
+                        .tags("kind", "SESSION_REMINDER", "channel", "SMS", "status", "SENT")
+                        .counter()
+                        .count())
+                .isPositive();
+        assertThat(meters.get("iopcare.notification.reminders")
+                        .tag("outcome", "queued")
+                        .counter()
+                        .count())
+                .isPositive();
+        assertThat(meters.get("iopcare.notification.reminders.due").gauge().value())
+                .isGreaterThanOrEqualTo(0);
+        assertThat(meters.get("resilience4j.circuitbreaker.state")
+                        .tags("name", "sms-primary", "state", "closed")
+                        .gauge()
+                        .value())
+                .isEqualTo(1.0);
+        assertThat(meters.getMeters())
+                .allSatisfy(meter -> assertThat(meter.getId().getTags().toString())
+                        .doesNotContain(client.phone())
+                        .doesNotContain(client.email()));
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM audit_log WHERE path_pattern = '/api/clients/{clientId}/messages'"
                                 + " AND path_ids LIKE ?",
