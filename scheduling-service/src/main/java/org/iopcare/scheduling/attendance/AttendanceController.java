@@ -81,6 +81,27 @@ class AttendanceController {
                 staff.getName()));
     }
 
+    /**
+     * One individual session's or check-in's attendance.
+     *
+     * @param attendance {@code PRESENT}, {@code LATE}, {@code EXCUSED} or {@code ABSENT}
+     * @param lateMinutes how late, for {@code LATE}
+     * @param minutesAttended minutes attended, when not the default (whole session less lateness)
+     */
+    record SessionAttendanceRequest(
+            @NotNull Attendance attendance,
+            @Min(0) @Max(600) Integer lateMinutes,
+            @Min(0) @Max(600) Integer minutesAttended) {}
+
+    @PostMapping("/api/sessions/{id}/attendance")
+    @PreAuthorize("hasAnyRole('CLINICIAN','SCHEDULER','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
+    GroupAttendanceResult recordSession(
+            @PathVariable UUID id, @Valid @RequestBody SessionAttendanceRequest request, Authentication staff) {
+        boolean changed = recorder.recordSession(
+                id, request.attendance(), request.lateMinutes(), request.minutesAttended(), staff.getName());
+        return new GroupAttendanceResult(changed ? 1 : 0);
+    }
+
     @GetMapping("/api/group-sessions")
     @PreAuthorize("hasAnyRole('CLINICIAN','SCHEDULER','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
     List<AttendanceStore.GroupView> groups(

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes a whole group's attendance in one call and fans it out to each client's session.
+ * Takes a whole group's attendance in one call and fans it out to each client's session, or one
+ * individual session's or check-in's.
  * Recording the same thing again changes nothing; recording something else keeps the previous
  * value, who changed it and when in {@code attendance_correction}.
  */
@@ -69,6 +70,33 @@ class AttendanceRecorder {
             }
         }
         return changed;
+    }
+
+    /**
+     * Attendance of one individual session or check-in: without it, a session the client attended
+     * would be swept as a no-show (and the client sent a missed-session message).
+     *
+     * @return whether the session changed
+     */
+    @Transactional
+    boolean recordSession(
+            UUID sessionId, Attendance attendance, Integer lateMinutes, Integer minutesAttended, String actor) {
+        Instant now = clock.instant();
+        AttendanceStore.Single single =
+                store.lockSession(sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+        if (single.groupSessionId() != null) {
+            throw ProblemException.unprocessable(
+                    "group-attendance", "A group session's attendance is recorded for the whole group");
+        }
+        if (!"SCHEDULED".equals(single.status())) {
+            throw ProblemException.unprocessable("session-cancelled", "The session was cancelled");
+        }
+        if (now.isBefore(single.row().startsAt())) {
+            throw ProblemException.unprocessable(
+                    "session-not-started", "Attendance is taken once the session has started");
+        }
+        AttendanceStore.Row row = single.row();
+        return apply(row, new Entry(row.clientId(), attendance, lateMinutes, minutesAttended), actor, now);
     }
 
     private boolean apply(AttendanceStore.Row row, Entry entry, String actor, Instant now) {

@@ -62,6 +62,24 @@ class AttendanceStore {
     }
 
     /**
+     * A session that takes its own attendance (individual therapy, check-in), as attendance sees it.
+     *
+     * @param row the session
+     * @param groupSessionId the group session it is a seat of; null for an individual session
+     * @param status scheduled or cancelled
+     */
+    record Single(Row row, UUID groupSessionId, String status) {}
+
+    /** One session, locked until the transaction ends. */
+    Optional<Single> lockSession(UUID id) {
+        return jdbc.sql(ROW.replace(" FROM client_session", ", group_session_id, status FROM client_session")
+                        + " WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query((rs, i) -> new Single(row(rs, i), rs.getObject(10, UUID.class), rs.getString(11)))
+                .optional();
+    }
+
+    /**
      * A group session's times.
      *
      * @param id its id

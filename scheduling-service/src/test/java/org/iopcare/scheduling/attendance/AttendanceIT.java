@@ -80,6 +80,80 @@ class AttendanceIT extends SchedulingIT {
         return id;
     }
 
+    UUID individual(UUID client, Instant startsAt, Instant endsAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO client_session (id, client_id, kind, clinician_id, starts_at, ends_at, time_zone, modality,
+                                            status, created_at)
+                VALUES (?, ?, 'INDIVIDUAL_THERAPY', 'clin-none', ?, ?, 'America/New_York', 'IN_PERSON', 'SCHEDULED', now())
+                """, id, client, Timestamp.from(startsAt), Timestamp.from(endsAt));
+        return id;
+    }
+
+    @Test
+    void anIndividualSessionTakesItsOwnAttendance() {
+        Instant now = Instant.now();
+        UUID client = client();
+        // ended 2 minutes ago: within the grace period, so the sweep does not race the clinician
+        UUID attended = individual(client, now.minus(Duration.ofMinutes(32)), now.minus(Duration.ofMinutes(2)));
+        UUID missed = individual(client, now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(20)));
+        UUID upcoming = individual(client, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)));
+        Instant groupEnd = now.plus(Duration.ofHours(2));
+        UUID seat = session(client, group(groupEnd.minus(Duration.ofHours(3)), groupEnd), groupEnd, null);
+        String clinician = TestTokens.bearer(StaffRole.CLINICIAN);
+        String present = "{\"attendance\": \"PRESENT\"}";
+
+        Response recorded = http.postJson("/api/sessions/" + attended + "/attendance", clinician, present);
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
+        assertThat(recorded.json().get("changed").asInt()).isOne();
+        assertThat(http.postJson("/api/sessions/" + attended + "/attendance", clinician, present)
+                        .json()
+                        .get("changed")
+                        .asInt())
+                .isZero();
+        assertThat(attendance(attended)).isEqualTo("PRESENT");
+        assertThat(jdbc.queryForObject(
+                        "SELECT minutes_attended FROM client_session WHERE id = ?", Integer.class, attended))
+                .isEqualTo(30);
+
+        // absent: published as a miss, like a group's absence
+        assertThat(http.postJson("/api/sessions/" + missed + "/attendance", clinician, "{\"attendance\": \"ABSENT\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                        "SELECT missed_published FROM client_session WHERE id = ?", Boolean.class, missed))
+                .isTrue();
+
+        assertThat(http.postJson("/api/sessions/" + upcoming + "/attendance", clinician, present)
+                        .json()
+                        .get("type")
+                        .asString())
+                .endsWith("/session-not-started");
+        assertThat(http.postJson("/api/sessions/" + seat + "/attendance", clinician, present)
+                        .json()
+                        .get("type")
+                        .asString())
+                .endsWith("/group-attendance");
+        assertThat(http.postJson("/api/sessions/" + UUID.randomUUID() + "/attendance", clinician, present)
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.postJson(
+                                "/api/sessions/" + attended + "/attendance", clinician, "{\"attendance\": \"NO_SHOW\"}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(http.postJson("/api/sessions/" + attended + "/attendance", clinician, "{}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.postJson(
+                                "/api/sessions/" + attended + "/attendance",
+                                TestTokens.bearer(StaffRole.INTAKE_COORDINATOR),
+                                present)
+                        .status())
+                .isEqualTo(403);
+        assertThat(attendance(attended)).isEqualTo("PRESENT");
+        assertThat(attendance(upcoming)).isNull();
+    }
+
     @Test
     void theSweepPublishesEachMissOnceAfterTheGracePeriodAndLateAttendanceCorrectsIt() {
         Instant now = Instant.now();
