@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.iopcare.local.LocalOptions;
 import org.iopcare.local.LocalPlatform;
 import org.iopcare.local.RunningPlatform;
@@ -139,6 +142,9 @@ final class AcceptancePlatform {
                 .console(console)
                 .build();
         RunningPlatform platform = LocalPlatform.start(options);
+        Path logs = repo.resolve("deploy/acceptance/target/acceptance-logs");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> stopAndClean(platform, dataDir, logs), "acceptance-cleanup"));
         double seconds = (System.nanoTime() - begin) / 1e9;
         System.out.printf(
                 "[acceptance] platform started in %.1f s (zone %s, send window %s-%s)%n",
@@ -165,6 +171,28 @@ final class AcceptancePlatform {
             }
         }
         throw new IllegalStateException("No daytime zone found for " + clock.instant());
+    }
+
+    /** Stops the platform, keeps the services' logs under target/ and deletes the data folder. */
+    private static void stopAndClean(RunningPlatform platform, Path dataDir, Path logs) {
+        platform.stop();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
+            Path serviceLogs = dataDir.resolve("logs");
+            if (Files.isDirectory(serviceLogs)) {
+                Files.createDirectories(logs);
+                try (Stream<Path> kept = Files.list(serviceLogs)) {
+                    for (Path log : kept.toList()) {
+                        Files.copy(log, logs.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            for (Path path : all) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.err.println("[acceptance] could not clean " + dataDir + ": " + e);
+        }
     }
 
     private static Path repoRoot() {
