@@ -7,31 +7,69 @@ import java.io.UnsupportedEncodingException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Properties;
 import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.ClinicProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * Email over SMTP (Spring Mail). Accepted once the SMTP server took the message (there are no
  * delivery receipts for email); a refused recipient is undeliverable; a refused connection or
- * failed login is retried; a timeout in the middle of the conversation is UNKNOWN.
+ * failed login is retried (on the second server first, when one is configured); a timeout in the
+ * middle of the conversation is UNKNOWN.
  */
 @Component
 class SmtpEmail implements ChannelSender {
 
-    private final JavaMailSender mail;
+    private static final List<String> NAMES = List.of("primary", "fallback");
+
+    private final List<JavaMailSender> servers;
     private final DeliveryProperties properties;
     private final ClinicProperties clinic;
 
-    SmtpEmail(JavaMailSender mail, DeliveryProperties properties, ClinicProperties clinic) {
-        this.mail = mail;
+    @Autowired
+    SmtpEmail(
+            JavaMailSender mail,
+            DeliveryProperties properties,
+            ClinicProperties clinic,
+            EmailFallbackProperties fallback) {
+        this(servers(mail, fallback), properties, clinic);
+    }
+
+    SmtpEmail(List<JavaMailSender> servers, DeliveryProperties properties, ClinicProperties clinic) {
+        this.servers = List.copyOf(servers);
         this.properties = properties;
         this.clinic = clinic;
+    }
+
+    private static List<JavaMailSender> servers(JavaMailSender primary, EmailFallbackProperties fallback) {
+        if (!fallback.enabled()) {
+            return List.of(primary);
+        }
+        JavaMailSenderImpl second = new JavaMailSenderImpl();
+        second.setHost(fallback.host());
+        second.setPort(fallback.port());
+        second.setUsername(fallback.username());
+        second.setPassword(fallback.password());
+        second.setDefaultEncoding("UTF-8");
+        String millis = String.valueOf(fallback.timeout().toMillis());
+        Properties mailProperties = new Properties();
+        mailProperties.setProperty("mail.smtp.connectiontimeout", millis);
+        mailProperties.setProperty("mail.smtp.timeout", millis);
+        mailProperties.setProperty("mail.smtp.writetimeout", millis);
+        if (fallback.username() != null) {
+            mailProperties.setProperty("mail.smtp.auth", "true");
+        }
+        second.setJavaMailProperties(mailProperties);
+        return List.of(primary, second);
     }
 
     @Override
@@ -39,12 +77,27 @@ class SmtpEmail implements ChannelSender {
         return Channel.EMAIL;
     }
 
+    /**
+     * The servers in order; the next only after a certain failure of the previous one (an
+     * acceptance, a refused recipient or an ambiguous timeout ends the send).
+     */
     @Override
     public SendOutcome send(Outgoing message) {
+        SendOutcome outcome = null;
+        for (int i = 0; i < servers.size(); i++) {
+            outcome = send(servers.get(i), NAMES.get(i), message);
+            if (!(outcome instanceof SendOutcome.Retryable)) {
+                return outcome;
+            }
+        }
+        return outcome;
+    }
+
+    private SendOutcome send(JavaMailSender mail, String server, Outgoing message) {
         MimeMessage mime = mail.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(mime, "UTF-8");
-            helper.setFrom(properties.emailFrom(), clinic.clinic().name());
+            helper.setFrom(properties.emailFrom(), clinic.clinic().senderName());
             helper.setTo(message.destination());
             helper.setSubject(message.subject());
             helper.setText(message.body());
@@ -61,7 +114,7 @@ class SmtpEmail implements ChannelSender {
             return new SendOutcome.Retryable("SMTP " + e.getClass().getSimpleName());
         }
         // email has no provider status reports, so no provider id to remember
-        return new SendOutcome.Accepted(null, null);
+        return new SendOutcome.Accepted(null, server);
     }
 
     private static SendOutcome classify(MailSendException e) {

@@ -274,4 +274,45 @@ class DeliveryIT extends NotificationIT {
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> smsTo(number).size() == 1);
     }
+
+    @Test
+    void aStopCommittedWhileABatchIsSendingStopsEveryLaterSend() {
+        String number = newNumber();
+        smsProvider.stubFor(post(urlPathEqualTo(SMS_PATH))
+                .atPriority(1)
+                .withRequestBody(containing(URLEncoder.encode(number, StandardCharsets.UTF_8)))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withBody("{\"sid\":\"SM{{randomValue length=24 type='ALPHANUMERIC'}}\"}")
+                        .withFixedDelay(200)));
+        UUID client = UUID.randomUUID();
+        recipient(client, true, true, false);
+        List<UUID> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batch.add(queued(client, "SMS", number));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(number).size() >= 3);
+        // what InboundReplies commits for a STOP from this number
+        jdbc.update("UPDATE recipient SET sms_opted_out_at = now() WHERE client_id = ?", client);
+        Instant stopped = Instant.now();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM message WHERE client_id = ? AND status = 'QUEUED'",
+                                Long.class,
+                                client)
+                        == 0);
+        long suppressed = jdbc.queryForObject(
+                "SELECT count(*) FROM message WHERE client_id = ? AND status = 'SUPPRESSED'", Long.class, client);
+        assertThat(suppressed).isPositive();
+        // a send whose consent was read just before the commit may still be in flight; none starts later
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM delivery_attempt a JOIN message m ON m.id = a.message_id"
+                                + " WHERE m.client_id = ? AND a.started_at > ?",
+                        Long.class,
+                        client,
+                        Timestamp.from(stopped.plusMillis(500))))
+                .isZero();
+        assertThat(smsTo(number)).hasSize(batch.size() - (int) suppressed);
+    }
 }

@@ -143,6 +143,36 @@ class ProjectionIT extends NotificationIT {
                 "SELECT count(*) FROM scheduled_tasks WHERE task_instance LIKE ?", Long.class, sessionId + "|%");
     }
 
+    /** On a timeout, what the service knows of the client, for the test report (ids and states only). */
+    private void diagnosed(Client client, Runnable waiting) {
+        try {
+            waiting.run();
+        } catch (RuntimeException | AssertionError e) {
+            System.out.println("[diagnosis] messages: "
+                    + jdbc.queryForList(
+                            "SELECT kind, channel, status, status_detail, attempts, created_at, next_attempt_at FROM message"
+                                    + " WHERE client_id = ?",
+                            client.id()));
+            System.out.println("[diagnosis] recipient: "
+                    + jdbc.queryForList(
+                            "SELECT enrolled, sms_consent, email_consent, time_zone, contact_as_of FROM recipient WHERE client_id = ?",
+                            client.id()));
+            System.out.println("[diagnosis] sessions: "
+                    + jdbc.queryForList(
+                            "SELECT session_id, status, starts_at FROM client_session WHERE client_id = ?",
+                            client.id()));
+            System.out.println(
+                    "[diagnosis] tasks: "
+                            + jdbc.queryForList(
+                                    "SELECT task_name, task_instance, execution_time, picked, consecutive_failures FROM scheduled_tasks"));
+            System.out.println("[diagnosis] reminders: "
+                    + meters.find("iopcare.notification.reminders").counters().stream()
+                            .map(c -> c.getId().getTag("outcome") + "=" + c.count())
+                            .toList());
+            throw e;
+        }
+    }
+
     @Test
     void aSessionDueSoonIsRemindedOnceBySmsAtTheProviderAndOnceByEmailAtTheSmtpServer() {
         Client client = newClient();
