@@ -1,7 +1,6 @@
 package org.iopcare.notification.reminder;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -16,13 +15,12 @@ import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * db-scheduler, wired by hand (its Boot 4 starter is not served here): one-time tasks in this
  * schema's {@code scheduled_tasks} table, each picked by exactly one instance. Tasks are planned
- * through a transaction-aware client, so a reminder planned by an event handler commits or rolls
- * back with the handler's transaction. A task whose client has not enrolled yet puts itself back
+ * by {@link Reminders} with plain SQL in the event handler's transaction, so a reminder commits or
+ * rolls back with the handler. A task whose client has not enrolled yet puts itself back
  * instead of finishing (the enrollment may be committing at this very moment).
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,12 +48,6 @@ class ReminderTasks {
             return new CompletionHandler.OnCompleteRemove<>();
         }
         return (complete, operations) -> operations.reschedule(complete, retryAt.get());
-    }
-
-    @Bean
-    SchedulerClient reminderSchedulerClient(DataSource dataSource, List<Task<?>> tasks) {
-        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
-                .build();
     }
 
     /** Recurring tasks of other features (UNKNOWN reconciliation) are scheduled when the scheduler starts. */

@@ -1,7 +1,5 @@
 package org.iopcare.notification.reminder;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,14 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Plans and cancels the persistent tasks behind reminders (one per session and offset) and the
- * welcome message (one per client), in the caller's transaction. Planning is repeatable: an
+ * welcome message (one per client), in the caller's transaction, as rows of db-scheduler's table. Planning is repeatable: an
  * existing task is left alone, and a task that ran already finds its message queued (the
  * idempotency key) and queues nothing.
  */
 @Service
 public class Reminders {
 
-    private final SchedulerClient scheduler;
     private final SessionStore sessions;
     private final RecipientRepository recipients;
     private final ReminderProperties properties;
@@ -33,13 +30,11 @@ public class Reminders {
     private final JdbcTemplate jdbc;
 
     Reminders(
-            SchedulerClient scheduler,
             SessionStore sessions,
             RecipientRepository recipients,
             ReminderProperties properties,
             SendWindowProperties window,
             JdbcTemplate jdbc) {
-        this.scheduler = scheduler;
         this.sessions = sessions;
         this.recipients = recipients;
         this.properties = properties;
@@ -53,10 +48,8 @@ public class Reminders {
         ZoneId zone = zone(recipients.findById(session.clientId()), session);
         for (Duration offset : properties.offsets()) {
             planner.sendAt(now, session.startsAt(), offset, zone)
-                    .ifPresent(at -> scheduler.scheduleIfNotExists(
-                            new TaskInstance<Void>(
-                                    ReminderTasks.SESSION_REMINDER, instanceId(session.sessionId(), offset)),
-                            at));
+                    .ifPresent(at ->
+                            schedule(ReminderTasks.SESSION_REMINDER, instanceId(session.sessionId(), offset), at));
         }
     }
 
@@ -82,10 +75,7 @@ public class Reminders {
                 || sessions.next(recipient.clientId(), now).isEmpty()) {
             return;
         }
-        scheduler.scheduleIfNotExists(
-                new TaskInstance<Void>(
-                        ReminderTasks.WELCOME, recipient.clientId().toString()),
-                now.plus(properties.welcomeDelay()));
+        schedule(ReminderTasks.WELCOME, recipient.clientId().toString(), now.plus(properties.welcomeDelay()));
     }
 
     /** Drops the session's reminders that have not started running (a running one re-checks the session). */
@@ -109,6 +99,22 @@ public class Reminders {
                 ReminderTasks.WELCOME,
                 clientId.toString());
         return cancelled;
+    }
+
+    /**
+     * Adds a task unless it exists, in the caller's transaction. db-scheduler's own
+     * {@code scheduleIfNotExists} checks, then inserts and treats a failed insert as a duplicate:
+     * inside a PostgreSQL transaction that failed insert aborts the whole transaction (two handlers
+     * planning the same session at once). {@code ON CONFLICT DO NOTHING} waits for the other
+     * transaction and then does nothing.
+     */
+    private void schedule(String task, String instance, Instant at) {
+        jdbc.update(
+                "INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)"
+                        + " VALUES (?, ?, NULL, ?, false, 1) ON CONFLICT (task_name, task_instance) DO NOTHING",
+                task,
+                instance,
+                java.sql.Timestamp.from(at));
     }
 
     static String instanceId(UUID sessionId, Duration offset) {
