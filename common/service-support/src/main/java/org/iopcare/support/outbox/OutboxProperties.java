@@ -20,4 +20,4 @@ import org.springframework.validation.annotation.Validated;
 public record OutboxProperties(
         @NotNull @DefaultValue("500ms") Duration pollInterval,
         @Min(1) @Max(10_000) @DefaultValue("200") int batchSize,
-        @NotNull @DefaultValue("30s") Duration maxBackoff) {}
+        @NotNull @DefaultValue("5s") Duration maxBackoff) {}
