@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
@@ -273,6 +274,46 @@ class DeliveryIT extends NotificationIT {
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> smsTo(number).size() == 1);
+    }
+
+    @Test
+    void aTimedOutSmsTheProviderNeverListedIsSentOnceMoreAfterTheAbsenceWait() {
+        String number = newNumber();
+        String scenario = "absent-" + number;
+        // the first request times out (and, as far as the provider's list says, never arrived)
+        smsProvider.stubFor(post(urlPathEqualTo(SMS_PATH))
+                .atPriority(1)
+                .withRequestBody(containing(URLEncoder.encode(number, StandardCharsets.UTF_8)))
+                .inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("second")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withBody("{\"sid\":\"SMlost\"}")
+                        .withFixedDelay(2500)));
+        smsProvider.stubFor(post(urlPathEqualTo(SMS_PATH))
+                .atPriority(1)
+                .withRequestBody(containing(URLEncoder.encode(number, StandardCharsets.UTF_8)))
+                .inScenario(scenario)
+                .whenScenarioStateIs("second")
+                .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SMagain" + number.substring(1) + "\"}")));
+        smsProvider.stubFor(get(urlPathEqualTo(SMS_PATH))
+                .withQueryParam("To", equalTo(number))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"messages\":[]}")));
+        UUID id = smsFor(number);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("SENT"));
+        assertThat(jdbc.queryForList(
+                        "SELECT status FROM message_status_change WHERE message_id = ? ORDER BY id", String.class, id))
+                .containsExactly("UNKNOWN", "QUEUED", "SENT");
+        assertThat(jdbc.queryForObject("SELECT provider_message_id FROM message WHERE id = ?", String.class, id))
+                .isEqualTo("SMagain" + number.substring(1));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> smsTo(number).size() == 2);
     }
 
     @Test
