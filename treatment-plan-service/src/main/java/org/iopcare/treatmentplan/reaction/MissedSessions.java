@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Flags the plan when sessions are missed repeatedly. Counts distinct sessions in its own table,
- * so the same session reported twice (even under two event ids) counts once.
+ * so the same session reported twice (even under two event ids) counts once; a miss staff later
+ * corrected ({@link MissCorrections}) no longer counts.
  */
 @Service
 public class MissedSessions {
@@ -36,11 +37,24 @@ public class MissedSessions {
         if (!processed.claim(CONSUMER, event.eventId())) {
             return;
         }
-        int recorded = jdbc.update(
-                "INSERT INTO missed_session (client_id, session_id, starts_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        MissCorrections.lockSession(jdbc, event.clientId(), event.sessionId());
+        // A correction that already arrived (its own topic, so it may overtake the miss) withdraws it.
+        Integer corrected = jdbc.queryForObject(
+                "SELECT count(*) FROM missed_session_correction WHERE client_id = ? AND session_id = ? AND corrected_at > ?",
+                Integer.class,
                 event.clientId(),
                 event.sessionId(),
-                Timestamp.from(event.startsAt()));
+                Timestamp.from(event.occurredAt()));
+        if (corrected != null && corrected > 0) {
+            return;
+        }
+        int recorded = jdbc.update(
+                "INSERT INTO missed_session (client_id, session_id, starts_at, reported_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
+                event.clientId(),
+                event.sessionId(),
+                Timestamp.from(event.startsAt()),
+                Timestamp.from(event.occurredAt()));
         if (recorded == 0) {
             return;
         }
