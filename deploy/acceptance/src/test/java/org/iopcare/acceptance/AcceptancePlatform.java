@@ -103,7 +103,7 @@ final class AcceptancePlatform {
                 ServiceSpec.INTAKE
                         .withPort(ports[3])
                         // every form of the suite comes from one address
-                        .withEnvironment(Map.of("IOPCARE_INTAKE_RATE_LIMIT_REQUESTS", "10000")),
+                        .withEnvironment(Map.of("IOPCARE_INTAKE_RATELIMIT_REQUESTS", "10000")),
                 ServiceSpec.SCHEDULING
                         .withPort(ports[4])
                         .withEnvironment(Map.of(
