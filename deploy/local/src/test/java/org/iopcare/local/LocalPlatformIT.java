@@ -108,6 +108,39 @@ class LocalPlatformIT {
                 "[local-run] inquiry acknowledgement visible in notification-service %.2f s after the POST%n",
                 (System.nanoTime() - submitted) / 1e9);
 
+        // The request and the event it caused share one trace id in two services' logs: the outbox
+        // keeps the request's traceparent, the relay publishes under it, the consumer continues it.
+        String committed = awaitLogLine("intake-service", "Committed org.iopcare.intake.inquiry-received.v1 ");
+        String eventId = committed.substring(
+                        committed.indexOf("inquiry-received.v1 ") + "inquiry-received.v1 ".length())
+                .split("[\\s\"]")[0];
+        String consumed =
+                awaitLogLine("notification-service", "Consuming org.iopcare.intake.inquiry-received.v1 " + eventId);
+        String traceId = traceId(committed);
+        assertThat(traceId).as("trace id in %s", committed).isNotNull();
+        assertThat(traceId(consumed)).as("trace id in %s", consumed).isEqualTo(traceId);
+        System.out.printf(
+                "[local-run] inquiry-received %s: trace %s in intake's and notification's logs%n", eventId, traceId);
+
+        // Prometheus metrics of every service: HTTP, JVM, connection pool, outbox; business counters.
+        for (ServiceSpec service : services) {
+            HttpResponse<String> metrics = get(platform.serviceUrl(service) + "/actuator/prometheus", null);
+            assertThat(metrics.statusCode())
+                    .as("prometheus of %s", service.name())
+                    .isEqualTo(200);
+            assertThat(metrics.body())
+                    .as("prometheus of %s", service.name())
+                    .contains(
+                            "http_server_requests_seconds_count",
+                            "jvm_memory_used_bytes",
+                            "hikaricp_connections_active")
+                    .contains("iopcare_outbox_pending", "iopcare_outbox_oldest_age_seconds");
+        }
+        assertThat(get(intake + "/actuator/prometheus", null).body()).contains("iopcare_events_appended_total{");
+        assertThat(get(platform.serviceUrl(services.get(3)) + "/actuator/prometheus", null)
+                        .body())
+                .contains("iopcare_notification_messages");
+
         for (ServiceSpec service : services) {
             assertThat(get(platform.serviceUrl(service) + "/swagger-ui.html", null)
                             .statusCode())
@@ -120,6 +153,32 @@ class LocalPlatformIT {
         platform.stop();
 
         TestPlatforms.assertAllGone(pids, dataDir);
+    }
+
+    private String awaitLogLine(String service, String marker) {
+        Path log = dataDir.resolve("logs").resolve(service + ".log");
+        String[] found = new String[1];
+        Awaitility.await("a log line of " + service)
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!java.nio.file.Files.exists(log)) {
+                        return false;
+                    }
+                    try (var lines = java.nio.file.Files.lines(log)) {
+                        found[0] = lines.filter(line -> line.contains(marker))
+                                .findFirst()
+                                .orElse(null);
+                    }
+                    return found[0] != null;
+                });
+        return found[0];
+    }
+
+    /** The W3C trace id (32 hex digits) in a log line, plain or JSON. */
+    private static String traceId(String line) {
+        Matcher id = Pattern.compile("\\b([0-9a-f]{32})\\b").matcher(line);
+        return id.find() ? id.group(1) : null;
     }
 
     private static HttpResponse<String> post(String url, String json, String token) throws Exception {
