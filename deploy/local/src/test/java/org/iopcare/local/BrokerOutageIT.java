@@ -2,17 +2,13 @@ package org.iopcare.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proof (d) of the event backbone: the Kafka broker process is stopped for 30 s while inquiries keep
@@ -20,34 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
  * UP (Kafka is in neither group), the events wait in the outbox, and once the broker is back on the
  * same port and data every one of them is delivered.
  */
-class BrokerOutageIT {
+class BrokerOutageIT extends IntakeProof {
 
     private static final int PER_SECOND = 30;
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final Duration BEFORE_AND_AFTER = Duration.ofSeconds(5);
 
-    @TempDir
-    Path dataDir;
-
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private RunningPlatform platform;
-
-    @AfterEach
-    void stop() {
-        if (platform != null) {
-            platform.stop();
-        }
-        TestPlatforms.keepLogs(dataDir, "BrokerOutageIT");
-        System.out.println(console);
-    }
-
     @Test
     void everyInquiryIsAcceptedWhileKafkaIsDownAndDeliveredWhenItIsBack() throws Exception {
-        ServiceSpec intake = TestPlatforms.intakeForLoad();
-        platform = LocalPlatform.start(TestPlatforms.infrastructure(dataDir, console)
-                .services(List.of(intake))
-                .classDataSharing(false)
-                .build());
+        ServiceSpec intake = startIntake();
         IntakeApi api = new IntakeApi(platform.serviceUrl(intake));
         IntakeLedger ledger = new IntakeLedger(platform);
         PacedInquiries inquiries = new PacedInquiries(api);

@@ -2,16 +2,12 @@ package org.iopcare.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proof (a) of the event backbone: intake-service, as a real process on a real Kafka broker and a
@@ -20,34 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
  * database is on the topics at least once, no event appears that was not committed, and the events
  * of each record key are in commit order. Duplicates are allowed and printed.
  */
-class OutboxCrashIT {
+class OutboxCrashIT extends IntakeProof {
 
     private static final int MIN_KILLS = 10;
     private static final int MIN_EVENTS = 10_000;
     private static final int WORKERS = 6;
 
-    @TempDir
-    Path dataDir;
-
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private RunningPlatform platform;
-
-    @AfterEach
-    void stop() {
-        if (platform != null) {
-            platform.stop();
-        }
-        TestPlatforms.keepLogs(dataDir, "OutboxCrashIT");
-        System.out.println(console);
-    }
-
     @Test
     void everyCommittedEventArrivesInOrderThoughIntakeIsKilledTenTimes() throws Exception {
-        ServiceSpec intake = TestPlatforms.intakeForLoad();
-        platform = LocalPlatform.start(TestPlatforms.infrastructure(dataDir, console)
-                .services(List.of(intake))
-                .classDataSharing(false)
-                .build());
+        ServiceSpec intake = startIntake();
         IntakeApi api = new IntakeApi(platform.serviceUrl(intake));
         IntakeLedger ledger = new IntakeLedger(platform);
         InquiryLoad load = new InquiryLoad(api, api.staffToken());
