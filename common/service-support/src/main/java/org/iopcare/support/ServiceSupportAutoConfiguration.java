@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.iopcare.support.audit.AuditConfiguration;
 import org.iopcare.support.db.SupportMigrations;
+import org.iopcare.support.messaging.ConsumerProperties;
 import org.iopcare.support.messaging.DeadLetters;
 import org.iopcare.support.messaging.EventConsumers;
 import org.iopcare.support.messaging.EventDecoder;
 import org.iopcare.support.messaging.OutboxRelay;
+import org.iopcare.support.messaging.ProcessedEventRetention;
 import org.iopcare.support.messaging.ProcessedEvents;
 import org.iopcare.support.observability.AppendedEvents;
 import org.iopcare.support.observability.ObservabilityConfiguration;
@@ -39,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
         })
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
 @Import({SecurityConfiguration.class, AuditConfiguration.class, ObservabilityConfiguration.class})
 public class ServiceSupportAutoConfiguration {
 
@@ -103,6 +105,12 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     ProcessedEvents processedEvents(JdbcTemplate jdbc, MeterRegistry meters) {
         return new ProcessedEvents(jdbc, meters);
+    }
+
+    @Bean
+    ProcessedEventRetention processedEventRetention(
+            JdbcTemplate jdbc, Clock clock, ConsumerProperties properties, MeterRegistry meters) {
+        return new ProcessedEventRetention(jdbc, clock, properties, meters);
     }
 
     @Bean
