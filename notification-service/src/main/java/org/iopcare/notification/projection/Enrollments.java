@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Enrollments {
 
     private final ProcessedEvents processed;
+    private final ClientLock clientLock;
     private final RecipientRepository recipients;
     private final Reminders reminders;
     private final Messages messages;
@@ -31,11 +32,13 @@ public class Enrollments {
 
     Enrollments(
             ProcessedEvents processed,
+            ClientLock clientLock,
             RecipientRepository recipients,
             Reminders reminders,
             Messages messages,
             Clock clock) {
         this.processed = processed;
+        this.clientLock = clientLock;
         this.recipients = recipients;
         this.reminders = reminders;
         this.messages = messages;
@@ -47,6 +50,7 @@ public class Enrollments {
         if (!processed.claim("notification-service:enrolled", event.eventId())) {
             return;
         }
+        clientLock.lock(event.clientId());
         Instant now = Instant.now(clock);
         Recipient recipient = recipients.findById(event.clientId()).orElseGet(() -> new Recipient(event.clientId()));
         recipient.enroll(
@@ -74,6 +78,7 @@ public class Enrollments {
         if (!processed.claim("notification-service:client-updated", event.eventId())) {
             return;
         }
+        clientLock.lock(event.clientId());
         Instant now = Instant.now(clock);
         Recipient recipient = recipients.findById(event.clientId()).orElseGet(() -> new Recipient(event.clientId()));
         recipient.update(
@@ -94,6 +99,7 @@ public class Enrollments {
         if (!processed.claim("notification-service:discharged", event.eventId())) {
             return;
         }
+        clientLock.lock(event.clientId());
         Instant now = Instant.now(clock);
         Recipient recipient = recipients.findById(event.clientId()).orElseGet(() -> new Recipient(event.clientId()));
         recipient.discharge(event.enrollmentId(), event.occurredAt(), now);

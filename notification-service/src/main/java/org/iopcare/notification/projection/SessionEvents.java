@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SessionEvents {
 
     private final ProcessedEvents processed;
+    private final ClientLock clientLock;
     private final SessionStore sessions;
     private final RecipientRepository recipients;
     private final Reminders reminders;
@@ -37,6 +38,7 @@ public class SessionEvents {
 
     SessionEvents(
             ProcessedEvents processed,
+            ClientLock clientLock,
             SessionStore sessions,
             RecipientRepository recipients,
             Reminders reminders,
@@ -44,6 +46,7 @@ public class SessionEvents {
             SendWindowProperties window,
             Clock clock) {
         this.processed = processed;
+        this.clientLock = clientLock;
         this.sessions = sessions;
         this.recipients = recipients;
         this.reminders = reminders;
@@ -57,6 +60,7 @@ public class SessionEvents {
         if (!processed.claim("notification-service:session-scheduled", event.eventId())) {
             return;
         }
+        clientLock.lock(event.clientId());
         Instant now = Instant.now(clock);
         if (!sessions.scheduled(event, now)) {
             return; // cancelled or missed before its schedule arrived
@@ -70,6 +74,7 @@ public class SessionEvents {
         if (!processed.claim("notification-service:session-cancelled", event.eventId())) {
             return;
         }
+        clientLock.lock(event.clientId());
         sessions.ended(event.sessionId(), event.clientId(), event.startsAt(), "CANCELLED", Instant.now(clock));
         reminders.cancel(event.sessionId());
     }
@@ -79,6 +84,7 @@ public class SessionEvents {
         if (!processed.claim("notification-service:session-missed", event.eventId())) {
             return;
         }
+        clientLock.lock(event.clientId());
         Instant now = Instant.now(clock);
         sessions.ended(event.sessionId(), event.clientId(), event.startsAt(), "MISSED", now);
         Optional<Recipient> recipient = recipients.findById(event.clientId());

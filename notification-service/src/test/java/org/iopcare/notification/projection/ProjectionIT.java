@@ -174,6 +174,27 @@ class ProjectionIT extends NotificationIT {
     }
 
     @Test
+    void everyClientEnrolledTogetherWithTheirFirstSessionIsWelcomedWhicheverIsHandledFirst() {
+        // enrolled and session-scheduled travel on two topics and are handled by two consumer
+        // threads at the same moment: each client must still get exactly one welcome per channel
+        List<Client> clients = new java.util.ArrayList<>();
+        List<IntegrationEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Client client = newClient();
+            clients.add(client);
+            events.add(session(client, UUID.randomUUID(), Duration.ofHours(3)));
+            events.add(enrolled(client));
+        }
+        TestKafka.publishAll(events);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(clients)
+                        .allSatisfy(client -> assertThat(kinds(client.id()))
+                                .filteredOn(kind -> kind.startsWith("WELCOME:"))
+                                .containsExactly("WELCOME:EMAIL", "WELCOME:SMS")));
+    }
+
+    @Test
     void aSessionDueSoonIsRemindedOnceBySmsAtTheProviderAndOnceByEmailAtTheSmtpServer() {
         Client client = newClient();
         SessionScheduled soon = session(client, UUID.randomUUID(), Duration.ofMinutes(30));
