@@ -1,6 +1,7 @@
 package org.iopcare.notification.projection;
 
 import java.util.UUID;
+import org.iopcare.support.db.TransactionLocks;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,6 @@ class ClientLock {
 
     /** Call inside the handler's transaction, before reading the client's rows. */
     void lock(UUID clientId) {
-        jdbc.queryForObject(
-                "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))::text",
-                String.class,
-                "notification-client:" + clientId);
+        TransactionLocks.lock(jdbc, "notification-client:" + clientId);
     }
 }

@@ -14,6 +14,7 @@ import org.iopcare.events.CancellationReason;
 import org.iopcare.events.SessionKind;
 import org.iopcare.events.SessionModality;
 import org.iopcare.scheduling.track.ProgramTrack;
+import org.iopcare.support.db.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -187,10 +188,7 @@ class SessionStore {
 
     /** Serialises bookings of one clinician until the transaction ends. */
     void lockClinician(String clinicianId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param("clinician:" + clinicianId)
-                .query(Object.class)
-                .list();
+        TransactionLocks.lock(jdbc, "clinician:" + clinicianId);
     }
 
     static ClientSession session(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,7 @@ package org.iopcare.treatmentplan.reaction;
 import java.sql.Timestamp;
 import java.util.UUID;
 import org.iopcare.events.SessionMissCorrected;
+import org.iopcare.support.db.TransactionLocks;
 import org.iopcare.support.messaging.ProcessedEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,7 @@ public class MissCorrections {
      * this lock each could commit without seeing the other and the withdrawn miss would stay.
      */
     static void lockSession(JdbcTemplate jdbc, UUID clientId, UUID sessionId) {
-        jdbc.queryForObject(
-                "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))::text",
-                String.class,
-                "missed-session:" + clientId + ":" + sessionId);
+        TransactionLocks.lock(jdbc, "missed-session:" + clientId + ":" + sessionId);
     }
 
     @Transactional

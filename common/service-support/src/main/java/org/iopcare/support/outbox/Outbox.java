@@ -3,6 +3,7 @@ package org.iopcare.support.outbox;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.iopcare.events.EventType;
 import org.iopcare.events.IntegrationEvent;
+import org.iopcare.support.db.TransactionLocks;
 import org.iopcare.support.observability.AppendedEvents;
 import org.iopcare.support.observability.TraceParents;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ public class Outbox {
         String key = event.clientId().toString();
         // Writers for one client queue here until the holder commits, so seq order is commit order
         // for that client and the relay can publish by seq without reordering a client's events.
-        jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class, "outbox:" + key);
+        TransactionLocks.lock(jdbc, "outbox:" + key);
         jdbc.update(
                 """
                 INSERT INTO outbox_event
