@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,6 +36,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     static final URI VALIDATION = URI.create("https://iopcare.org/problems/validation");
     static final URI MALFORMED = URI.create("https://iopcare.org/problems/malformed-request");
+    static final URI CONFLICT = URI.create("https://iopcare.org/problems/concurrent-write");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -87,6 +90,22 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 .sorted(Comparator.comparing(m -> m.get("field")))
                 .toList();
         return ResponseEntity.badRequest().body(validationProblem(errors));
+    }
+
+    /**
+     * Two writers changed the same record at once (a version check failed, or a unique index refused
+     * the second): the loser is told to reload and retry, and its transaction has changed nothing.
+     */
+    @ExceptionHandler({OptimisticLockingFailureException.class, DataIntegrityViolationException.class})
+    ResponseEntity<ProblemDetail> concurrentWrite(RuntimeException ex) {
+        // The driver's message names constraint columns and values; only the type is logged.
+        log.info("Write refused as a conflict: {}", ex.getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
+                "The record was changed by another request at the same time; reload it and try again");
+        problem.setType(CONFLICT);
+        problem.setTitle("Conflict");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     /** Method security refusals reach MVC before the security filter sees them. */
