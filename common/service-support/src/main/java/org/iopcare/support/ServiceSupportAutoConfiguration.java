@@ -18,8 +18,10 @@ import org.iopcare.support.outbox.Outbox;
 import org.iopcare.support.outbox.OutboxProperties;
 import org.iopcare.support.outbox.OutboxSignal;
 import org.iopcare.support.outbox.OutboxStore;
+import org.iopcare.support.security.HandlerAuthorizationConfiguration;
 import org.iopcare.support.security.SecurityConfiguration;
 import org.iopcare.support.web.ProblemResponses;
+import org.iopcare.support.web.WebEdgeConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,10 +41,17 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
             "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
-            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"
         })
 @EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
-@Import({SecurityConfiguration.class, AuditConfiguration.class, ObservabilityConfiguration.class})
+@Import({
+    SecurityConfiguration.class,
+    HandlerAuthorizationConfiguration.class,
+    AuditConfiguration.class,
+    WebEdgeConfiguration.class,
+    ObservabilityConfiguration.class
+})
 public class ServiceSupportAutoConfiguration {
 
     @Bean

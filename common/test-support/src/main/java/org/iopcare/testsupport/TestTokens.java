@@ -1,5 +1,8 @@
 package org.iopcare.testsupport;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,10 +14,17 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.support.security.StaffTokens;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /** Staff tokens for tests, signed by a key pair made for this test JVM. */
 public final class TestTokens {
@@ -30,6 +40,29 @@ public final class TestTokens {
     /** An {@code Authorization} header value for a staff member holding these roles. */
     public static String bearer(StaffRole... roles) {
         return "Bearer " + TOKENS.mint("staff-test", List.of(roles), Duration.ofMinutes(30));
+    }
+
+    /**
+     * A trusted token for this subject whose {@code roles} claim holds these names as given (staff
+     * roles or any others), for tests of what a service does with unusual tokens.
+     */
+    public static String bearerWithRoleNames(String subject, List<String> roleNames) {
+        RSAKey jwk = new RSAKey.Builder((RSAPublicKey) KEYS.getPublic())
+                .privateKey((RSAPrivateKey) KEYS.getPrivate())
+                .build();
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .id(UUID.randomUUID().toString())
+                .issuer("iopcare")
+                .subject(subject)
+                .issuedAt(now)
+                .expiresAt(now.plus(Duration.ofMinutes(30)))
+                .claim("roles", roleNames)
+                .build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
+        return "Bearer "
+                + encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
     /** A token signed by a key no service trusts. */

@@ -171,7 +171,7 @@ public class Clients {
     }
 
     private Client get(UUID id) {
-        return clients.findById(id).orElseThrow(() -> ProblemException.notFound("Client", id));
+        return clients.findById(id).orElseThrow(() -> ProblemException.notFound("Client"));
     }
 
     /** PostgreSQL keeps microseconds: answers show what a later read shows. */

@@ -196,7 +196,7 @@ public class Inquiries {
 
     @Transactional(readOnly = true)
     public Inquiry get(UUID id) {
-        return repository.findById(id).orElseThrow(() -> ProblemException.notFound("Inquiry", id));
+        return repository.findById(id).orElseThrow(() -> ProblemException.notFound("Inquiry"));
     }
 
     @Transactional(readOnly = true)

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
+import org.iopcare.support.web.Paging;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -87,8 +88,8 @@ class InquiryController {
     @PreAuthorize(STAFF)
     Page<InquiryView> list(
             @RequestParam(required = false) InquiryStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return inquiries
                 .list(status, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "receivedAt")))
                 .map(InquiryView::of);

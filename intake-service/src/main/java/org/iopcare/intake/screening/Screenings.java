@@ -57,7 +57,7 @@ public class Screenings {
 
     @Transactional(readOnly = true)
     public Screening get(UUID id) {
-        return repository.findById(id).orElseThrow(() -> ProblemException.notFound("Screening", id));
+        return repository.findById(id).orElseThrow(() -> ProblemException.notFound("Screening"));
     }
 
     /** The inquiry's latest screening, whose decided level governs enrollment. */

@@ -130,6 +130,6 @@ public class Messages {
 
     @Transactional(readOnly = true)
     public Message get(UUID id) {
-        return repository.findById(id).orElseThrow(() -> ProblemException.notFound("Message", id));
+        return repository.findById(id).orElseThrow(() -> ProblemException.notFound("Message"));
     }
 }

@@ -51,6 +51,31 @@ class SmsWebhooksIT extends NotificationIT {
                 .statusCode();
     }
 
+    private HttpResponse<String> postRaw(String path, String form) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(TwilioSignature.HEADER, "not-checked-yet")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aFormTheContainerCannotReadIsAProblemBeforeTheSignatureCheck() throws Exception {
+        for (String path : List.of("/api/sms/inbound", "/api/sms/status")) {
+            HttpResponse<String> undecodable = postRaw(path, "MessageSid=SM1&Body=%ZZsam-rivera");
+            assertThat(undecodable.statusCode()).as(path).isEqualTo(400);
+            assertThat(undecodable.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(undecodable.body()).doesNotContain("sam-rivera");
+
+            HttpResponse<String> huge = postRaw(path, "MessageSid=SM1&Body=" + "x".repeat(3 * 1024 * 1024));
+            assertThat(huge.statusCode()).as(path).isEqualTo(413);
+            assertThat(huge.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+    }
+
     private int signed(String path, Map<String, String> params) throws Exception {
         return post(path, params, new TwilioSignature(SMS_TOKEN).sign("http://localhost:" + port + path, params));
     }

@@ -150,7 +150,7 @@ class AttendanceController {
         }
         AgeGroup ageGroup = store.ageGroup(id)
                 .map(AgeGroup::valueOf)
-                .orElseThrow(() -> ProblemException.notFound("Schedule of client", id));
+                .orElseThrow(() -> ProblemException.notFound("Schedule of client"));
         int required = settings.minimumMinutes(ageGroup);
         return new Summary(
                 id,

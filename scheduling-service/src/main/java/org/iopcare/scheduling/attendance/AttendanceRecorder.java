@@ -48,8 +48,8 @@ class AttendanceRecorder {
     @Transactional
     int recordGroup(UUID groupSessionId, List<Entry> entries, String actor) {
         Instant now = clock.instant();
-        AttendanceStore.Group group = store.group(groupSessionId)
-                .orElseThrow(() -> ProblemException.notFound("Group session", groupSessionId));
+        AttendanceStore.Group group =
+                store.group(groupSessionId).orElseThrow(() -> ProblemException.notFound("Group session"));
         if (now.isBefore(group.startsAt())) {
             throw ProblemException.unprocessable(
                     "session-not-started", "Attendance is taken once the session has started");
@@ -83,7 +83,7 @@ class AttendanceRecorder {
             UUID sessionId, Attendance attendance, Integer lateMinutes, Integer minutesAttended, String actor) {
         Instant now = clock.instant();
         AttendanceStore.Single single =
-                store.lockSession(sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+                store.lockSession(sessionId).orElseThrow(() -> ProblemException.notFound("Session"));
         if (single.groupSessionId() != null) {
             throw ProblemException.unprocessable(
                     "group-attendance", "A group session's attendance is recorded for the whole group");

@@ -57,8 +57,6 @@ public class ClientEnrollments {
 
     @Transactional(readOnly = true)
     public ClientEnrollment get(UUID clientId) {
-        return repository
-                .findById(clientId)
-                .orElseThrow(() -> ProblemException.notFound("Enrollment of client", clientId));
+        return repository.findById(clientId).orElseThrow(() -> ProblemException.notFound("Enrollment of client"));
     }
 }

@@ -63,8 +63,7 @@ public class Cancellations {
             throw ProblemException.unprocessable(
                     "cancellation-reason-reserved", "Discharge and track change cancel through their events");
         }
-        ClientSession session =
-                sessions.lock(sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+        ClientSession session = sessions.lock(sessionId).orElseThrow(() -> ProblemException.notFound("Session"));
         if (ClientSession.CANCELLED.equals(session.status())) {
             return session;
         }

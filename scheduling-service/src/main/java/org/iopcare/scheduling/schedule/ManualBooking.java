@@ -56,7 +56,7 @@ class ManualBooking {
         ClientSchedule schedule = schedules
                 .find(clientId)
                 .filter(s -> s.status() != ClientSchedule.Status.ENDED)
-                .orElseThrow(() -> ProblemException.notFound("Schedule of client", clientId));
+                .orElseThrow(() -> ProblemException.notFound("Schedule of client"));
         Instant now = clock.instant();
         if (!request.startsAt().isAfter(now)) {
             throw ProblemException.unprocessable("session-in-past", "startsAt must be in the future");

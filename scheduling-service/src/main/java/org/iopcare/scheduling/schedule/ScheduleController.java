@@ -100,7 +100,7 @@ class ScheduleController {
         if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > 400) {
             throw ProblemException.unprocessable("bad-range", "to must follow from, at most 400 days later");
         }
-        schedules.find(id).orElseThrow(() -> ProblemException.notFound("Schedule of client", id));
+        schedules.find(id).orElseThrow(() -> ProblemException.notFound("Schedule of client"));
         return sessions.viewsForClient(
                 id,
                 start.atStartOfDay(ZoneOffset.UTC).toInstant(),

@@ -43,7 +43,7 @@ public class Tracks {
     /** Replaces a track; sessions already generated keep their times, later ones use the new ones. */
     @Transactional
     public ProgramTrack replace(String code, TrackRequest request) {
-        store.lock(code).orElseThrow(() -> ProblemException.notFound("Track", code));
+        store.lock(code).orElseThrow(() -> ProblemException.notFound("Track"));
         ProgramTrack track = validated(code, request);
         store.update(track, Instant.now(clock));
         return track;
@@ -56,7 +56,7 @@ public class Tracks {
 
     @Transactional(readOnly = true)
     public ProgramTrack get(String code) {
-        return find(code).orElseThrow(() -> ProblemException.notFound("Track", code));
+        return find(code).orElseThrow(() -> ProblemException.notFound("Track"));
     }
 
     public Optional<ProgramTrack> find(String code) {

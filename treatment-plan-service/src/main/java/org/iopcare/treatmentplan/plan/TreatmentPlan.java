@@ -115,8 +115,8 @@ public class TreatmentPlan {
         if (basedOn != currentVersion) {
             throw ProblemException.conflict(
                     "stale-plan-version",
-                    "The plan has moved on: the write is based on version " + basedOn + " but version " + currentVersion
-                            + " is current; reload the plan and apply the change again");
+                    "The plan has moved on: version " + currentVersion
+                            + " is current, not the one the write is based on; reload the plan and apply the change again");
         }
         currentVersion++;
         return currentVersion;
@@ -134,9 +134,7 @@ public class TreatmentPlan {
         }
         if (request.version() != currentVersion) {
             throw ProblemException.conflict(
-                    "stale-plan-version",
-                    "Only the current version " + currentVersion + " can be activated, not version "
-                            + request.version());
+                    "stale-plan-version", "Only the current version " + currentVersion + " can be activated");
         }
         if (status == PlanStatus.ACTIVE && activeVersion != null && activeVersion == currentVersion) {
             throw ProblemException.conflict("plan-already-active", "Version " + currentVersion + " is already active");

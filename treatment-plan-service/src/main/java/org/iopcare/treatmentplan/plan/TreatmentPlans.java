@@ -114,7 +114,7 @@ public class TreatmentPlans {
     public TreatmentPlan forClient(UUID clientId) {
         return repository
                 .findFirstByClientIdOrderByOpenedAtDesc(clientId)
-                .orElseThrow(() -> ProblemException.notFound("Plan for client", clientId));
+                .orElseThrow(() -> ProblemException.notFound("Plan for client"));
     }
 
     /** The plan, its current content and open flags, as one read. */
@@ -147,7 +147,7 @@ public class TreatmentPlans {
     @Transactional(readOnly = true)
     public PlanVersion version(UUID planId, int number) {
         get(planId);
-        return versions.find(planId, number).orElseThrow(() -> ProblemException.notFound("Plan version", number));
+        return versions.find(planId, number).orElseThrow(() -> ProblemException.notFound("Plan version"));
     }
 
     /** Open plans whose review is due today or overdue, in the clinic's time zone. */
@@ -162,14 +162,14 @@ public class TreatmentPlans {
         return repository
                 .findFirstByClientIdOrderByOpenedAtDesc(clientId)
                 .filter(TreatmentPlan::isOpen)
-                .orElseThrow(() -> ProblemException.notFound("Open plan for client", clientId));
+                .orElseThrow(() -> ProblemException.notFound("Open plan for client"));
     }
 
     private TreatmentPlan get(UUID planId) {
-        return repository.findById(planId).orElseThrow(() -> ProblemException.notFound("Plan", planId));
+        return repository.findById(planId).orElseThrow(() -> ProblemException.notFound("Plan"));
     }
 
     private TreatmentPlan locked(UUID planId) {
-        return repository.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("Plan", planId));
+        return repository.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("Plan"));
     }
 }

@@ -1,6 +1,7 @@
 package org.iopcare.support.audit;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -17,6 +18,7 @@ public class AuditConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AuditTrail(jdbc)).addPathPatterns("/api/**");
+        // First of all interceptors: nothing else runs for a request whose record was not written.
+        registry.addInterceptor(new AuditTrail(jdbc)).addPathPatterns("/api/**").order(Ordered.HIGHEST_PRECEDENCE);
     }
 }

@@ -20,10 +20,18 @@ import org.springframework.web.servlet.HandlerMapping;
  * endpoint pattern and the ids in the path), when, from where, and the outcome. Ids are opaque, so
  * the trail itself holds no health information. Anonymous requests (the public form) are not
  * staff access and are not recorded here.
+ *
+ * <p>The record is written before the handler runs, in its own statement: when it cannot be
+ * written the request fails with a 503 problem and nothing is read or changed — an access to
+ * health information without an audit record does not happen. The outcome (the response status)
+ * is filled in once the request has completed; a row whose status stays empty is a request that
+ * never completed. Every stored value is bounded ({@link AuditValues}), so no request can make its
+ * own record fail.
  */
 public class AuditTrail implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+    static final String RECORD = AuditTrail.class.getName() + ".record";
 
     private final JdbcTemplate jdbc;
 
@@ -32,39 +40,55 @@ public class AuditTrail implements HandlerInterceptor {
     }
 
     @Override
-    public void afterCompletion(
-            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (!(auth instanceof JwtAuthenticationToken token)
                 || !request.getRequestURI().startsWith("/api/")) {
-            return;
+            return true;
         }
         String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         try {
-            jdbc.update(
+            Long id = jdbc.queryForObject(
                     """
-                    INSERT INTO audit_log (actor, roles, action, http_method, path_pattern, path_ids, status,
-                                           remote_addr, request_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO audit_log (actor, roles, action, http_method, path_pattern, path_ids, remote_addr,
+                                           request_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    RETURNING id
                     """,
-                    token.getName(),
-                    token.getAuthorities().stream()
-                            .map(GrantedAuthority::getAuthority)
-                            .filter(authority -> authority.startsWith("ROLE_"))
-                            .sorted()
-                            .collect(Collectors.joining(",")),
+                    Long.class,
+                    AuditValues.printable(token.getName(), AuditValues.ACTOR_MAX),
+                    roles(token),
                     action(request.getMethod()),
-                    request.getMethod(),
-                    pattern == null ? "(unmatched)" : pattern,
+                    AuditValues.printable(request.getMethod(), 10),
+                    pattern == null ? "(unmatched)" : AuditValues.printable(pattern, AuditValues.PATTERN_MAX),
                     pathIds(request),
-                    response.getStatus(),
-                    request.getRemoteAddr(),
-                    request.getHeader("X-Request-Id"));
+                    AuditValues.printable(request.getRemoteAddr(), AuditValues.REMOTE_ADDR_MAX),
+                    AuditValues.matching(request.getHeader("X-Request-Id"), AuditValues.REQUEST_ID));
+            request.setAttribute(RECORD, id);
         } catch (RuntimeException e) {
             log.error(
-                    "Audit record could not be written for {} {}: {}",
-                    request.getMethod(),
+                    "Audit record could not be written for {} {}; the request is refused: {}",
+                    AuditValues.printable(request.getMethod(), 10),
                     pattern,
+                    e.getClass().getSimpleName());
+            throw new AuditUnavailable(e);
+        }
+        return true;
+    }
+
+    @Override
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        if (!(request.getAttribute(RECORD) instanceof Long id)) {
+            return;
+        }
+        try {
+            jdbc.update("UPDATE audit_log SET status = ? WHERE id = ? AND status IS NULL", response.getStatus(), id);
+        } catch (RuntimeException e) {
+            // The access itself is on record; only its outcome is missing.
+            log.error(
+                    "Audit outcome could not be written for record {}: {}",
+                    id,
                     e.getClass().getSimpleName());
         }
     }
@@ -78,19 +102,27 @@ public class AuditTrail implements HandlerInterceptor {
         };
     }
 
+    static String roles(JwtAuthenticationToken token) {
+        String roles = token.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_"))
+                .map(role -> AuditValues.matching(role, AuditValues.ROLE))
+                .sorted()
+                .distinct()
+                .collect(Collectors.joining(","));
+        return roles.length() <= AuditValues.ROLES_MAX ? roles : AuditValues.hash(roles);
+    }
+
     @SuppressWarnings("unchecked")
-    private static String pathIds(HttpServletRequest request) {
+    static String pathIds(HttpServletRequest request) {
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (!(variables instanceof Map<?, ?> map) || map.isEmpty()) {
             return "";
         }
-        return new TreeMap<>((Map<String, String>) map)
+        String ids = new TreeMap<>((Map<String, String>) map)
                 .entrySet().stream()
-                        .map(e -> e.getKey() + "=" + truncate(e.getValue()))
+                        .map(e -> e.getKey() + "=" + AuditValues.matching(e.getValue(), AuditValues.PATH_ID))
                         .collect(Collectors.joining(","));
-    }
-
-    private static String truncate(String value) {
-        return value.length() > 64 ? value.substring(0, 64) : value;
+        return ids.length() <= AuditValues.PATH_IDS_MAX ? ids : AuditValues.hash(ids);
     }
 }

@@ -28,7 +28,7 @@ public class LocalOnlyPaths extends OncePerRequestFilter {
                 || path.startsWith("/sandbox/")
                 || path.equals("/dev")
                 || path.equals("/sandbox")) {
-            writer.write(response, ProblemBodies.notFound(path));
+            writer.write(response, ProblemBodies.notFound());
             return;
         }
         chain.doFilter(request, response);

@@ -17,9 +17,9 @@ public class ProblemException extends ErrorResponseException {
         super(status, problem(status, type, title, detail), null);
     }
 
-    public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(
-                HttpStatus.NOT_FOUND, "not-found", what + " not found", what + " " + id + " does not exist");
+    /** The detail names the kind of record only: the id came from the client's request. */
+    public static ProblemException notFound(String what) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", what + " not found", what + " does not exist");
     }
 
     public static ProblemException conflict(String type, String detail) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.iopcare.support.audit.AuditUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -17,7 +18,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -71,6 +76,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(ex, PayloadTooLarge.class)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemBodies.payloadTooLarge());
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, malformedDetail(ex));
         problem.setType(MALFORMED);
         problem.setTitle("Malformed request body");
@@ -79,8 +87,57 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        String message = ex.getRequiredType() != null && DateBounds.applies(ex.getRequiredType())
+                ? "has the wrong format or " + BoundedInputModule.DATE_OUT_OF_RANGE
+                : "has the wrong format";
         return ResponseEntity.badRequest()
-                .body(validationProblem(List.of(Map.of("field", ex.getName(), "message", "has the wrong format"))));
+                .body(validationProblem(List.of(Map.of("field", ex.getName(), "message", message))));
+    }
+
+    /** A query parameter, path variable or header with a control character. */
+    @ExceptionHandler(RejectedRequestValue.class)
+    ResponseEntity<ProblemDetail> rejectedValue(RejectedRequestValue ex) {
+        return ResponseEntity.badRequest()
+                .body(validationProblem(
+                        List.of(Map.of("field", ex.name(), "message", BoundedInputModule.CONTROL_CHARACTER))));
+    }
+
+    /** No access without its audit record: the request was refused before it ran. */
+    @ExceptionHandler(AuditUnavailable.class)
+    ResponseEntity<ProblemDetail> auditUnavailable(AuditUnavailable ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(ProblemBodies.auditUnavailable());
+    }
+
+    /**
+     * The security firewall checks header values lazily, when something reads them; a refused value
+     * is bad input, not a fault.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejectedRequest(RequestRejectedException ex) {
+        return ResponseEntity.badRequest().body(ProblemBodies.forStatus(HttpStatus.BAD_REQUEST.value()));
+    }
+
+    /**
+     * Spring's own refusals (unknown path, method, media type …) carry details that repeat the path
+     * or a header the client sent; they are replaced by a fixed text for the status. A missing
+     * parameter's detail names the parameter the endpoint declares and is kept.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
+                && !(ex instanceof ProblemException)
+                && !(ex instanceof MissingServletRequestParameterException)
+                && !(ex instanceof MissingRequestHeaderException)
+                && !(ex instanceof MissingPathVariableException)) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            problem.setDetail(ProblemBodies.genericDetail(status == null ? HttpStatus.BAD_REQUEST : status));
+        }
+        return response;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -121,6 +178,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (causedBy(ex, PayloadTooLarge.class)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemBodies.payloadTooLarge());
+        }
         // The type and stack frames locate the fault; the message may carry data and stays out.
         log.error("Unhandled {} at {}", ex.getClass().getName(), topFrame(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
@@ -150,13 +210,24 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static String malformedDetail(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String reason =
+                    cause instanceof RejectedValue rejected ? rejected.reason() : "has the wrong type or format";
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse("body");
-            return "Field '" + field + "' has the wrong type or format";
+            return "Field '" + field + "' " + reason;
         }
         return "The request body is missing or is not valid JSON";
+    }
+
+    private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
