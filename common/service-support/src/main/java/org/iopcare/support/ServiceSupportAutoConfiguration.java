@@ -14,6 +14,7 @@ import org.iopcare.support.messaging.ProcessedEvents;
 import org.iopcare.support.observability.AppendedEvents;
 import org.iopcare.support.observability.ObservabilityConfiguration;
 import org.iopcare.support.observability.TraceParents;
+import org.iopcare.support.openapi.ApiDescriptionConfiguration;
 import org.iopcare.support.outbox.Outbox;
 import org.iopcare.support.outbox.OutboxProperties;
 import org.iopcare.support.outbox.OutboxSignal;
@@ -42,7 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
         })
 @EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
-@Import({SecurityConfiguration.class, AuditConfiguration.class, ObservabilityConfiguration.class})
+@Import({
+    SecurityConfiguration.class,
+    AuditConfiguration.class,
+    ObservabilityConfiguration.class,
+    ApiDescriptionConfiguration.class
+})
 public class ServiceSupportAutoConfiguration {
 
     @Bean
