@@ -27,6 +27,7 @@ public class Inquiries {
     private final Clock clock;
     private final InquiryProperties properties;
     private final IdempotentReplay replay;
+    private final FormFingerprint fingerprint;
     private final JdbcTemplate jdbc;
 
     Inquiries(
@@ -35,12 +36,14 @@ public class Inquiries {
             Clock clock,
             InquiryProperties properties,
             IdempotentReplay replay,
+            FormFingerprint fingerprint,
             JdbcTemplate jdbc) {
         this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
         this.properties = properties;
         this.replay = replay;
+        this.fingerprint = fingerprint;
         this.jdbc = jdbc;
     }
 
@@ -54,7 +57,7 @@ public class Inquiries {
             return InquiryReceipt.of(receive(request));
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        String hash = IdempotentReplay.hash(request);
+        String hash = fingerprint.of(request);
         Optional<InquiryReceipt> earlier = replay.find(idempotencyKey, hash, now);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -67,7 +70,7 @@ public class Inquiries {
     /** After a concurrent request with the same key won the insert: its receipt, or 422. */
     @Transactional(readOnly = true)
     public InquiryReceipt replayed(NewInquiry request, String idempotencyKey) {
-        return replay.find(idempotencyKey, IdempotentReplay.hash(request), Instant.now(clock))
+        return replay.find(idempotencyKey, fingerprint.of(request), Instant.now(clock))
                 .orElseThrow(() -> ProblemException.conflict(
                         "idempotency-key-in-use", "A request with this Idempotency-Key is being processed"));
     }
