@@ -166,7 +166,10 @@ public class Inquiries {
         String email = blankToNull(request.email());
         Optional<Inquiry> earlier =
                 repository.findRecentFromSameContact(phone, email, now.minus(properties.duplicateWindow()));
-        UUID clientId = earlier.map(Inquiry::clientId).orElseGet(UUID::randomUUID);
+        // The form is anonymous: a known phone or email proves nothing about who sent it. A repeat is
+        // linked (duplicateOf) for staff to review, but it is a client of its own, so nothing it
+        // carries can reach the earlier person's contact details, messages or enrollment.
+        UUID clientId = UUID.randomUUID();
         NewInquiry normalised = new NewInquiry(
                 request.firstName(),
                 request.lastName(),
