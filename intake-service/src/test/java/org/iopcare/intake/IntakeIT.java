@@ -30,7 +30,7 @@ public abstract class IntakeIT {
         Infrastructure.register(registry, "intake");
         // The test client is the trusted proxy, so a test can speak for many client addresses
         // through X-Forwarded-For; the limit is high enough for the rest of the suite's loopback posts.
-        registry.add("iopcare.intake.rate-limit.trusted-proxies", () -> "127.0.0.1,0:0:0:0:0:0:0:1,::1");
+        registry.add("server.tomcat.remoteip.internal-proxies", () -> "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1");
         registry.add("iopcare.intake.rate-limit.requests", () -> "300");
         registry.add("iopcare.intake.rate-limit.per", () -> "1m");
     }

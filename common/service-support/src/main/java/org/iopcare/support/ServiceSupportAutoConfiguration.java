@@ -14,6 +14,7 @@ import org.iopcare.support.messaging.ProcessedEvents;
 import org.iopcare.support.observability.AppendedEvents;
 import org.iopcare.support.observability.ObservabilityConfiguration;
 import org.iopcare.support.observability.TraceParents;
+import org.iopcare.support.openapi.ApiDescriptionConfiguration;
 import org.iopcare.support.outbox.Outbox;
 import org.iopcare.support.outbox.OutboxProperties;
 import org.iopcare.support.outbox.OutboxSignal;
@@ -50,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
     HandlerAuthorizationConfiguration.class,
     AuditConfiguration.class,
     WebEdgeConfiguration.class,
-    ObservabilityConfiguration.class
+    ObservabilityConfiguration.class,
+    ApiDescriptionConfiguration.class
 })
 public class ServiceSupportAutoConfiguration {
 

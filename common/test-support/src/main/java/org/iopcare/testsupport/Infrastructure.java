@@ -62,6 +62,7 @@ public final class Infrastructure {
         registry.add("spring.datasource.password", () -> schema);
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> bootstrap);
         registry.add("iopcare.security.jwt.public-key-location", TestTokens::publicKeyLocation);
+        registry.add("iopcare.security.jwt.audience", () -> TestTokens.AUDIENCE);
         registry.add("server.port", () -> 0);
     }
 

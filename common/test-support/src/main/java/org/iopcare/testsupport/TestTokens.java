@@ -26,12 +26,18 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-/** Staff tokens for tests, signed by a key pair made for this test JVM. */
+/**
+ * Staff tokens for tests, signed by a key pair made for this test JVM, for the audience the
+ * services under test require ({@link Infrastructure#register}).
+ */
 public final class TestTokens {
+
+    /** The {@code aud} every service under test requires, as production requires its own. */
+    public static final String AUDIENCE = "iopcare-staff-api";
 
     private static final KeyPair KEYS = generate();
     private static final StaffTokens TOKENS = new StaffTokens(
-            (RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate(), "iopcare", Clock.systemUTC());
+            (RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate(), "iopcare", AUDIENCE, Clock.systemUTC());
     private static String publicKeyLocation;
     private static String privateKeyLocation;
 
@@ -69,7 +75,11 @@ public final class TestTokens {
     public static String foreignBearer(StaffRole... roles) {
         KeyPair other = generate();
         StaffTokens foreign = new StaffTokens(
-                (RSAPublicKey) other.getPublic(), (RSAPrivateKey) other.getPrivate(), "iopcare", Clock.systemUTC());
+                (RSAPublicKey) other.getPublic(),
+                (RSAPrivateKey) other.getPrivate(),
+                "iopcare",
+                AUDIENCE,
+                Clock.systemUTC());
         return "Bearer " + foreign.mint("intruder", List.of(roles), Duration.ofMinutes(5));
     }
 

@@ -35,6 +35,7 @@ class DevTokenController {
                 PemKeys.publicKey(jwt.publicKeyLocation()),
                 PemKeys.privateKey(properties.privateKeyLocation()),
                 jwt.issuer(),
+                jwt.audience(),
                 clock);
         this.clock = clock;
     }

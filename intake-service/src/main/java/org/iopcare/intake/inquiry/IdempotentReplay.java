@@ -1,11 +1,7 @@
 package org.iopcare.intake.inquiry;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The stored first answer per {@code Idempotency-Key}. Only a hash of the form is kept, so the key
- * table holds no contact details.
+ * The stored first answer per {@code Idempotency-Key}. Only a keyed fingerprint of the form is kept
+ * ({@link FormFingerprint}), so the key table holds no contact details and reveals none.
  */
 @Component
 class IdempotentReplay {
@@ -24,16 +20,6 @@ class IdempotentReplay {
 
     IdempotentReplay(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    static String hash(NewInquiry request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(request.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 
     /** The first receipt for this key, if it has not expired; 422 when the key came with another form. */

@@ -27,6 +27,7 @@ public class Inquiries {
     private final Clock clock;
     private final InquiryProperties properties;
     private final IdempotentReplay replay;
+    private final FormFingerprint fingerprint;
     private final JdbcTemplate jdbc;
 
     Inquiries(
@@ -35,12 +36,14 @@ public class Inquiries {
             Clock clock,
             InquiryProperties properties,
             IdempotentReplay replay,
+            FormFingerprint fingerprint,
             JdbcTemplate jdbc) {
         this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
         this.properties = properties;
         this.replay = replay;
+        this.fingerprint = fingerprint;
         this.jdbc = jdbc;
     }
 
@@ -54,7 +57,7 @@ public class Inquiries {
             return InquiryReceipt.of(receive(request));
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        String hash = IdempotentReplay.hash(request);
+        String hash = fingerprint.of(request);
         Optional<InquiryReceipt> earlier = replay.find(idempotencyKey, hash, now);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -67,7 +70,7 @@ public class Inquiries {
     /** After a concurrent request with the same key won the insert: its receipt, or 422. */
     @Transactional(readOnly = true)
     public InquiryReceipt replayed(NewInquiry request, String idempotencyKey) {
-        return replay.find(idempotencyKey, IdempotentReplay.hash(request), Instant.now(clock))
+        return replay.find(idempotencyKey, fingerprint.of(request), Instant.now(clock))
                 .orElseThrow(() -> ProblemException.conflict(
                         "idempotency-key-in-use", "A request with this Idempotency-Key is being processed"));
     }
@@ -163,7 +166,10 @@ public class Inquiries {
         String email = blankToNull(request.email());
         Optional<Inquiry> earlier =
                 repository.findRecentFromSameContact(phone, email, now.minus(properties.duplicateWindow()));
-        UUID clientId = earlier.map(Inquiry::clientId).orElseGet(UUID::randomUUID);
+        // The form is anonymous: a known phone or email proves nothing about who sent it. A repeat is
+        // linked (duplicateOf) for staff to review, but it is a client of its own, so nothing it
+        // carries can reach the earlier person's contact details, messages or enrollment.
+        UUID clientId = UUID.randomUUID();
         NewInquiry normalised = new NewInquiry(
                 request.firstName(),
                 request.lastName(),

@@ -12,7 +12,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Limits submissions of the public inquiry form per client address. It runs before the body is
- * read, so malformed and invalid submissions count too.
+ * read, so malformed and invalid submissions count too. The address is the request's remote
+ * address: Tomcat has already taken it from {@code X-Forwarded-For} when, and only when, the peer
+ * is a trusted proxy ({@code server.tomcat.remoteip.internal-proxies}).
  */
 @Configuration(proxyBeanMethods = false)
 class InquiryRateLimit implements WebMvcConfigurer {
@@ -32,15 +34,13 @@ class InquiryRateLimit implements WebMvcConfigurer {
         }
         TokenBuckets buckets =
                 new TokenBuckets(properties.requests(), properties.per(), properties.maxTrackedAddresses(), clock);
-        ClientAddress addresses = new ClientAddress(properties.trustedProxies());
         registry.addInterceptor(new HandlerInterceptor() {
                     @Override
                     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                         if (!"POST".equals(request.getMethod())) {
                             return true;
                         }
-                        String client = addresses.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
-                        TokenBuckets.Decision decision = buckets.take(client);
+                        TokenBuckets.Decision decision = buckets.take(request.getRemoteAddr());
                         if (!decision.allowed()) {
                             throw new TooManyRequests(decision.retryAfterSeconds());
                         }

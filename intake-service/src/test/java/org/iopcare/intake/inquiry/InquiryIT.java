@@ -95,24 +95,51 @@ class InquiryIT extends IntakeIT {
     }
 
     @Test
-    void linksARepeatInquiryFromTheSameContactToTheFirst() {
+    void aRepeatFromAKnownPhoneIsLinkedForReviewButNeverTakesThatPersonsClient() {
         String phone = uniquePhone();
-        UUID first = UUID.fromString(http.postJson("/api/inquiries", null, form(phone, null, "SMS"))
-                .json()
-                .get("id")
-                .asString());
-        UUID second = UUID.fromString(http.postJson("/api/inquiries", null, form(phone, null, "PHONE"))
-                .json()
-                .get("id")
-                .asString());
+        String theirEmail = "sam." + UUID.randomUUID() + "@example.org";
+        String strangersEmail = "someone." + UUID.randomUUID() + "@example.org";
+        String coordinator = TestTokens.bearer(StaffRole.INTAKE_COORDINATOR);
+        try (KafkaConsumer<byte[], byte[]> reader = TestKafka.reader(Topics.INQUIRY_RECEIVED)) {
+            UUID first = UUID.fromString(http.postJson("/api/inquiries", null, form(phone, theirEmail, "SMS"))
+                    .json()
+                    .get("id")
+                    .asString());
+            // anyone may post the form with someone else's phone number
+            UUID second = UUID.fromString(http.postJson("/api/inquiries", null, form(phone, strangersEmail, "EMAIL"))
+                    .json()
+                    .get("id")
+                    .asString());
 
-        JsonNode repeat = http.get("/api/inquiries/" + second, TestTokens.bearer(StaffRole.INTAKE_COORDINATOR))
-                .json();
-        JsonNode original = http.get("/api/inquiries/" + first, TestTokens.bearer(StaffRole.INTAKE_COORDINATOR))
-                .json();
-        assertThat(repeat.get("duplicateOf").asString()).isEqualTo(first.toString());
-        assertThat(repeat.get("clientId").asString())
-                .isEqualTo(original.get("clientId").asString());
+            JsonNode original = http.get("/api/inquiries/" + first, coordinator).json();
+            JsonNode repeat = http.get("/api/inquiries/" + second, coordinator).json();
+            assertThat(repeat.get("duplicateOf").asString()).isEqualTo(first.toString());
+            UUID theirClient = UUID.fromString(original.get("clientId").asString());
+            UUID repeatClient = UUID.fromString(repeat.get("clientId").asString());
+            assertThat(repeatClient).isNotEqualTo(theirClient);
+
+            List<InquiryReceived> published = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                TestKafka.poll(reader).stream()
+                        .map(r -> TestKafka.read(r, InquiryReceived.class))
+                        .filter(e ->
+                                e.inquiryId().equals(first) || e.inquiryId().equals(second))
+                        .forEach(published::add);
+                assertThat(published).hasSize(2);
+            });
+            // the stranger's email is never published under the earlier person's client id
+            assertThat(published)
+                    .filteredOn(e -> e.clientId().equals(theirClient))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.email()).isEqualTo(theirEmail));
+            assertThat(published)
+                    .filteredOn(e -> e.inquiryId().equals(second))
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.clientId()).isEqualTo(repeatClient);
+                        assertThat(e.duplicateOf()).isEqualTo(first);
+                    });
+        }
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On a new inquiry: learn the inquirer's contact, acknowledge them once on the channel they chose
- * (never a repeat inquiry, never without consent) and alert the intake team.
+ * (never a repeat inquiry, never without consent, never a client already known here) and alert the
+ * intake team.
  */
 @Service
 public class InquiryAcknowledgements {
@@ -48,11 +49,19 @@ public class InquiryAcknowledgements {
             return;
         }
         Instant now = Instant.now(clock);
-        Recipient recipient = recipients.findById(event.clientId()).orElseGet(() -> new Recipient(event.clientId()));
-        recipient.contactFromInquiry(event.preferredName(), event.phone(), event.email(), event.contactConsent(), now);
-        recipients.save(recipient);
-
-        if (event.contactConsent() && event.duplicateOf() == null) {
+        // An inquiry is anonymous input: it may introduce a new recipient, never change or write to
+        // a known one (intake gives every inquiry its own client id; this holds even if it did not).
+        boolean known = recipients.existsById(event.clientId());
+        if (!known) {
+            recipients.save(Recipient.fromInquiry(
+                    event.clientId(),
+                    event.preferredName(),
+                    event.phone(),
+                    event.email(),
+                    event.contactConsent(),
+                    now));
+        }
+        if (!known && event.contactConsent() && event.duplicateOf() == null) {
             acknowledge(event);
         }
         messages.queue(

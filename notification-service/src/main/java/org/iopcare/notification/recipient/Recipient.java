@@ -66,21 +66,23 @@ public class Recipient {
         this.clientId = clientId;
     }
 
-    /** Takes the contact details of an inquiry; blanks never erase what is known. */
-    public void contactFromInquiry(String preferredName, String phone, String email, boolean consent, Instant now) {
-        if (contactAsOf != null) {
-            // enrollment and client updates state contact and consents per channel: they win
-            this.updatedAt = now;
-            return;
-        }
-        this.preferredName = preferredName != null ? preferredName : this.preferredName;
-        this.phone = phone != null ? phone : this.phone;
-        this.email = email != null ? email : this.email;
-        this.contactConsent = consent;
+    /**
+     * A recipient first known from an inquiry. Only a client id never seen before takes an
+     * inquiry's contact: the form is anonymous, so it must never change a known person's details
+     * (enrollments and client updates, entered by staff, do that).
+     */
+    public static Recipient fromInquiry(
+            UUID clientId, String preferredName, String phone, String email, boolean consent, Instant now) {
+        Recipient recipient = new Recipient(clientId);
+        recipient.preferredName = preferredName;
+        recipient.phone = phone;
+        recipient.email = email;
+        recipient.contactConsent = consent;
         // consent to be contacted about an inquiry covers the channels the inquirer gave
-        this.smsConsent = consent;
-        this.emailConsent = consent;
-        this.updatedAt = now;
+        recipient.smsConsent = consent;
+        recipient.emailConsent = consent;
+        recipient.updatedAt = now;
+        return recipient;
     }
 
     /**

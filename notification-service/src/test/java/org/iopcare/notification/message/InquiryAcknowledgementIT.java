@@ -21,11 +21,16 @@ import org.iopcare.testsupport.TestHttp.Response;
 import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 class InquiryAcknowledgementIT extends NotificationIT {
 
     private static final String STAFF = TestTokens.bearer(StaffRole.INTAKE_COORDINATOR);
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     static InquiryReceived inquiry(UUID clientId, ContactChannel channel, boolean consent, UUID duplicateOf) {
         return new InquiryReceived(
@@ -105,6 +110,57 @@ class InquiryAcknowledgementIT extends NotificationIT {
                     .extracting(m -> m.get("kind").asString())
                     .containsExactly("INTAKE_TEAM_ALERT");
         });
+    }
+
+    @Test
+    void aLaterInquiryUnderAKnownClientNeitherChangesTheirContactNorWritesToThem() {
+        UUID clientId = UUID.randomUUID();
+        TestKafka.publish(inquiry(clientId, ContactChannel.SMS, true, null));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(messagesOf(clientId)).hasSize(2));
+
+        // an anonymous form with someone else's phone, as an older intake published it: the same
+        // client id, the stranger's email, linked to the first inquiry
+        UUID firstInquiry = UUID.randomUUID();
+        TestKafka.publish(new InquiryReceived(
+                UUID.randomUUID(),
+                Instant.now(),
+                clientId,
+                UUID.randomUUID(),
+                "Alex",
+                "+16175550199",
+                "stranger@example.net",
+                ContactChannel.EMAIL,
+                true,
+                firstInquiry));
+        // and one without the link, which must not be acknowledged to a known client either
+        TestKafka.publish(new InquiryReceived(
+                UUID.randomUUID(),
+                Instant.now(),
+                clientId,
+                UUID.randomUUID(),
+                "Alex",
+                null,
+                "stranger@example.net",
+                ContactChannel.EMAIL,
+                true,
+                null));
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(messagesOf(clientId))
+                        .extracting(m -> m.get("kind").asString())
+                        .containsExactlyInAnyOrder(
+                                "INQUIRY_ACKNOWLEDGEMENT",
+                                "INTAKE_TEAM_ALERT",
+                                "INTAKE_TEAM_ALERT",
+                                "INTAKE_TEAM_ALERT"));
+        assertThat(jdbc.queryForMap("SELECT preferred_name, phone, email FROM recipient WHERE client_id = ?", clientId))
+                .containsEntry("preferred_name", "Sam")
+                .containsEntry("phone", "+16175550123")
+                .containsEntry("email", "sam@example.org");
+        assertThat(messagesOf(clientId))
+                .extracting(m -> m.get("destination").asString())
+                .noneMatch(destination -> destination.contains("stranger") || destination.contains("0199"));
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.springframework.core.env.Environment;
  */
 public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
 
-    static final String PROFILE = "prod";
+    public static final String PROFILE = "prod";
 
     private static final Pattern JDBC_TLS = Pattern.compile("[?&]sslmode=(require|verify-ca|verify-full)(&|$)");
     private static final List<String> KAFKA_PROTOCOL_KEYS = List.of(
@@ -27,6 +27,8 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
             "spring.kafka.properties.security.protocol");
     private static final List<String> KAFKA_TLS = List.of("SSL", "SASL_SSL");
     private static final List<String> SANDBOX_SMS_SECRETS = List.of("sandbox-token", "ACsandbox");
+    /** intake-service's application.yaml value, for the local run and tests only. */
+    private static final String LOCAL_FINGERPRINT_SECRET = "local-only-fingerprint-secret";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -74,6 +76,17 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
                     + " verified");
         } else if (issuerUri.isBlank() && localKey(keyLocation)) {
             problems.add("iopcare.security.jwt.public-key-location is the local run's or the tests' key");
+        }
+        if (env.getProperty("iopcare.security.jwt.audience", "").isBlank()) {
+            problems.add("iopcare.security.jwt.audience is unset: a token issued for another application would be"
+                    + " accepted");
+        }
+        String managementPort = env.getProperty("management.server.port", "");
+        if (managementPort.isBlank() || managementPort.equals(env.getProperty("server.port", "8080"))) {
+            problems.add("management.server.port is unset or the API port: Actuator would be served to API callers");
+        }
+        if (env.getProperty("iopcare.intake.inquiries.fingerprint-secret", "").equals(LOCAL_FINGERPRINT_SECRET)) {
+            problems.add("iopcare.intake.inquiries.fingerprint-secret is the local run's default");
         }
         if (!env.getProperty("iopcare.devtokens.private-key-location", "").isBlank()) {
             problems.add("iopcare.devtokens.private-key-location is set: token minting belongs to the local run");

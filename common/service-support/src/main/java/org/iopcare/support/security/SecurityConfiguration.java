@@ -1,19 +1,20 @@
 package org.iopcare.support.security;
 
+import java.time.Clock;
 import java.util.List;
+import org.iopcare.support.production.ProductionGuard;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -22,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deny by default: every request needs a staff token with one of the staff roles, except health
- * probes, metrics, the API description and what a service declares in {@link PublicEndpoints}.
- * Finer rules per endpoint use {@code @PreAuthorize}.
+ * probes, metrics, the API description (outside production) and what a service declares in
+ * {@link PublicEndpoints}. Finer rules per endpoint use {@code @PreAuthorize}. In production the
+ * Actuator endpoints are on the management port only (docs/adr/0002).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -31,15 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class SecurityConfiguration {
 
     private static final String[] OPEN = {
-        "/actuator/health",
-        "/actuator/health/**",
-        "/actuator/info",
-        "/actuator/prometheus",
-        "/v3/api-docs",
-        "/v3/api-docs/**",
-        "/swagger-ui.html",
-        "/swagger-ui/**",
-        "/error"
+        "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"
+    };
+
+    /**
+     * Open in the local run and tests. The prod profile switches the API description off
+     * (ProductionDefaults); should an operator switch it back on, it needs a staff token.
+     */
+    private static final String[] API_DESCRIPTION = {
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
     };
 
     @Bean
@@ -49,8 +51,12 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, List<PublicEndpoints> publicEndpoints, ProblemSecurityHandlers problems)
+            HttpSecurity http,
+            List<PublicEndpoints> publicEndpoints,
+            ProblemSecurityHandlers problems,
+            Environment environment)
             throws Exception {
+        boolean apiDescriptionOpen = !environment.matchesProfiles(ProductionGuard.PROFILE);
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName("roles");
         roles.setAuthorityPrefix("ROLE_");
@@ -61,6 +67,9 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(OPEN).permitAll();
+                    if (apiDescriptionOpen) {
+                        auth.requestMatchers(API_DESCRIPTION).permitAll();
+                    }
                     publicEndpoints.stream()
                             .flatMap(p -> p.endpoints().stream())
                             .forEach(e -> auth.requestMatchers(e.method(), e.pattern())
@@ -75,9 +84,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JwtProperties properties) {
+    JwtDecoder jwtDecoder(JwtProperties properties, Clock clock) {
         if (properties.issuerUri() != null && !properties.issuerUri().isBlank()) {
-            return JwtDecoders.fromIssuerLocation(properties.issuerUri());
+            NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(properties.issuerUri());
+            decoder.setJwtValidator(StaffTokenValidators.of(properties.issuerUri(), properties, clock));
+            return decoder;
         }
         if (properties.publicKeyLocation() == null) {
             throw new IllegalStateException(
@@ -85,8 +96,7 @@ public class SecurityConfiguration {
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(PemKeys.publicKey(properties.publicKeyLocation()))
                 .build();
-        decoder.setJwtValidator(
-                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
+        decoder.setJwtValidator(StaffTokenValidators.of(properties.issuer(), properties, clock));
         return decoder;
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -24,26 +25,35 @@ public class StaffTokens {
 
     private final NimbusJwtEncoder encoder;
     private final String issuer;
+    private final String audience;
     private final Clock clock;
 
-    public StaffTokens(RSAPublicKey publicKey, RSAPrivateKey privateKey, String issuer, Clock clock) {
+    /**
+     * @param audience the {@code aud} the services check ({@code iopcare.security.jwt.audience}); null
+     *     or blank: no {@code aud} claim
+     */
+    public StaffTokens(RSAPublicKey publicKey, RSAPrivateKey privateKey, String issuer, String audience, Clock clock) {
         RSAKey jwk = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
         this.issuer = issuer;
+        this.audience = audience;
         this.clock = clock;
     }
 
+    /** A token issued now that expires after {@code lifetime} (services refuse one above their maximum). */
     public String mint(String subject, Collection<StaffRole> roles, Duration lifetime) {
         Instant now = Instant.now(clock);
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .id(UUID.randomUUID().toString())
                 .issuer(issuer)
                 .subject(subject)
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
-                .claim("roles", roles.stream().map(Enum::name).toList())
-                .build();
+                .claim("roles", roles.stream().map(Enum::name).toList());
+        if (audience != null && !audience.isBlank()) {
+            claims.audience(List.of(audience));
+        }
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 }

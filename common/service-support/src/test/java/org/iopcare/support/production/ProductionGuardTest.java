@@ -20,7 +20,10 @@ class ProductionGuardTest {
                 .withProperty("spring.datasource.username", "intake")
                 .withProperty("spring.datasource.password", "s3cret-from-the-operator")
                 .withProperty("spring.cloud.stream.kafka.binder.configuration.security.protocol", "SSL")
-                .withProperty("iopcare.security.jwt.issuer-uri", "https://login.clinic.example/realms/staff");
+                .withProperty("iopcare.security.jwt.issuer-uri", "https://login.clinic.example/realms/staff")
+                .withProperty("iopcare.security.jwt.audience", "iopcare-api")
+                .withProperty("server.port", "8080")
+                .withProperty("management.server.port", "8081");
         env.setActiveProfiles("prod");
         return env;
     }
@@ -84,6 +87,29 @@ class ProductionGuardTest {
                 .withProperty("iopcare.notification.sms.auth-token", "sandbox-token")
                 .withProperty("iopcare.notification.sms.base-url", "http://localhost:8084/sandbox/sms/provider");
         assertThat(ProductionGuard.problems(env)).hasSize(2);
+    }
+
+    @Test
+    void refusesTokensWithoutAnAudienceCheck() {
+        MockEnvironment env = production().withProperty("iopcare.security.jwt.audience", " ");
+        assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("audience");
+    }
+
+    @Test
+    void refusesActuatorOnTheApiPort() {
+        MockEnvironment env = production().withProperty("management.server.port", "8080");
+        assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("management.server.port");
+        env.setProperty("management.server.port", "");
+        assertThat(ProductionGuard.problems(env)).hasSize(1);
+    }
+
+    @Test
+    void refusesTheLocalFingerprintSecret() {
+        MockEnvironment env = production()
+                .withProperty("iopcare.intake.inquiries.fingerprint-secret", "local-only-fingerprint-secret");
+        assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("fingerprint-secret");
+        env.setProperty("iopcare.intake.inquiries.fingerprint-secret", "from-the-operator's-secret");
+        assertThat(ProductionGuard.problems(env)).isEmpty();
     }
 
     @Test

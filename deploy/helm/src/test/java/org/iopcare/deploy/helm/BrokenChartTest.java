@@ -25,6 +25,14 @@ class BrokenChartTest {
     }
 
     @Test
+    void actuatorOnTheApiPortBreaksTheRules() {
+        assertThat(rules(Chart.render(Map.of("ports.management", "8080"))))
+                .isNotEmpty()
+                .anySatisfy(problem -> assertThat(problem).contains("MANAGEMENT_SERVER_PORT unset or the API port"))
+                .anySatisfy(problem -> assertThat(problem).contains("exposes the management port"));
+    }
+
+    @Test
     void aMisspelledFieldFailsTheKubernetesSchema() {
         assertThat(schemas.violations(Chart.render(Map.of("defaults.resources.limts.cpu", "1"))))
                 .isNotEmpty()

@@ -112,6 +112,62 @@ class ChartTest {
     }
 
     @Test
+    void actuatorIsOnTheManagementPortWhichOnlyPrometheusAndTheKubeletReach() {
+        for (String service : ServiceBindings.consumed().keySet()) {
+            JsonNode config = object("ConfigMap/" + service).path("data");
+            assertThat(config.path("SPRING_PROFILES_ACTIVE").asString()).isEqualTo("prod");
+            assertThat(config.path("SERVER_PORT").asString()).isEqualTo("8080");
+            assertThat(config.path("MANAGEMENT_SERVER_PORT").asString()).isEqualTo("8081");
+            assertThat(config.path("IOPCARE_SECURITY_JWT_AUDIENCE").asString()).isEqualTo("iopcare-staff-api");
+            assertThat(config.path("IOPCARE_SECURITY_JWT_MAX_LIFETIME").asString())
+                    .isEqualTo("12h");
+            assertThat(config.path("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES").asString())
+                    .isEqualTo("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16");
+
+            JsonNode container = object("Deployment/" + service).at("/spec/template/spec/containers/0");
+            assertThat(container.at("/readinessProbe/httpGet/port").asString()).isEqualTo("management");
+            assertThat(container.at("/livenessProbe/httpGet/port").asString()).isEqualTo("management");
+            assertThat(container.at("/startupProbe/httpGet/port").asString()).isEqualTo("management");
+
+            assertThat(object("Service/" + service).at("/spec/ports").toString())
+                    .contains("\"targetPort\":\"http\"")
+                    .doesNotContain("management")
+                    .doesNotContain("8081");
+            JsonNode management = object("Service/" + service + "-management");
+            assertThat(management.at("/spec/clusterIP").asString()).isEqualTo("None");
+            assertThat(management.at("/spec/ports/0/targetPort").asString()).isEqualTo("management");
+
+            JsonNode policy = object("NetworkPolicy/" + service).path("spec").path("ingress");
+            assertThat(policy.get(0).toString())
+                    .contains("monitoring")
+                    .contains("8081")
+                    .doesNotContain("8080");
+            if (policy.size() > 1) {
+                assertThat(policy.get(1).toString())
+                        .contains("ingress-nginx")
+                        .contains("8080")
+                        .doesNotContain("8081");
+            }
+        }
+        JsonNode monitor = object("ServiceMonitor/iopcare-services").path("spec");
+        assertThat(monitor.at("/selector/matchLabels/iopcare.org~1port").asString())
+                .isEqualTo("management");
+        assertThat(monitor.at("/endpoints/0/port").asString()).isEqualTo("management");
+        assertThat(monitor.at("/endpoints/0/path").asString()).isEqualTo("/actuator/prometheus");
+        assertThat(object("Deployment/intake-service")
+                        .at("/spec/template/spec/containers/0/env")
+                        .toString())
+                .contains("IOPCARE_INTAKE_INQUIRIES_FINGERPRINT_SECRET");
+    }
+
+    private static JsonNode object(String id) {
+        return objects.stream()
+                .filter(o -> Chart.id(o).equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + id));
+    }
+
+    @Test
     void followsThePlatformRules() {
         assertThat(new PlatformRules(objects).violations(Topics.ALL, ServiceBindings.consumed()))
                 .isEmpty();

@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Our own rules for the rendered platform, beyond what the schemas say: every container locked
- * down with probes and limits, every topic the services use provisioned, every service with its
- * Kafka user and database role.
+ * down with probes and limits, Actuator on a management port the API Service does not expose,
+ * every topic the services use provisioned, every service with its Kafka user and database role.
  */
 final class PlatformRules {
 
@@ -26,6 +26,7 @@ final class PlatformRules {
     List<String> violations(Collection<String> eventTopics, Map<String, Set<String>> consumedByService) {
         List<String> problems = new ArrayList<>();
         containers(problems);
+        exposure(problems);
         topics(eventTopics, consumedByService, problems);
         users(consumedByService, problems);
         databaseRoles(consumedByService.keySet(), problems);
@@ -97,6 +98,57 @@ final class PlatformRules {
                     problems.add(c + ": no writable /tmp volume");
                 }
             }
+        }
+    }
+
+    /** Actuator on its own port (docs/adr/0002): probes and scrape there, never on the API Service. */
+    private void exposure(List<String> problems) {
+        for (JsonNode deployment : ofKind("Deployment")) {
+            String service = deployment.path("metadata").path("name").asString();
+            JsonNode config = configOf(service);
+            String apiPort = config.path("SERVER_PORT").asString("");
+            String managementPort = config.path("MANAGEMENT_SERVER_PORT").asString("");
+            if (managementPort.isBlank() || managementPort.equals(apiPort)) {
+                problems.add(service + ": MANAGEMENT_SERVER_PORT unset or the API port");
+            }
+            if (config.path("IOPCARE_SECURITY_JWT_AUDIENCE").asString("").isBlank()) {
+                problems.add(service + ": no IOPCARE_SECURITY_JWT_AUDIENCE");
+            }
+            // container port name -> number, across the pod's containers
+            Map<String, String> ports = new java.util.HashMap<>();
+            for (JsonNode container :
+                    deployment.path("spec").path("template").path("spec").path("containers")) {
+                container
+                        .path("ports")
+                        .forEach(port -> ports.put(
+                                port.path("name").asString(),
+                                port.path("containerPort").asString()));
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    String port =
+                            container.path(probe).path("httpGet").path("port").asString("");
+                    if (!port.equals("management") && !port.equals(managementPort)) {
+                        problems.add(service + ": " + probe + " not on the management port");
+                    }
+                }
+            }
+            if (!managementPort.equals(ports.get("management")) || !apiPort.equals(ports.get("http"))) {
+                problems.add(service + ": container ports do not match SERVER_PORT and MANAGEMENT_SERVER_PORT");
+            }
+            ofKind("Service").stream()
+                    .filter(s -> service.equals(s.path("metadata").path("name").asString()))
+                    .flatMap(s -> java.util.stream.StreamSupport.stream(
+                            s.path("spec").path("ports").spliterator(), false))
+                    .map(port -> port.path("targetPort").asString())
+                    .filter(target -> ports.getOrDefault(target, target).equals(managementPort))
+                    .findAny()
+                    .ifPresent(target -> problems.add("Service/" + service + ": exposes the management port"));
+        }
+        for (JsonNode monitor : ofKind("ServiceMonitor")) {
+            monitor.path("spec").path("endpoints").forEach(endpoint -> {
+                if (!"management".equals(endpoint.path("port").asString())) {
+                    problems.add(Chart.id(monitor) + ": scrapes a port other than management");
+                }
+            });
         }
     }
 
