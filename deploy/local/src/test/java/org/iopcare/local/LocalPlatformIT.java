@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.iopcare.testports.TestPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class LocalPlatformIT {
 
     @Test
     void runsTheFourServicesOnKafkaAndPostgresqlAndStopsThemAll() throws Exception {
-        int[] ports = TestPlatforms.freePorts(4);
+        int[] ports = TestPorts.reserve(4);
         List<ServiceSpec> services = new ArrayList<>();
         for (int i = 0; i < ServiceSpec.ALL.size(); i++) {
             services.add(ServiceSpec.ALL.get(i).withPort(ports[i]));
