@@ -42,6 +42,8 @@ final class AcceptancePlatform {
     final String scheduling;
     final String treatmentPlan;
     final String notification;
+    /** Where the platform's processes write their logs: services, Kafka, PostgreSQL. */
+    final Path logs;
     /** The zone of the clinic, its tracks and its clients for this run (one where it is day now). */
     final ZoneId zone;
 
@@ -51,6 +53,7 @@ final class AcceptancePlatform {
 
     private AcceptancePlatform(
             RunningPlatform platform,
+            Path logs,
             List<ServiceSpec> services,
             ZoneId zone,
             LocalTime sendWindowStart,
@@ -61,6 +64,7 @@ final class AcceptancePlatform {
         this.scheduling = platform.serviceUrl(services.get(1));
         this.treatmentPlan = platform.serviceUrl(services.get(2));
         this.notification = platform.serviceUrl(services.get(3));
+        this.logs = logs;
         this.zone = zone;
         this.sendWindowStart = sendWindowStart;
         this.sendWindowEnd = sendWindowEnd;
@@ -148,7 +152,8 @@ final class AcceptancePlatform {
         System.out.printf(
                 "[acceptance] platform started in %.1f s (zone %s, send window %s-%s)%n",
                 seconds, zone, windowStart, windowEnd);
-        return new AcceptancePlatform(platform, services, zone, windowStart, windowEnd, seconds);
+        return new AcceptancePlatform(
+                platform, dataDir.resolve("logs"), services, zone, windowStart, windowEnd, seconds);
     }
 
     /**
