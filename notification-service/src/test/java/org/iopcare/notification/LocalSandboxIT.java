@@ -3,9 +3,6 @@ package org.iopcare.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.iopcare.events.ContactChannel;
 import org.iopcare.events.InquiryReceived;
 import org.iopcare.support.security.StaffRole;
+import org.iopcare.testports.TestPorts;
 import org.iopcare.testsupport.Infrastructure;
 import org.iopcare.testsupport.TestHttp.Response;
 import org.iopcare.testsupport.TestKafka;
@@ -41,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A second Spring context (another profile), kept apart from the shared one so neither takes
  * the other's work: its own schema (its dispatcher claims only its own messages), its own consumer
- * group starting at the latest offset (it does not replay every earlier test's events), fixed free
+ * group starting at the latest offset (it does not replay every earlier test's events), reserved
  * ports so the configured provider and callback URLs point at this very server, and it is closed
  * after this class so it stops consuming ({@link SandboxSettings}).
  */
@@ -51,8 +49,8 @@ import tools.jackson.databind.JsonNode;
 class LocalSandboxIT extends NotificationIT {
 
     private static final String STAFF = TestTokens.bearer(StaffRole.INTAKE_COORDINATOR);
-    private static final int SERVER_PORT = freePort();
-    private static final int SMTP_PORT = freePort();
+    private static final int SERVER_PORT = TestPorts.reserve();
+    private static final int SMTP_PORT = TestPorts.reserve();
     private static final String SCHEMA = "notification_sandbox";
 
     @Autowired
@@ -87,14 +85,6 @@ class LocalSandboxIT extends NotificationIT {
             settings.put("iopcare.notification.sms.account-sid", "ACsandbox");
             settings.put("iopcare.notification.sms.auth-token", "sandbox-token");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("local sandbox IT", settings));
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,14 +3,12 @@ package org.iopcare.acceptance;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +17,11 @@ import org.iopcare.local.LocalOptions;
 import org.iopcare.local.LocalPlatform;
 import org.iopcare.local.RunningPlatform;
 import org.iopcare.local.ServiceSpec;
+import org.iopcare.testports.TestPorts;
 
 /**
  * Kafka, PostgreSQL and the four services as real processes, started once per test JVM from the
- * services' built jars, on free ports and in a temporary data folder (a developer's own local run is
+ * services' built jars, on reserved ports ({@link TestPorts}) and in a temporary data folder (a developer's own local run is
  * never touched). Timings are shortened through the services' ordinary settings: reminders 30 minutes
  * ahead, checked every second; the welcome 3 s after the first session is known; no grace period
  * before the missed-session sweep, which runs every second; a send window around the current time in
@@ -43,6 +42,8 @@ final class AcceptancePlatform {
     final String scheduling;
     final String treatmentPlan;
     final String notification;
+    /** Where the platform's processes write their logs: services, Kafka, PostgreSQL. */
+    final Path logs;
     /** The zone of the clinic, its tracks and its clients for this run (one where it is day now). */
     final ZoneId zone;
 
@@ -52,6 +53,7 @@ final class AcceptancePlatform {
 
     private AcceptancePlatform(
             RunningPlatform platform,
+            Path logs,
             List<ServiceSpec> services,
             ZoneId zone,
             LocalTime sendWindowStart,
@@ -62,6 +64,7 @@ final class AcceptancePlatform {
         this.scheduling = platform.serviceUrl(services.get(1));
         this.treatmentPlan = platform.serviceUrl(services.get(2));
         this.notification = platform.serviceUrl(services.get(3));
+        this.logs = logs;
         this.zone = zone;
         this.sendWindowStart = sendWindowStart;
         this.sendWindowEnd = sendWindowEnd;
@@ -96,7 +99,7 @@ final class AcceptancePlatform {
         LocalTime windowStart = now.minusHours(2).withSecond(0).withNano(0);
         LocalTime windowEnd = now.plusHours(4).withSecond(0).withNano(0);
 
-        int[] ports = freePorts(8);
+        int[] ports = TestPorts.reserve(8);
         int smtpPort = ports[7];
         String notificationUrl = "http://localhost:" + ports[6];
         List<ServiceSpec> services = List.of(
@@ -149,7 +152,8 @@ final class AcceptancePlatform {
         System.out.printf(
                 "[acceptance] platform started in %.1f s (zone %s, send window %s-%s)%n",
                 seconds, zone, windowStart, windowEnd);
-        return new AcceptancePlatform(platform, services, zone, windowStart, windowEnd, seconds);
+        return new AcceptancePlatform(
+                platform, dataDir.resolve("logs"), services, zone, windowStart, windowEnd, seconds);
     }
 
     /**
@@ -205,28 +209,5 @@ final class AcceptancePlatform {
                     "Not inside the IOP Care repository: " + Path.of("").toAbsolutePath());
         }
         return dir;
-    }
-
-    private static int[] freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // a probe socket; closing it cannot matter
-                }
-            }
-        }
     }
 }

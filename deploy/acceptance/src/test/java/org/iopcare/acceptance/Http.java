@@ -76,6 +76,39 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)));
     }
 
+    /** Any method, any body and headers, as given. */
+    static Reply send(
+            String method, String url, String token, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(url, token);
+        headers.forEach(request::header);
+        if (!contentType.isEmpty()) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * A request written byte for byte on a socket: a request line or header that an HTTP client
+     * would refuse to send (an invalid character in the target, say). Returns the status line.
+     */
+    static String raw(String baseUrl, String requestLineAndHeaders) {
+        URI uri = URI.create(baseUrl);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write((requestLineAndHeaders + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int end = answer.indexOf('\r');
+            return end < 0 ? answer : answer.substring(0, end);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("raw HTTP request failed: " + e, e);
+        }
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -25,6 +25,9 @@ final class CommandLine {
             "  --timeout SECONDS  how long each service may take to become ready (default 180)",
             "  --no-cds           do not use class data sharing archives for the services",
             "  --infra-only       start Kafka and PostgreSQL only (run a service from your IDE against them)",
+            "  --listen-all       open the four services to the network (default: this machine only, 127.0.0.1);",
+            "                     anyone who reaches them can mint staff tokens and use the sandbox.",
+            "                     Also IOPCARE_LISTEN_ALL=true. Kafka and PostgreSQL stay on 127.0.0.1.",
             "  --kafka-port N, --kafka-controller-port N, --postgres-port N",
             "                     other ports (defaults 19092, 19093, 15432)",
             "  --help             this text");
@@ -62,6 +65,7 @@ final class CommandLine {
                 case "--fresh" -> builder.fresh(true);
                 case "--no-cds" -> builder.classDataSharing(false);
                 case "--infra-only" -> builder.services(List.of());
+                case "--listen-all" -> builder.listenAll(true);
                 case "--kafka-port" ->
                     builder.kafkaPort(port(inlineValue != null ? inlineValue : next(args, ++i, arg)));
                 case "--kafka-controller-port" ->

@@ -17,6 +17,12 @@ public final class LocalOptions {
     public static final int POSTGRES_PORT = 15432;
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     static final String DATA_DIR_ENV = "IOPCARE_DATA_DIR";
+    static final String LISTEN_ALL_ENV = "IOPCARE_LISTEN_ALL";
+
+    /** Where everything listens by default: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    static final String ALL_INTERFACES = "0.0.0.0";
 
     private final Path repoRoot;
     private final Path dataDir;
@@ -29,6 +35,7 @@ public final class LocalOptions {
     private final Duration readyTimeout;
     private final boolean fresh;
     private final boolean classDataSharing;
+    private final boolean listenAll;
     private final PrintStream console;
 
     private LocalOptions(Builder builder) {
@@ -46,6 +53,7 @@ public final class LocalOptions {
         this.readyTimeout = builder.readyTimeout;
         this.fresh = builder.fresh;
         this.classDataSharing = builder.classDataSharing;
+        this.listenAll = builder.listenAll;
         this.console = builder.console;
     }
 
@@ -63,6 +71,11 @@ public final class LocalOptions {
     static Path defaultDataDir(Path repoRoot) {
         String fromEnv = System.getenv(DATA_DIR_ENV);
         return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : repoRoot.resolve(".local-data");
+    }
+
+    /** {@code $IOPCARE_LISTEN_ALL} is {@code true}: the default of {@code --listen-all}. */
+    static boolean listenAllFromEnvironment() {
+        return "true".equalsIgnoreCase(System.getenv(LISTEN_ALL_ENV));
     }
 
     /** The JVM running the launcher: the services run on the same Java. */
@@ -118,6 +131,20 @@ public final class LocalOptions {
         return classDataSharing;
     }
 
+    /** Whether the services' HTTP ports are open to other machines ({@code --listen-all}). */
+    public boolean listenAll() {
+        return listenAll;
+    }
+
+    /**
+     * The address the four services bind: the loopback interface, or every interface with {@code
+     * --listen-all}. Kafka, PostgreSQL and the sandbox's SMTP server stay on the loopback interface
+     * either way: nothing outside this machine needs them.
+     */
+    public String serviceAddress() {
+        return listenAll ? ALL_INTERFACES : LOOPBACK;
+    }
+
     public PrintStream console() {
         return console;
     }
@@ -134,6 +161,7 @@ public final class LocalOptions {
         builder.readyTimeout = readyTimeout;
         builder.fresh = fresh;
         builder.classDataSharing = classDataSharing;
+        builder.listenAll = listenAll;
         builder.console = console;
         return builder;
     }
@@ -152,6 +180,7 @@ public final class LocalOptions {
         private Duration readyTimeout = READY_TIMEOUT;
         private boolean fresh;
         private boolean classDataSharing = true;
+        private boolean listenAll = listenAllFromEnvironment();
         private PrintStream console = System.out;
 
         private Builder(Path repoRoot) {
@@ -208,6 +237,15 @@ public final class LocalOptions {
         /** Class-data sharing archives for faster service starts (on by default). */
         public Builder classDataSharing(boolean value) {
             this.classDataSharing = value;
+            return this;
+        }
+
+        /**
+         * Open the services' HTTP ports to the network (default: this machine only). Anyone who
+         * reaches them can mint staff tokens at {@code /dev/tokens} and use the sandbox.
+         */
+        public Builder listenAll(boolean value) {
+            this.listenAll = value;
             return this;
         }
 

@@ -64,6 +64,9 @@ public final class LocalPlatform {
         Ports.requireFree(ports(options));
         folder.create();
         progress.line("Starting IOP Care (data in " + folder.root() + ")");
+        if (options.listenAll()) {
+            progress.line(ListenAllWarning.TEXT);
+        }
         RunningPlatform platform = new RunningPlatform(options, folder, pids, progress, startNanos);
         platform.installShutdownHook();
         platform.registerLauncher();

@@ -47,8 +47,9 @@ final class LocalPostgres {
     void start() {
         discardUnfinishedCluster();
         try {
-            postgres = EmbeddedPostgres.builder()
-                    .setPort(port)
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            PostgresLogSettings.SERVER.forEach(builder::setServerConfig);
+            postgres = builder.setPort(port)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     // The launcher stops PostgreSQL itself, after the services; zonky's own hook would

@@ -29,6 +29,7 @@ final class ServiceLauncher {
     private final DataFolder folder;
     private final JwtKeys keys;
     private final ServicePasswords passwords;
+    private final String smsToken;
     private final String jdbcUrl;
     private final String kafkaBootstrap;
     private final ClassDataArchives archives;
@@ -38,6 +39,7 @@ final class ServiceLauncher {
             DataFolder folder,
             JwtKeys keys,
             ServicePasswords passwords,
+            String smsToken,
             String jdbcUrl,
             String kafkaBootstrap,
             ClassDataArchives archives) {
@@ -45,6 +47,7 @@ final class ServiceLauncher {
         this.folder = folder;
         this.keys = keys;
         this.passwords = passwords;
+        this.smsToken = smsToken;
         this.jdbcUrl = jdbcUrl;
         this.kafkaBootstrap = kafkaBootstrap;
         this.archives = archives;
@@ -103,6 +106,7 @@ final class ServiceLauncher {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("SERVER_PORT", Integer.toString(service.port()));
+        env.put("SERVER_ADDRESS", options.serviceAddress());
         env.put("SPRING_DATASOURCE_URL", jdbcUrl);
         env.put("SPRING_DATASOURCE_USERNAME", service.schema());
         env.put("SPRING_DATASOURCE_PASSWORD", passwords.of(service.schema()));
@@ -114,6 +118,9 @@ final class ServiceLauncher {
             env.put(
                     "IOPCARE_DEVTOKENS_PRIVATE_KEY_LOCATION",
                     "file:" + keys.privateKey().toAbsolutePath());
+        }
+        if (service.name().equals(ServiceSpec.NOTIFICATION.name())) {
+            env.put(SandboxSmsToken.ENVIRONMENT, smsToken);
         }
         env.putAll(service.environment());
         return env;

@@ -44,6 +44,7 @@ final class Startup {
         Map<ServiceSpec, Path> executableJars = requireJars();
         JwtKeys keys = JwtKeys.ensure(folder.keys());
         ServicePasswords passwords = new ServicePasswords(folder.secrets());
+        String smsToken = SandboxSmsToken.in(folder.secrets());
         int javaFeature = JavaVersion.feature(options.java());
         ClassDataArchives archives =
                 new ClassDataArchives(options.classDataSharing(), folder.cds(), options.java(), javaFeature);
@@ -109,7 +110,14 @@ final class Startup {
             awaitAll(infrastructure);
             if (!options.services().isEmpty()) {
                 ServiceLauncher launcher = new ServiceLauncher(
-                        options, folder, keys, passwords, platform.jdbcUrl(), broker.bootstrapServers(), archives);
+                        options,
+                        folder,
+                        keys,
+                        passwords,
+                        smsToken,
+                        platform.jdbcUrl(),
+                        broker.bootstrapServers(),
+                        archives);
                 Map<ServiceSpec, Path> jars = runnableJars.join();
                 platform.register(launcher, jars);
                 startServices(launcher, jars, archives, javaFeature);

@@ -71,6 +71,9 @@ final class Summary {
                     .append("\"email\":\"alex@example.org\",\"preferredChannel\":\"SMS\",\"contactConsent\":true,")
                     .append("\"helpWith\":\"Looking for an evening program\",\"referralSource\":\"SELF\"}'\n");
         }
+        if (options.listenAll()) {
+            text.append('\n').append(ListenAllWarning.TEXT).append('\n');
+        }
         text.append("\nPress Ctrl-C to stop (or ./run-local.sh stop from another terminal).");
         return text.toString();
     }

@@ -25,6 +25,20 @@ class CommandLineTest {
     }
 
     @Test
+    void theServicesListenOnThisMachineOnlyUnlessListenAllIsGiven() {
+        LocalOptions local = CommandLine.parse(
+                        new String[0], LocalOptions.builder(REPO).listenAll(false))
+                .options();
+        assertThat(local.listenAll()).isFalse();
+        assertThat(local.serviceAddress()).isEqualTo("127.0.0.1");
+
+        LocalOptions open = parse("--listen-all").options();
+        assertThat(open.listenAll()).isTrue();
+        assertThat(open.serviceAddress()).isEqualTo("0.0.0.0");
+        assertThat(CommandLine.USAGE).contains("--listen-all");
+    }
+
+    @Test
     void readsEveryOption() {
         CommandLine line = parse(
                 "--fresh",

@@ -97,6 +97,27 @@ class InfrastructureTest {
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("password authentication failed");
 
+        // A refused statement leaves its values out of PostgreSQL's log: no DETAIL (the failing
+        // row, the duplicate key), no CONTEXT with bound parameters, no STATEMENT.
+        String canary = "Canary" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = connectAs("intake")) {
+            execute(
+                    connection,
+                    "CREATE TABLE note (name varchar(100) PRIMARY KEY, text varchar(200) CHECK (length(text) < 5))");
+            execute(connection, "INSERT INTO note (name) VALUES ('" + "taken" + "')");
+            for (String[] row : new String[][] {{canary, canary + " sleeps badly"}, {"taken", canary}}) {
+                try (java.sql.PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO note (name, text) VALUES (?, ?)")) {
+                    insert.setString(1, row[0]);
+                    insert.setString(2, row[1]);
+                    assertThatThrownBy(insert::executeUpdate).isInstanceOf(SQLException.class);
+                }
+            }
+        }
+        assertThat(Files.readString(dataDir.resolve("logs/postgres.log")))
+                .contains("violates")
+                .doesNotContainIgnoringCase(canary);
+
         // Keys for the services' tokens.
         assertThat(dataDir.resolve("keys/jwt-private.pem")).content().startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat(dataDir.resolve("keys/jwt-public.pem")).content().startsWith("-----BEGIN PUBLIC KEY-----");

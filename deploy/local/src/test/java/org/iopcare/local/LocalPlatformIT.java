@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.iopcare.testports.TestPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole platform from the built service jars, through the same Java API an acceptance suite
  * uses: every service ready, a staff token from intake accepted by another service, a public
- * inquiry taken, and nothing left running after the stop. Ports are moved off the defaults so a
+ * inquiry taken, every port on the loopback interface only, and nothing left running after the stop. Ports are moved off the defaults so a
  * developer's own run does not get in the way.
  */
 class LocalPlatformIT {
@@ -46,11 +47,19 @@ class LocalPlatformIT {
 
     @Test
     void runsTheFourServicesOnKafkaAndPostgresqlAndStopsThemAll() throws Exception {
-        int[] ports = TestPlatforms.freePorts(4);
+        int[] ports = TestPorts.reserve(5);
+        int smtpPort = ports[4];
         List<ServiceSpec> services = new ArrayList<>();
         for (int i = 0; i < ServiceSpec.ALL.size(); i++) {
             services.add(ServiceSpec.ALL.get(i).withPort(ports[i]));
         }
+        // the sandbox's SMTP server off its default port too, so a developer's run cannot hold it
+        services.set(
+                3,
+                services.get(3)
+                        .withEnvironment(Map.of(
+                                "IOPCARE_NOTIFICATION_SANDBOX_SMTP_PORT", Integer.toString(smtpPort),
+                                "SPRING_MAIL_PORT", Integer.toString(smtpPort))));
         LocalOptions options = TestPlatforms.infrastructure(dataDir, console)
                 .services(services)
                 // the archives' background training would only compete with the test for the cores
@@ -68,6 +77,20 @@ class LocalPlatformIT {
                         "treatment-plan-service",
                         "notification-service");
         assertThat(console.toString()).contains("ready   notification-service");
+
+        // Everything listens on the loopback interface only: nothing of a local run is reachable from
+        // the network (the services' /dev/tokens and sandbox above all). Each port must be listening,
+        // so an empty list cannot pass.
+        Map<String, Integer> listening = new java.util.LinkedHashMap<>();
+        listening.put("Kafka", options.kafkaPort());
+        listening.put("Kafka controller", options.kafkaControllerPort());
+        listening.put("PostgreSQL", options.postgresPort());
+        services.forEach(service -> listening.put(service.name(), service.port()));
+        listening.put("sandbox SMTP", smtpPort);
+        listening.forEach((what, port) -> assertThat(ListeningSockets.on(port))
+                .as("listening sockets of %s on port %d", what, port)
+                .isNotEmpty()
+                .allMatch(ListeningSockets.Socket::isLoopback));
         String intake = platform.serviceUrl(services.get(0));
         String scheduling = platform.serviceUrl(services.get(1));
 

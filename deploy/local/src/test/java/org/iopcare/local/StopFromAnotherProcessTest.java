@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.iopcare.testports.TestPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,7 +105,7 @@ class StopFromAnotherProcessTest {
     }
 
     private Process startLauncher(Path output) throws Exception {
-        ports = TestPlatforms.freePorts(3);
+        ports = TestPorts.reserve(3);
         Path repo = TestPlatforms.repoRoot();
         Path target = repo.resolve("deploy/local/target");
         List<String> command = new ArrayList<>(List.of(

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.iopcare.testports.TestPorts;
 
-/** Options for tests: a temporary data folder and free ports, so a developer's own run is never touched. */
+/**
+ * Options for tests: a temporary data folder and reserved ports ({@link TestPorts}), so a developer's own
+ * run is never touched.
+ */
 final class TestPlatforms {
 
     private TestPlatforms() {}
@@ -21,9 +24,9 @@ final class TestPlatforms {
         return RepoRoot.search(Path.of("")).orElseThrow();
     }
 
-    /** Kafka and PostgreSQL only, on free ports, printing into {@code console}. */
+    /** Kafka and PostgreSQL only, on reserved ports, printing into {@code console}. */
     static LocalOptions.Builder infrastructure(Path dataDir, ByteArrayOutputStream console) {
-        int[] ports = freePorts(3);
+        int[] ports = TestPorts.reserve(3);
         return LocalOptions.builder(repoRoot())
                 .dataDir(dataDir)
                 .services(List.of())
@@ -34,12 +37,12 @@ final class TestPlatforms {
     }
 
     /**
-     * intake-service on a free port with its public form's rate limit raised out of the way: the
+     * intake-service on a reserved port with its public form's rate limit raised out of the way: the
      * proofs' load generators submit thousands of inquiries from one address.
      */
     static ServiceSpec intakeForLoad() {
         return ServiceSpec.INTAKE
-                .withPort(freePorts(1)[0])
+                .withPort(TestPorts.reserve())
                 .withEnvironment(Map.of("IOPCARE_INTAKE_RATELIMIT_REQUESTS", "10000000"));
     }
 
@@ -58,29 +61,6 @@ final class TestPlatforms {
             }
         } catch (IOException e) {
             System.out.println("could not keep the logs of " + dataDir + ": " + e);
-        }
-    }
-
-    static int[] freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // a test port; closing cannot matter
-                }
-            }
         }
     }
 

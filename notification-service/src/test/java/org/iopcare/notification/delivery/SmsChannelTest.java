@@ -10,12 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.iopcare.notification.message.Channel;
+import org.iopcare.testports.TestPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,10 +75,8 @@ class SmsChannelTest {
 
     @Test
     void aRefusedConnectionGoesToTheSecondProvider() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        // reserved and never bound: a connection to it is refused
+        int closed = TestPorts.reserve();
         SendOutcome outcome =
                 channel("http://127.0.0.1:" + closed, Duration.ofSeconds(5)).send(sms());
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("SMfallback", "fallback"));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.ClinicProperties;
 import org.iopcare.notification.message.ClinicProperties.Clinic;
+import org.iopcare.testports.TestPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,10 +66,8 @@ class SmtpEmailTest {
 
     @Test
     void anUnreachableFirstServerHandsTheMessageToTheSecond() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        // reserved and never bound: a connection to it is refused
+        int closed = TestPorts.reserve();
         SmtpEmail email =
                 new SmtpEmail(List.of(server(closed), server(second.getSmtp().getPort())), DELIVERY, CLINIC);
         assertThat(email.send(email("a@example.org"))).isEqualTo(new SendOutcome.Accepted(null, "fallback"));

@@ -168,6 +168,26 @@ class ChartTest {
     }
 
     @Test
+    void theDatabaseLogsNoStatementValues() {
+        JsonNode parameters = objects.stream()
+                .filter(o -> o.path("kind").asString().equals("Cluster"))
+                .findFirst()
+                .orElseThrow()
+                .path("spec")
+                .path("postgresql")
+                .path("parameters");
+        Map.of(
+                        "log_error_verbosity", "terse",
+                        "log_min_error_statement", "panic",
+                        "log_parameter_max_length_on_error", "0",
+                        "log_parameter_max_length", "0",
+                        "log_statement", "none",
+                        "log_min_duration_statement", "-1")
+                .forEach((name, value) ->
+                        assertThat(parameters.path(name).asString()).as(name).isEqualTo(value));
+    }
+
+    @Test
     void followsThePlatformRules() {
         assertThat(new PlatformRules(objects).violations(Topics.ALL, ServiceBindings.consumed()))
                 .isEmpty();

@@ -1,0 +1,71 @@
+package org.iopcare.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceLauncherTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void servicesListenOnTheLoopbackInterfaceByDefault() {
+        Map<String, String> env = launcher(options().build()).environment(ServiceSpec.INTAKE);
+
+        assertThat(env).containsEntry("SERVER_ADDRESS", "127.0.0.1").containsEntry("SERVER_PORT", "8081");
+    }
+
+    @Test
+    void listenAllOpensTheServicesToEveryInterface() {
+        Map<String, String> env = launcher(options().listenAll(true).build()).environment(ServiceSpec.SCHEDULING);
+
+        assertThat(env).containsEntry("SERVER_ADDRESS", "0.0.0.0");
+    }
+
+    @Test
+    void notificationServiceGetsTheDataFoldersSmsTokenAndNoOtherServiceDoes() throws Exception {
+        DataFolder folder = new DataFolder(dataDir);
+        String token = SandboxSmsToken.in(folder.secrets());
+        ServiceLauncher launcher = launcher(options().build());
+
+        assertThat(launcher.environment(ServiceSpec.NOTIFICATION))
+                .containsEntry("IOPCARE_NOTIFICATION_SMS_AUTH_TOKEN", token);
+        assertThat(launcher.environment(ServiceSpec.INTAKE)).doesNotContainKey("IOPCARE_NOTIFICATION_SMS_AUTH_TOKEN");
+        assertThat(token).matches("[A-Za-z0-9_-]{32}").isNotEqualTo("sandbox-token");
+        assertThat(SandboxSmsToken.in(folder.secrets()))
+                .as("kept across restarts")
+                .isEqualTo(token);
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(folder.secrets().resolve(SandboxSmsToken.FILE))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void everyDataFolderHasItsOwnSmsToken(@TempDir Path other) {
+        assertThat(SandboxSmsToken.in(dataDir.resolve("secrets")))
+                .isNotEqualTo(SandboxSmsToken.in(other.resolve("secrets")));
+    }
+
+    private LocalOptions.Builder options() {
+        return LocalOptions.builder(Path.of("/repo")).dataDir(dataDir).listenAll(false);
+    }
+
+    private ServiceLauncher launcher(LocalOptions options) {
+        DataFolder folder = new DataFolder(dataDir);
+        return new ServiceLauncher(
+                options,
+                folder,
+                JwtKeys.ensure(folder.keys()),
+                new ServicePasswords(folder.secrets()),
+                SandboxSmsToken.in(folder.secrets()),
+                "jdbc:postgresql://127.0.0.1:15432/iopcare",
+                "127.0.0.1:19092",
+                new ClassDataArchives(false, folder.cds(), Path.of("java"), 17));
+    }
+}
