@@ -42,6 +42,7 @@ public final class ApiFuzzer {
     private Supplier<String> serviceLog = () -> "";
     private Path reportFile;
     private String rawPrefix = "/api";
+    private RequestSigner signer = request -> List.of();
     private String eachHeader;
     private java.util.function.IntFunction<String> eachValue;
 
@@ -93,6 +94,12 @@ public final class ApiFuzzer {
     public ApiFuzzer eachRequest(String header, java.util.function.IntFunction<String> value) {
         this.eachHeader = header;
         this.eachValue = value;
+        return this;
+    }
+
+    /** Headers computed from the finished request (e.g. a webhook signature), unless it sets them itself. */
+    public ApiFuzzer signer(RequestSigner signer) {
+        this.signer = signer;
         return this;
     }
 
@@ -171,11 +178,22 @@ public final class ApiFuzzer {
                         headers,
                         request.body());
             }
+            List<FuzzRequest.Header> signed = new java.util.ArrayList<>(request.headers());
+            for (FuzzRequest.Header header : signer.headersFor(request)) {
+                if (signed.stream().noneMatch(h -> h.name().equalsIgnoreCase(header.name()))) {
+                    signed.add(header);
+                }
+            }
+            request = new FuzzRequest(
+                    request.kind(), request.description(), request.method(), request.target(), signed, request.body());
             long started = System.nanoTime();
             RawHttp.Response response =
                     http.send(request, authorization, "00-" + traceId + "-" + "%016x".formatted(number) + "-01");
             report.sent(request.kind(), response.status(), System.nanoTime() - started);
             check(operation, request.kind(), request.description(), traceId, response);
+            if (response.status() == 409) {
+                report.conflict(operation + " | " + request.description());
+            }
             if (request.writes()) {
                 Map<String, String> after = snapshot();
                 if (response.status() >= 400 || response.status() == 0) {

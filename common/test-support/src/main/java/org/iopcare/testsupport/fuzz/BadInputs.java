@@ -240,8 +240,7 @@ public final class BadInputs {
         if (start.body() == null) {
             return NO_HEADERS;
         }
-        String type = operation.bodyMediaType() == null ? JSON_TYPE : operation.bodyMediaType();
-        return List.of(new Header("Content-Type", type));
+        return List.of(new Header("Content-Type", start.mediaType(operation.bodyMediaType())));
     }
 
     static byte[] bodyBytes(ValidRequest start) {

@@ -41,17 +41,18 @@ final class BodyMutations {
     private final Operation operation;
     private final ValidRequest start;
     private final JsonNode body;
+    private final String mediaType;
 
     BodyMutations(Operation operation, ValidRequest start) {
         this.operation = operation;
         this.start = start;
-        boolean json =
-                operation.bodyMediaType() == null || operation.bodyMediaType().contains("json");
+        this.mediaType = start.mediaType(operation.bodyMediaType());
+        boolean json = mediaType.contains("json");
         this.body = start.body() == null || !json ? null : JSON.readTree(start.body());
     }
 
     void addTo(List<FuzzRequest> out) {
-        if (operation.bodyMediaType() != null && operation.bodyMediaType().contains("form-urlencoded")) {
+        if (mediaType.contains("form-urlencoded")) {
             formFields(out);
             wholeBody(out);
             return;
@@ -87,7 +88,7 @@ final class BodyMutations {
     /** Each field of a form body replaced by each bad value, then fields duplicated and the form garbled. */
     private void formFields(List<FuzzRequest> out) {
         String form = start.body() == null ? "" : start.body();
-        List<Header> type = List.of(new Header("Content-Type", operation.bodyMediaType()));
+        List<Header> type = List.of(new Header("Content-Type", mediaType));
         String[] pairs = form.isEmpty() ? new String[0] : form.split("&");
         for (int i = 0; i < pairs.length; i++) {
             String name = pairs[i].split("=", 2)[0];
@@ -170,7 +171,7 @@ final class BodyMutations {
     }
 
     private void wholeBody(List<FuzzRequest> out) {
-        String type = operation.bodyMediaType() == null ? BadInputs.JSON_TYPE : operation.bodyMediaType();
+        String type = mediaType;
         out.add(raw(MutationKind.BODY_MISSING, "no body", List.of(new Header("Content-Type", type)), null));
         out.add(raw(MutationKind.BODY_MISSING, "no body, no content type", List.of(), null));
         out.add(json(MutationKind.BODY_MALFORMED, "truncated JSON", "{"));

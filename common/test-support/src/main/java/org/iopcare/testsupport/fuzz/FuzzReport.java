@@ -19,6 +19,7 @@ public final class FuzzReport {
     private final List<Violation> violations = new ArrayList<>();
     private final Map<MutationKind, Long> nanos = new EnumMap<>(MutationKind.class);
     private final Map<MutationKind, Map<Integer, Integer>> statuses = new EnumMap<>(MutationKind.class);
+    private final List<String> conflicts = new ArrayList<>();
     private long stateNanos;
     private int requests;
     private int serverErrors;
@@ -41,6 +42,14 @@ public final class FuzzReport {
         if (status >= 500) {
             serverErrors++;
         }
+    }
+
+    /**
+     * A 409 to a request that raced nobody: not a violation, but it often hides a database error
+     * (a NUL byte, an out-of-range date) mapped to "concurrent write", so the report lists them.
+     */
+    void conflict(String line) {
+        conflicts.add(line);
     }
 
     void stateRead(long elapsedNanos) {
@@ -114,6 +123,8 @@ public final class FuzzReport {
                         .append(" × ")
                         .append(e.getKey())
                         .append('\n'));
+        text.append("  409 answers (not violations; no request ran concurrently with another):\n");
+        conflicts.forEach(c -> text.append("    ").append(c).append('\n'));
         text.append("  every violation:\n");
         violations.forEach(v -> text.append("    ").append(v.line()).append('\n'));
         return text.toString();

@@ -117,7 +117,34 @@ public final class RawHttp {
             }
         }
         String body = new String(answer, end + 4, answer.length - end - 4, StandardCharsets.UTF_8);
+        if (text.substring(0, end).toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+            body = dechunked(body);
+        }
         return new Response(status, contentType, abbreviate(body), null);
+    }
+
+    /** The chunks' data joined; what cannot be read as chunks is kept as it came. */
+    private static String dechunked(String body) {
+        StringBuilder data = new StringBuilder();
+        int at = 0;
+        try {
+            while (at < body.length()) {
+                int lineEnd = body.indexOf("\r\n", at);
+                int size = Integer.parseInt(
+                        body.substring(at, lineEnd).split(";")[0].trim(), 16);
+                if (size == 0) {
+                    return data.toString();
+                }
+                // Sizes count bytes; the bodies kept here are for reading, so chars are near enough.
+                int start = lineEnd + 2;
+                int stop = Math.min(body.length(), start + size);
+                data.append(body, start, stop);
+                at = stop + 2;
+            }
+            return data.toString();
+        } catch (RuntimeException notChunks) {
+            return body;
+        }
     }
 
     /** Everything until the server closes; what arrived before a reset still counts as the answer. */
