@@ -37,7 +37,9 @@ final class RawTargets {
             "http://evil.example" + prefix + "/clients",
             "*"
         }) {
-            lines.add(new String[] {"GET " + target, "GET " + target + " HTTP/1.1"});
+            String shown =
+                    target.length() > 60 ? target.substring(0, 40) + "… (" + target.length() + " chars)" : target;
+            lines.add(new String[] {"GET " + shown, "GET " + target + " HTTP/1.1"});
         }
         lines.add(new String[] {"unknown method FOO", "FOO " + prefix + "/clients HTTP/1.1"});
         lines.add(new String[] {"TRACE", "TRACE " + prefix + "/clients HTTP/1.1"});
