@@ -62,6 +62,7 @@ public final class TestTokens {
                 .id(UUID.randomUUID().toString())
                 .issuer("iopcare")
                 .subject(subject)
+                .audience(List.of(AUDIENCE))
                 .issuedAt(now)
                 .expiresAt(now.plus(Duration.ofMinutes(30)))
                 .claim("roles", roleNames)
