@@ -18,6 +18,8 @@ public final class Topics {
     public static final String ATTENDANCE_BELOW_MINIMUM = "attendance-below-minimum";
     public static final String ATTENDANCE_CONFIRMED = "attendance-confirmed";
     public static final String PLAN_UPDATED = "plan-updated";
+    public static final String CARE_TEAM_CHANGED = "care-team-changed";
+    public static final String EMERGENCY_ACCESS_GRANTED = "emergency-access-granted";
 
     /** Every topic of the platform, for provisioning and documentation. */
     public static final List<String> ALL = List.of(
@@ -33,7 +35,9 @@ public final class Topics {
             SESSION_MISS_CORRECTED,
             ATTENDANCE_BELOW_MINIMUM,
             ATTENDANCE_CONFIRMED,
-            PLAN_UPDATED);
+            PLAN_UPDATED,
+            CARE_TEAM_CHANGED,
+            EMERGENCY_ACCESS_GRANTED);
 
     private Topics() {}
 }

@@ -8,7 +8,9 @@ public enum StaffRole {
     SCHEDULER,
     CLINICIAN,
     CLINICAL_SUPERVISOR,
-    PROGRAM_ADMIN;
+    PROGRAM_ADMIN,
+    /** Reviews the audit trail and the accounting of disclosures; reads no clinical record. */
+    PRIVACY_OFFICER;
 
     public static String[] names() {
         return Arrays.stream(values()).map(Enum::name).toArray(String[]::new);
