@@ -3,6 +3,9 @@ package org.iopcare.support;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.iopcare.support.audit.AuditConfiguration;
+import org.iopcare.support.audit.AuditedClients;
+import org.iopcare.support.caseload.CareTeamProjection;
+import org.iopcare.support.caseload.Caseload;
 import org.iopcare.support.db.SupportMigrations;
 import org.iopcare.support.messaging.ConsumerProperties;
 import org.iopcare.support.messaging.DeadLetters;
@@ -66,6 +69,30 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnMissingBean
     SupportMigrations supportMigrations() {
         return new SupportMigrations();
+    }
+
+    @Bean
+    CareTeamProjection careTeamProjection(
+            JdbcTemplate jdbc, ProcessedEvents processed, @Value("${spring.application.name}") String applicationName) {
+        return new CareTeamProjection(jdbc, processed, applicationName);
+    }
+
+    // Replaced by the audit trail's own implementation when the hash-chained trail lands.
+    @Bean
+    @ConditionalOnMissingBean
+    AuditedClients pendingAuditedClients() {
+        return new AuditedClients() {
+            @Override
+            public void disclosed(java.util.Collection<java.util.UUID> clientIds, AccessBasis basis) {}
+
+            @Override
+            public void disclosedInEmergency(java.util.UUID clientId, java.util.UUID grantId) {}
+        };
+    }
+
+    @Bean
+    Caseload caseload(JdbcTemplate jdbc, AuditedClients audit, Clock clock) {
+        return new Caseload(jdbc, audit, clock);
     }
 
     @Bean

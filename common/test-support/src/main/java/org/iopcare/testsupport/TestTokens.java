@@ -48,6 +48,11 @@ public final class TestTokens {
         return "Bearer " + TOKENS.mint("staff-test", List.of(roles), Duration.ofMinutes(30));
     }
 
+    /** An {@code Authorization} header value for this staff subject holding these roles. */
+    public static String bearerFor(String subject, StaffRole... roles) {
+        return "Bearer " + TOKENS.mint(subject, List.of(roles), Duration.ofMinutes(30));
+    }
+
     /**
      * A trusted token for this subject whose {@code roles} claim holds these names as given (staff
      * roles or any others), for tests of what a service does with unusual tokens.

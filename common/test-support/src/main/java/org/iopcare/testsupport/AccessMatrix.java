@@ -1,0 +1,143 @@
+package org.iopcare.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The access matrix of {@code docs/architecture.md} ("Who sees what"), read as data so that each
+ * service's matrix suite asks every endpoint exactly what the document says: one table per
+ * service, under a heading {@code ### <service>}, one row per operation ({@code `GET /api/…`}), one
+ * column per caller. A cell is the expected status, optionally followed by the view the caller
+ * gets ({@code 200 results}, {@code 200 own}); a suite checks each view it names.
+ */
+public final class AccessMatrix {
+
+    /** The callers every table has, in its column order after the operation. */
+    public enum Caller {
+        INTAKE_COORDINATOR("INTAKE_COORDINATOR"),
+        SCHEDULER("SCHEDULER"),
+        CLINICIAN_OWN("CLINICIAN, own client"),
+        CLINICIAN_OTHER("CLINICIAN, other client"),
+        CLINICAL_SUPERVISOR("CLINICAL_SUPERVISOR"),
+        PROGRAM_ADMIN("PROGRAM_ADMIN"),
+        PRIVACY_OFFICER("PRIVACY_OFFICER");
+
+        private final String header;
+
+        Caller(String header) {
+            this.header = header;
+        }
+
+        public String header() {
+            return header;
+        }
+
+        /** The staff role the caller's token carries. */
+        public String role() {
+            return name().startsWith("CLINICIAN_") ? "CLINICIAN" : name();
+        }
+    }
+
+    /** What one caller gets from one operation: a status and, where the cell names one, a view. */
+    public record Expected(int status, Optional<String> view) {
+        @Override
+        public String toString() {
+            return status + view.map(v -> " " + v).orElse("");
+        }
+    }
+
+    /** One operation's row. */
+    public record Row(String method, String path, Map<Caller, Expected> expected) {
+        public String key() {
+            return method + " " + path;
+        }
+    }
+
+    private AccessMatrix() {}
+
+    /** The rows of the service's table in the document at the repository root. */
+    public static List<Row> of(String service) {
+        return of(locate(), service);
+    }
+
+    static Path locate() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path doc = dir.resolve("docs/architecture.md");
+            if (Files.isRegularFile(doc)) {
+                return doc;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException(
+                "docs/architecture.md not found above " + Path.of("").toAbsolutePath());
+    }
+
+    public static List<Row> of(Path document, String service) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int heading = lines.indexOf("### " + service);
+        if (heading < 0) {
+            throw new IllegalStateException("No '### " + service + "' table in " + document);
+        }
+        int at = heading + 1;
+        while (at < lines.size() && !lines.get(at).startsWith("|")) {
+            at++;
+        }
+        List<String> header = cells(lines.get(at));
+        Caller[] callers = Caller.values();
+        for (int i = 0; i < callers.length; i++) {
+            if (header.size() <= i + 1 || !header.get(i + 1).equals(callers[i].header())) {
+                throw new IllegalStateException("The " + service + " table's column " + (i + 2) + " must be '"
+                        + callers[i].header() + "', found " + header);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (at += 2; at < lines.size() && lines.get(at).startsWith("|"); at++) {
+            List<String> cells = cells(lines.get(at));
+            String operation = cells.get(0).replace("`", "").trim();
+            String[] parts = operation.split(" ", 2);
+            if (parts.length != 2 || !parts[1].startsWith("/")) {
+                throw new IllegalStateException(
+                        "Not an operation: '" + cells.get(0) + "' in the " + service + " table");
+            }
+            Map<Caller, Expected> expected = new EnumMap<>(Caller.class);
+            for (int i = 0; i < callers.length; i++) {
+                expected.put(callers[i], expected(cells.get(i + 1), operation));
+            }
+            rows.add(new Row(parts[0], parts[1], expected));
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("The " + service + " table has no rows");
+        }
+        return List.copyOf(rows);
+    }
+
+    private static Expected expected(String cell, String operation) {
+        String[] words = cell.trim().split("\\s+", 2);
+        try {
+            return new Expected(
+                    Integer.parseInt(words[0]), words.length > 1 ? Optional.of(words[1]) : Optional.empty());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Cell '" + cell + "' of " + operation + " is not a status", e);
+        }
+    }
+
+    private static List<String> cells(String line) {
+        String trimmed = line.trim();
+        String inner = trimmed.substring(1, trimmed.endsWith("|") ? trimmed.length() - 1 : trimmed.length());
+        return Arrays.stream(inner.split("\\|", -1)).map(String::trim).toList();
+    }
+}
