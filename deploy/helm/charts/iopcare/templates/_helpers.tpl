@@ -42,3 +42,13 @@ SPRING_CLOUD_STREAM_KAFKA_BINDER_AUTO_ADD_PARTITIONS: "false"
 IOPCARE_KAFKA_PARTITIONS: {{ .Values.kafka.partitions | quote }}
 IOPCARE_KAFKA_REPLICATION_FACTOR: {{ .Values.kafka.replicationFactor | quote }}
 {{- end }}
+
+{{/* The Secret (kubernetes.io/basic-auth) of a service's schema owner; call with (dict "root" $ "svc" $svc). */}}
+{{- define "iopcare.dbOwnerSecret" -}}
+{{ printf "%s-%s" .root.Values.postgres.clusterName (.svc.schema | replace "_" "-") }}
+{{- end }}
+
+{{/* The Secret (kubernetes.io/basic-auth) of the role a service runs as. */}}
+{{- define "iopcare.dbRuntimeSecret" -}}
+{{ printf "%s-%s-app" .root.Values.postgres.clusterName (.svc.schema | replace "_" "-") }}
+{{- end }}

@@ -64,12 +64,8 @@ class LocalSandboxIT extends NotificationIT {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            // creates the schema and its login role; the shared context's values are replaced below
-            Infrastructure.register((name, value) -> {}, SCHEMA);
-            Map<String, Object> settings = new HashMap<>();
-            settings.put("iopcare.db.schema", SCHEMA);
-            settings.put("spring.datasource.username", SCHEMA);
-            settings.put("spring.datasource.password", SCHEMA);
+            // creates the schema and its login roles; the shared context's values are replaced below
+            Map<String, Object> settings = new HashMap<>(Infrastructure.database(SCHEMA));
             settings.put("server.port", SERVER_PORT);
             settings.put("spring.cloud.stream.default.group", "notification-service-sandbox-it");
             settings.put("spring.cloud.stream.kafka.default.consumer.start-offset", "latest");

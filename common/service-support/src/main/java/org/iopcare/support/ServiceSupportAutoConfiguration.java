@@ -67,8 +67,8 @@ public class ServiceSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SupportMigrations supportMigrations() {
-        return new SupportMigrations();
+    SupportMigrations supportMigrations(@Value("${spring.datasource.username:}") String runtimeRole) {
+        return new SupportMigrations(runtimeRole);
     }
 
     @Bean

@@ -6,12 +6,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Brings the database to the shape the services expect, on every start and without harm when it is
  * already there: database {@code iopcare}; per service a login role and a schema of the same name
- * owned by it, so that each service can migrate only its own tables; nothing in {@code public}.
+ * owned by it, so that each service can migrate only its own tables, and a second login role
+ * ({@code <schema>_app}) the service runs as, which may use the schema and is given its privileges
+ * on the tables by the service after migrating; nothing in {@code public}.
  */
 final class DatabaseSetup {
 
@@ -29,7 +32,12 @@ final class DatabaseSetup {
                 if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", LocalPostgres.DATABASE)) {
                     execute(admin, "CREATE DATABASE " + LocalPostgres.DATABASE + " ENCODING 'UTF8'");
                 }
-                for (String role : schemas) {
+                List<String> roles = new ArrayList<>();
+                for (String schema : schemas) {
+                    roles.add(schema);
+                    roles.add(ServiceSpec.runtimeRole(schema));
+                }
+                for (String role : roles) {
                     String password = passwords.of(role);
                     String verb = exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role) ? "ALTER" : "CREATE";
                     // Set on every start: the stored password is the truth, even if the role predates it.
@@ -46,11 +54,16 @@ final class DatabaseSetup {
                     execute(admin, "CREATE SCHEMA IF NOT EXISTS " + name + " AUTHORIZATION " + name);
                     execute(admin, "ALTER SCHEMA " + name + " OWNER TO " + name);
                     execute(admin, "REVOKE CREATE ON SCHEMA public FROM " + name);
+                    String runtime = identifier(ServiceSpec.runtimeRole(role));
+                    execute(admin, "REVOKE CREATE ON SCHEMA public FROM " + runtime);
+                    execute(admin, "GRANT USAGE ON SCHEMA " + name + " TO " + runtime);
                     // Unqualified names of a service's own SQL land in its own schema.
-                    execute(
-                            admin,
-                            "ALTER ROLE " + name + " IN DATABASE " + LocalPostgres.DATABASE + " SET search_path = "
-                                    + name);
+                    for (String user : List.of(name, runtime)) {
+                        execute(
+                                admin,
+                                "ALTER ROLE " + user + " IN DATABASE " + LocalPostgres.DATABASE + " SET search_path = "
+                                        + name);
+                    }
                 }
             }
         } catch (SQLException e) {

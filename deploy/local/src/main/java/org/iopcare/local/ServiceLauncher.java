@@ -108,8 +108,11 @@ final class ServiceLauncher {
         env.put("SERVER_PORT", Integer.toString(service.port()));
         env.put("SERVER_ADDRESS", options.serviceAddress());
         env.put("SPRING_DATASOURCE_URL", jdbcUrl);
-        env.put("SPRING_DATASOURCE_USERNAME", service.schema());
-        env.put("SPRING_DATASOURCE_PASSWORD", passwords.of(service.schema()));
+        // migrations as the schema's owner, everything else as the runtime role
+        env.put("SPRING_FLYWAY_USER", service.schema());
+        env.put("SPRING_FLYWAY_PASSWORD", passwords.of(service.schema()));
+        env.put("SPRING_DATASOURCE_USERNAME", service.runtimeRole());
+        env.put("SPRING_DATASOURCE_PASSWORD", passwords.of(service.runtimeRole()));
         env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", kafkaBootstrap);
         env.put(
                 "IOPCARE_SECURITY_JWT_PUBLIC_KEY_LOCATION",

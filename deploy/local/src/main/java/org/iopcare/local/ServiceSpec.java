@@ -9,7 +9,8 @@ import java.util.Map;
  * One of the platform's services as the launcher sees it.
  *
  * @param name the module and log name, e.g. {@code intake-service}
- * @param schema the database schema and login role it owns
+ * @param schema the database schema and the login role that owns it (migrations run as it); the
+ *     service itself runs as {@link #runtimeRole()}
  * @param port its HTTP port (fixed by the service; passed as SERVER_PORT so a test can move it)
  * @param jar its runnable jar, relative to the repository root
  * @param mintsDevTokens whether it serves {@code /dev/tokens} and so needs the private key
@@ -54,6 +55,18 @@ public record ServiceSpec(
         Map<String, String> merged = new LinkedHashMap<>(environment);
         merged.putAll(extra);
         return new ServiceSpec(name, schema, port, jar, mintsDevTokens, merged);
+    }
+
+    /**
+     * The login role the service runs as: it reads and writes the schema's tables but may only read
+     * and append to the audit trail, and changes no table's shape.
+     */
+    public String runtimeRole() {
+        return runtimeRole(schema);
+    }
+
+    static String runtimeRole(String schema) {
+        return schema + "_app";
     }
 
     /** The name without the {@code -service} suffix, as shown in the summary. */

@@ -20,10 +20,11 @@ final class Summary {
             for (ServiceSpec service : ServiceSpec.ALL) {
                 text.append(String.format(
                         Locale.ROOT,
-                        "    %-22s SPRING_DATASOURCE_USERNAME=%s, password in %s%n",
+                        "    %-22s SPRING_DATASOURCE_USERNAME=%s, SPRING_FLYWAY_USER=%s, passwords in %s%n",
                         service.name(),
+                        service.runtimeRole(),
                         service.schema(),
-                        platform.folder().secrets().resolve(service.schema() + ".password")));
+                        platform.folder().secrets().resolve("<role>.password")));
             }
             text.append("    all of them            SPRING_PROFILES_ACTIVE=local, SPRING_DATASOURCE_URL=")
                     .append(platform.jdbcUrl())

@@ -92,6 +92,14 @@ class InfrastructureTest {
                 assertThatThrownBy(() -> execute(connection, "CREATE TABLE public.probe (id int)"))
                         .hasMessageContaining("permission denied");
             }
+            // The role the service runs as: its own password, the schema first, no DDL.
+            try (Connection connection = connectAs(service.runtimeRole())) {
+                assertThat(query(connection, "SELECT current_schema()")).isEqualTo(service.schema());
+                assertThatThrownBy(() -> execute(connection, "CREATE TABLE other_probe (id int)"))
+                        .hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> execute(connection, "CREATE TABLE public.other_probe (id int)"))
+                        .hasMessageContaining("permission denied");
+            }
         }
         assertThatThrownBy(() -> DriverManager.getConnection(platform.jdbcUrl(), "intake", "wrong"))
                 .isInstanceOf(SQLException.class)

@@ -22,6 +22,19 @@ class ServiceLauncherTest {
     }
 
     @Test
+    void servicesMigrateAsTheSchemasOwnerAndRunAsTheirRuntimeRole() {
+        ServicePasswords passwords = new ServicePasswords(new DataFolder(dataDir).secrets());
+        Map<String, String> env = launcher(options().build()).environment(ServiceSpec.TREATMENT_PLAN);
+
+        assertThat(env)
+                .containsEntry("SPRING_FLYWAY_USER", "treatment_plan")
+                .containsEntry("SPRING_FLYWAY_PASSWORD", passwords.of("treatment_plan"))
+                .containsEntry("SPRING_DATASOURCE_USERNAME", "treatment_plan_app")
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", passwords.of("treatment_plan_app"));
+        assertThat(passwords.of("treatment_plan_app")).isNotEqualTo(passwords.of("treatment_plan"));
+    }
+
+    @Test
     void listenAllOpensTheServicesToEveryInterface() {
         Map<String, String> env = launcher(options().listenAll(true).build()).environment(ServiceSpec.SCHEDULING);
 

@@ -172,7 +172,7 @@ class ClientIT extends IntakeIT {
                     .isEqualTo(409);
 
             assertThat(jdbc.queryForList(
-                            "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_log WHERE path_ids = ?"
+                            "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_entry WHERE path_ids = ?"
                                     + " ORDER BY id",
                             String.class,
                             "id=" + clientId))
@@ -293,7 +293,7 @@ class ClientIT extends IntakeIT {
                 .isEqualTo(404);
 
         assertThat(jdbc.queryForList(
-                        "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_log WHERE path_ids = ?"
+                        "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_entry WHERE path_ids = ?"
                                 + " ORDER BY id",
                         String.class,
                         "id=" + clientId))
@@ -304,7 +304,7 @@ class ClientIT extends IntakeIT {
                         "UPDATE /api/clients/{id} 400",
                         "UPDATE /api/clients/{id} 422");
         assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM audit_log WHERE path_pattern = '/api/enrollments' AND status = 403",
+                        "SELECT count(*) FROM audit_entry WHERE path_pattern = '/api/enrollments' AND status = 403",
                         Long.class))
                 .isGreaterThanOrEqualTo(2);
     }

@@ -173,7 +173,7 @@ class PipelineIT extends IntakeIT {
                 .isEqualTo("NEW");
         assertThat(jdbc.queryForList(
                         "SELECT action || ' ' || path_pattern || ' ' || status || ' '"
-                                + " || regexp_replace(roles, '^.*(ROLE_[A-Z_]+).*$', '\\1') FROM audit_log"
+                                + " || regexp_replace(roles, '^.*(ROLE_[A-Z_]+).*$', '\\1') FROM audit_entry"
                                 + " WHERE path_ids = ? AND http_method = 'PATCH' ORDER BY id",
                         String.class,
                         "id=" + id))

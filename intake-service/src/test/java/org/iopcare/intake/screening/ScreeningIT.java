@@ -168,7 +168,7 @@ class ScreeningIT extends IntakeIT {
         assertThat(http.get("/api/screenings/" + UUID.randomUUID(), CLINICIAN).status())
                 .isEqualTo(404);
         assertThat(jdbc.queryForList(
-                        "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_log WHERE path_ids = ?"
+                        "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_entry WHERE path_ids = ?"
                                 + " ORDER BY id",
                         String.class,
                         "id=" + id))

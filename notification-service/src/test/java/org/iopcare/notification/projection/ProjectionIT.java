@@ -259,7 +259,7 @@ class ProjectionIT extends NotificationIT {
                         .doesNotContain(client.phone())
                         .doesNotContain(client.email()));
         assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM audit_log WHERE path_pattern = '/api/clients/{clientId}/messages'"
+                        "SELECT count(*) FROM audit_entry WHERE path_pattern = '/api/clients/{clientId}/messages'"
                                 + " AND path_ids LIKE ?",
                         Long.class,
                         "%" + client.id() + "%"))

@@ -163,7 +163,8 @@ class SmsWebhooksIT extends NotificationIT {
         assertThat(inbox.json().findValuesAsString("kind"))
                 .containsExactlyInAnyOrder("ATTENDANCE_CONFIRMATION", "RESCHEDULE_REQUEST", "MESSAGE");
         assertThat(http.get("/api/inbox", null).status()).isEqualTo(401);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE path_pattern = '/api/inbox'", Long.class))
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM audit_entry WHERE path_pattern = '/api/inbox'", Long.class))
                 .isPositive();
     }
 

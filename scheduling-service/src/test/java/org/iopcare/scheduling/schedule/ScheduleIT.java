@@ -275,7 +275,7 @@ class ScheduleIT extends SchedulingIT {
         assertThat(jdbc.queryForObject("SELECT cancel_reason FROM client_session WHERE id = ?", String.class, session))
                 .isEqualTo("STAFF");
         assertThat(jdbc.queryForList(
-                        "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_log WHERE path_ids = ?",
+                        "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_entry WHERE path_ids = ?",
                         String.class,
                         "id=" + session))
                 .contains("CREATE /api/sessions/{id}/cancel 200");

@@ -82,7 +82,7 @@ class TrackIT extends SchedulingIT {
                         .asString())
                 .startsWith("17:00");
         assertThat(jdbc.queryForList(
-                        "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_log WHERE path_ids = ?",
+                        "SELECT action || ' ' || path_pattern || ' ' || status FROM audit_entry WHERE path_ids = ?",
                         String.class,
                         "code=" + code))
                 .contains("UPDATE /api/tracks/{code} 200", "READ /api/tracks/{code} 200");

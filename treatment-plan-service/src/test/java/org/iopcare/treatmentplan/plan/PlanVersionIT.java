@@ -140,14 +140,14 @@ class PlanVersionIT extends TreatmentPlanIT {
 
         // the audit trail has who wrote and who read
         assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM audit_log WHERE path_pattern = ? AND action = 'CREATE' AND actor = 'staff-test'"
+                        "SELECT count(*) FROM audit_entry WHERE path_pattern = ? AND action = 'CREATE' AND actor = 'staff-test'"
                                 + " AND path_ids LIKE ?",
                         Long.class,
                         "/api/plans/{id}/versions",
                         "%" + planId + "%"))
                 .isEqualTo(3);
         assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM audit_log WHERE path_pattern = ? AND action = 'READ' AND path_ids LIKE ?",
+                        "SELECT count(*) FROM audit_entry WHERE path_pattern = ? AND action = 'READ' AND path_ids LIKE ?",
                         Long.class,
                         "/api/plans/{id}/versions",
                         "%" + planId + "%"))

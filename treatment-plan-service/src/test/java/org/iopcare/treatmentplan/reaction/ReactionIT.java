@@ -143,7 +143,7 @@ class ReactionIT extends TreatmentPlanIT {
         assertThat(after.get(2).urgent()).isFalse();
 
         assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM audit_log WHERE path_pattern = '/api/clients/{id}/assessments' AND path_ids LIKE ?",
+                        "SELECT count(*) FROM audit_entry WHERE path_pattern = '/api/clients/{id}/assessments' AND path_ids LIKE ?",
                         Long.class,
                         "%" + client + "%"))
                 .isEqualTo(9);

@@ -2,12 +2,12 @@ package org.iopcare.support.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,22 +21,25 @@ import org.springframework.web.servlet.HandlerMapping;
  * the trail itself holds no health information. Anonymous requests (the public form) are not
  * staff access and are not recorded here.
  *
- * <p>The record is written before the handler runs, in its own statement: when it cannot be
- * written the request fails with a 503 problem and nothing is read or changed — an access to
- * health information without an audit record does not happen. The outcome (the response status)
- * is filled in once the request has completed; a row whose status stays empty is a request that
- * never completed. Every stored value is bounded ({@link AuditValues}), so no request can make its
- * own record fail.
+ * <p>The record (an ACCESS entry) is written before the handler runs, in its own transaction: when
+ * it cannot be written the request fails with a 503 problem and nothing is read or changed — an
+ * access to health information without an audit record does not happen. The outcome (the response
+ * status) is appended as an OUTCOME entry once the request has completed; an ACCESS entry without
+ * one is a request that never completed. Handlers add the clients they disclose through {@link
+ * AuditedClients}, which finds the ACCESS entry under {@link #RECORD}. Every stored value is bounded
+ * ({@link AuditValues}), so no request can make its own record fail.
  */
 public class AuditTrail implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
-    static final String RECORD = AuditTrail.class.getName() + ".record";
 
-    private final JdbcTemplate jdbc;
+    /** The request attribute holding the id ({@code Long}) of the request's ACCESS entry. */
+    public static final String RECORD = AuditTrail.class.getName() + ".record";
 
-    public AuditTrail(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private final AuditWriter writer;
+
+    AuditTrail(AuditWriter writer) {
+        this.writer = writer;
     }
 
     @Override
@@ -48,14 +51,7 @@ public class AuditTrail implements HandlerInterceptor {
         }
         String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         try {
-            Long id = jdbc.queryForObject(
-                    """
-                    INSERT INTO audit_log (actor, roles, action, http_method, path_pattern, path_ids, remote_addr,
-                                           request_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    RETURNING id
-                    """,
-                    Long.class,
+            long id = writer.access(new AuditWriter.Access(
                     AuditValues.printable(token.getName(), AuditValues.ACTOR_MAX),
                     roles(token),
                     action(request.getMethod()),
@@ -63,9 +59,9 @@ public class AuditTrail implements HandlerInterceptor {
                     pattern == null ? "(unmatched)" : AuditValues.printable(pattern, AuditValues.PATTERN_MAX),
                     pathIds(request),
                     AuditValues.printable(request.getRemoteAddr(), AuditValues.REMOTE_ADDR_MAX),
-                    AuditValues.matching(request.getHeader("X-Request-Id"), AuditValues.REQUEST_ID));
+                    AuditValues.matching(request.getHeader("X-Request-Id"), AuditValues.REQUEST_ID)));
             request.setAttribute(RECORD, id);
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             log.error(
                     "Audit record could not be written for {} {}; the request is refused: {}",
                     AuditValues.printable(request.getMethod(), 10),
@@ -83,8 +79,8 @@ public class AuditTrail implements HandlerInterceptor {
             return;
         }
         try {
-            jdbc.update("UPDATE audit_log SET status = ? WHERE id = ? AND status IS NULL", response.getStatus(), id);
-        } catch (RuntimeException e) {
+            writer.outcome(id, response.getStatus());
+        } catch (SQLException | RuntimeException e) {
             // The access itself is on record; only its outcome is missing.
             log.error(
                     "Audit outcome could not be written for record {}: {}",

@@ -12,7 +12,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * With the {@code prod} profile, refuses to start a service whose database or broker connection
- * would travel in plaintext or whose secrets are the local run's defaults. It runs before any bean
+ * would travel in plaintext, whose secrets are the local run's defaults, or which would run as the
+ * owner of its schema (and so of its audit trail). It runs before any bean
  * exists, so nothing has connected anywhere when it refuses. The message names the settings that
  * are wrong, never their values.
  */
@@ -63,11 +64,17 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
             problems.add(KAFKA_PROTOCOL_KEYS.get(0) + " must be SSL or SASL_SSL (the broker connection would be"
                     + " plaintext)");
         }
-        String password = env.getProperty("spring.datasource.password", "");
-        if (password.isBlank()
-                || password.equals(env.getProperty("spring.datasource.username"))
-                || password.equals(env.getProperty("iopcare.db.schema"))) {
+        String runtimeRole = env.getProperty("spring.datasource.username", "");
+        String owner = env.getProperty("spring.flyway.user", "");
+        if (localPassword(env, "spring.datasource.password", runtimeRole)) {
             problems.add("spring.datasource.password is unset or the local default");
+        }
+        if (localPassword(env, "spring.flyway.password", owner)) {
+            problems.add("spring.flyway.password is unset or the local default");
+        }
+        if (owner.isBlank() || owner.equals(runtimeRole)) {
+            problems.add("spring.datasource.username must be a runtime role apart from the schema's owner"
+                    + " (spring.flyway.user): the service could change or remove its own audit trail");
         }
         String issuerUri = env.getProperty("iopcare.security.jwt.issuer-uri", "");
         String keyLocation = env.getProperty("iopcare.security.jwt.public-key-location", "");
@@ -99,6 +106,14 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
             problems.add("iopcare.notification.sms.base-url points at the local sandbox provider");
         }
         return problems;
+    }
+
+    private static boolean localPassword(Environment env, String key, String user) {
+        String password = env.getProperty(key, "");
+        return password.isBlank()
+                || password.equals(user)
+                || password.equals(env.getProperty("iopcare.db.schema"))
+                || password.equals(env.getProperty("iopcare.db.schema") + "_app");
     }
 
     private static boolean localKey(String location) {

@@ -17,8 +17,10 @@ class ProductionGuardTest {
                 .withProperty("iopcare.db.schema", "intake")
                 .withProperty(
                         "spring.datasource.url", "jdbc:postgresql://iopcare-db-rw:5432/iopcare?sslmode=verify-full")
-                .withProperty("spring.datasource.username", "intake")
+                .withProperty("spring.datasource.username", "intake_app")
                 .withProperty("spring.datasource.password", "s3cret-from-the-operator")
+                .withProperty("spring.flyway.user", "intake")
+                .withProperty("spring.flyway.password", "0wner-s3cret-from-the-operator")
                 .withProperty("spring.cloud.stream.kafka.binder.configuration.security.protocol", "SSL")
                 .withProperty("iopcare.security.jwt.issuer-uri", "https://login.clinic.example/realms/staff")
                 .withProperty("iopcare.security.jwt.audience", "iopcare-api")
@@ -65,6 +67,30 @@ class ProductionGuardTest {
     void refusesTheLocalDatabasePassword() {
         MockEnvironment env = production().withProperty("spring.datasource.password", "intake");
         assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("spring.datasource.password");
+    }
+
+    @Test
+    void refusesTheLocalOwnerPassword() {
+        MockEnvironment env = production().withProperty("spring.flyway.password", "intake");
+        assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("spring.flyway.password");
+        env.setProperty("spring.flyway.password", "");
+        assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("spring.flyway.password");
+        env.setProperty("spring.flyway.password", "0wner-s3cret-from-the-operator");
+        env.setProperty("spring.datasource.password", "intake_app");
+        assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("spring.datasource.password");
+    }
+
+    @Test
+    void refusesToRunAsTheSchemasOwner() {
+        MockEnvironment env = production().withProperty("spring.datasource.username", "intake");
+        assertThat(ProductionGuard.problems(env))
+                .singleElement()
+                .asString()
+                .contains("spring.datasource.username", "spring.flyway.user")
+                .doesNotContain("s3cret");
+        env.setProperty("spring.datasource.username", "intake_app");
+        env.setProperty("spring.flyway.user", "");
+        assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("runtime role");
     }
 
     @Test

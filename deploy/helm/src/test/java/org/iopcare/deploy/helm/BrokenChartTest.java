@@ -11,6 +11,7 @@ import org.iopcare.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Deliberately broken values: the checks that guard CI must catch each of them. */
 class BrokenChartTest {
@@ -74,6 +75,45 @@ class BrokenChartTest {
                 .containsExactlyInAnyOrder(
                         "Deployment/intake-service container intake-service: no cpu request and limit",
                         "Deployment/intake-service container intake-service: no memory request and limit");
+    }
+
+    @Test
+    void aServiceRunningAsItsSchemasOwnerBreaksTheRules() {
+        List<JsonNode> objects = Chart.render();
+        objects.stream()
+                .filter(o -> o.path("kind").asString().equals("ConfigMap"))
+                .filter(o -> o.path("metadata").path("name").asString().equals("scheduling-service"))
+                .forEach(o -> ((ObjectNode) o.path("data")).put("SPRING_DATASOURCE_USERNAME", "scheduling"));
+
+        assertThat(rules(objects))
+                .filteredOn(problem -> problem.startsWith("scheduling-service"))
+                .containsExactlyInAnyOrder(
+                        "scheduling-service: runs as its schema's owner (SPRING_DATASOURCE_USERNAME must be a runtime"
+                                + " role apart from SPRING_FLYWAY_USER)",
+                        "scheduling-service: runtime role scheduling may not use schema scheduling",
+                        "scheduling-service: SPRING_DATASOURCE_PASSWORD is not from the secret of role scheduling");
+    }
+
+    @Test
+    void aRuntimeRoleWithoutItsOwnSecretBreaksTheRules() {
+        List<JsonNode> objects = Chart.render();
+        objects.stream()
+                .filter(o -> o.path("kind").asString().equals("Cluster"))
+                .forEach(o -> {
+                    var roles = (tools.jackson.databind.node.ArrayNode)
+                            o.path("spec").path("managed").path("roles");
+                    for (int i = roles.size() - 1; i >= 0; i--) {
+                        if (roles.get(i).path("name").asString().equals("intake_app")) {
+                            roles.remove(i);
+                        }
+                    }
+                });
+
+        assertThat(rules(objects))
+                .filteredOn(problem -> problem.startsWith("intake-service"))
+                .containsExactlyInAnyOrder(
+                        "intake-service: no login role 'intake_app' with a password secret",
+                        "intake-service: SPRING_DATASOURCE_PASSWORD is not from the secret of role intake_app");
     }
 
     private static List<String> rules(List<JsonNode> objects) {

@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Our own rules for the rendered platform, beyond what the schemas say: every container locked
  * down with probes and limits, Actuator on a management port the API Service does not expose,
- * every topic the services use provisioned, every service with its Kafka user and database role.
+ * every topic the services use provisioned, every service with its Kafka user and its two database
+ * roles (the schema's owner for migrations, a runtime role apart from it for everything else).
  */
 final class PlatformRules {
 
@@ -215,6 +216,11 @@ final class PlatformRules {
         }
     }
 
+    /**
+     * Per service two login roles with password secrets: the schema's owner, which migrates, and a
+     * runtime role apart from it, which the connection pool uses and which may use the schema; each
+     * password taken from its own role's secret.
+     */
     private void databaseRoles(Set<String> services, List<String> problems) {
         List<JsonNode> clusters = ofKind("Cluster");
         if (clusters.isEmpty()) {
@@ -222,11 +228,11 @@ final class PlatformRules {
             return;
         }
         JsonNode cluster = clusters.get(0).path("spec");
-        Set<String> roles = new HashSet<>();
+        Map<String, String> secrets = new java.util.HashMap<>();
         cluster.path("managed").path("roles").forEach(role -> {
-            if (role.path("login").asBoolean(false)
-                    && !role.path("passwordSecret").path("name").asString("").isBlank()) {
-                roles.add(role.path("name").asString());
+            String secret = role.path("passwordSecret").path("name").asString("");
+            if (role.path("login").asBoolean(false) && !secret.isBlank()) {
+                secrets.put(role.path("name").asString(), secret);
             }
         });
         String bootstrap = cluster.path("bootstrap")
@@ -235,12 +241,44 @@ final class PlatformRules {
                 .toString();
         for (JsonNode deployment : ofKind("Deployment")) {
             String service = deployment.path("metadata").path("name").asString();
-            String schema = configOf(service).path("SPRING_DATASOURCE_USERNAME").asString("");
-            if (!roles.contains(schema)) {
-                problems.add(service + ": no login role '" + schema + "' with a password secret");
+            JsonNode config = configOf(service);
+            String runtime = config.path("SPRING_DATASOURCE_USERNAME").asString("");
+            String owner = config.path("SPRING_FLYWAY_USER").asString("");
+            for (String role : List.of(runtime, owner)) {
+                if (!secrets.containsKey(role)) {
+                    problems.add(service + ": no login role '" + role + "' with a password secret");
+                }
             }
-            if (!bootstrap.contains("CREATE SCHEMA " + schema + " AUTHORIZATION " + schema)) {
-                problems.add(service + ": no schema " + schema + " owned by its role");
+            if (owner.isBlank() || owner.equals(runtime)) {
+                problems.add(service + ": runs as its schema's owner (SPRING_DATASOURCE_USERNAME must be a runtime"
+                        + " role apart from SPRING_FLYWAY_USER)");
+            }
+            if (!bootstrap.contains("CREATE SCHEMA " + owner + " AUTHORIZATION " + owner)) {
+                problems.add(service + ": no schema " + owner + " owned by its role");
+            }
+            // each statement is a JSON string of the array: the closing quote ends the role's name
+            if (!bootstrap.contains("\"GRANT USAGE ON SCHEMA " + owner + " TO " + runtime + "\"")) {
+                problems.add(service + ": runtime role " + runtime + " may not use schema " + owner);
+            }
+            Map<String, String> passwordSecrets = new java.util.HashMap<>();
+            deployment
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .forEach(container -> container
+                            .path("env")
+                            .forEach(env -> passwordSecrets.put(
+                                    env.path("name").asString(),
+                                    env.path("valueFrom")
+                                            .path("secretKeyRef")
+                                            .path("name")
+                                            .asString(""))));
+            if (!passwordSecrets.getOrDefault("SPRING_DATASOURCE_PASSWORD", "").equals(secrets.get(runtime))) {
+                problems.add(service + ": SPRING_DATASOURCE_PASSWORD is not from the secret of role " + runtime);
+            }
+            if (!passwordSecrets.getOrDefault("SPRING_FLYWAY_PASSWORD", "").equals(secrets.get(owner))) {
+                problems.add(service + ": SPRING_FLYWAY_PASSWORD is not from the secret of role " + owner);
             }
         }
         services.stream()
