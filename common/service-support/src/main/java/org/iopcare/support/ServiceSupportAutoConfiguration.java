@@ -77,19 +77,6 @@ public class ServiceSupportAutoConfiguration {
         return new CareTeamProjection(jdbc, processed, applicationName);
     }
 
-    // Replaced by the audit trail's own implementation when the hash-chained trail lands.
-    @Bean
-    @ConditionalOnMissingBean
-    AuditedClients pendingAuditedClients() {
-        return new AuditedClients() {
-            @Override
-            public void disclosed(java.util.Collection<java.util.UUID> clientIds, AccessBasis basis) {}
-
-            @Override
-            public void disclosedInEmergency(java.util.UUID clientId, java.util.UUID grantId) {}
-        };
-    }
-
     @Bean
     Caseload caseload(JdbcTemplate jdbc, AuditedClients audit, Clock clock) {
         return new Caseload(jdbc, audit, clock);
