@@ -101,7 +101,7 @@ class AccessMatrixIT extends SchedulingIT {
                 .flatMap(row -> Stream.of(Caller.values())
                         .map(caller -> DynamicTest.dynamicTest(
                                 row.key() + " as " + caller.header(),
-                                () -> check(row, caller, operations.get(row.key())))));
+                                () -> checkNamed(row, caller, operations.get(row.key())))));
     }
 
     @Test
@@ -127,6 +127,15 @@ class AccessMatrixIT extends SchedulingIT {
         assertThat(staffOperations)
                 .as("staff operations of /v3/api-docs missing from the %s table", SERVICE)
                 .allSatisfy(op -> assertThat(rows).contains(op));
+    }
+
+    /** Names the row and caller in a failure, which reports show by index otherwise. */
+    private void checkNamed(Row row, Caller caller, Operation operation) {
+        try {
+            check(row, caller, operation);
+        } catch (AssertionError e) {
+            throw new AssertionError(row.key() + " as " + caller.header() + ": " + e.getMessage(), e);
+        }
     }
 
     private void check(Row row, Caller caller, Operation operation) {
