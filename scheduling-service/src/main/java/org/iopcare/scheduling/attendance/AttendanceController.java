@@ -9,10 +9,14 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.scheduling.config.SchedulingProperties;
+import org.iopcare.support.caseload.Caseload;
+import org.iopcare.support.security.StaffRole;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,16 +31,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AttendanceController {
 
+    /** Attendance and rosters: every client for scheduling, supervision and admin. */
+    static final Caseload.Rule ATTENDANCE =
+            Caseload.clinicWide(StaffRole.SCHEDULER, StaffRole.CLINICAL_SUPERVISOR, StaffRole.PROGRAM_ADMIN);
+
     private final AttendanceRecorder recorder;
     private final AttendanceStore store;
     private final SchedulingProperties settings;
+    private final Caseload caseload;
     private final Clock clock;
 
     AttendanceController(
-            AttendanceRecorder recorder, AttendanceStore store, SchedulingProperties settings, Clock clock) {
+            AttendanceRecorder recorder,
+            AttendanceStore store,
+            SchedulingProperties settings,
+            Caseload caseload,
+            Clock clock) {
         this.recorder = recorder;
         this.store = store;
         this.settings = settings;
+        this.caseload = caseload;
         this.clock = clock;
     }
 
@@ -68,10 +82,20 @@ class AttendanceController {
      */
     record GroupAttendanceResult(int changed) {}
 
+    /**
+     * A clinician records their own clients of the group; a body naming any client outside their
+     * caseload is refused whole (404), so nothing is recorded for the others either.
+     */
     @PostMapping("/api/group-sessions/{id}/attendance")
     @PreAuthorize("hasAnyRole('CLINICIAN','SCHEDULER','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
     GroupAttendanceResult record(
             @PathVariable UUID id, @Valid @RequestBody GroupAttendanceRequest request, Authentication staff) {
+        Set<UUID> named = new LinkedHashSet<>();
+        request.entries().forEach(entry -> named.add(entry.clientId()));
+        if (!named.stream().allMatch(client -> caseload.permits(client, ATTENDANCE))) {
+            throw ProblemException.notFound("Client");
+        }
+        named.forEach(client -> caseload.require(client, ATTENDANCE, "Client"));
         return new GroupAttendanceResult(recorder.recordGroup(
                 id,
                 request.entries().stream()
@@ -97,17 +121,28 @@ class AttendanceController {
     @PreAuthorize("hasAnyRole('CLINICIAN','SCHEDULER','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
     GroupAttendanceResult recordSession(
             @PathVariable UUID id, @Valid @RequestBody SessionAttendanceRequest request, Authentication staff) {
+        UUID client = store.clientOf(id).orElseThrow(() -> ProblemException.notFound("Session"));
+        caseload.require(client, ATTENDANCE, "Session");
         boolean changed = recorder.recordSession(
                 id, request.attendance(), request.lateMinutes(), request.minutesAttended(), staff.getName());
         return new GroupAttendanceResult(changed ? 1 : 0);
     }
 
+    /**
+     * The day's group sessions with their rosters. A clinician gets only the sessions one of their
+     * own clients sits in, and in each roster only their own clients.
+     */
     @GetMapping("/api/group-sessions")
     @PreAuthorize("hasAnyRole('CLINICIAN','SCHEDULER','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
     List<AttendanceStore.GroupView> groups(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String track) {
-        return store.groups(date, track);
+        List<AttendanceStore.GroupView> groups = store.groups(date, track, caseload.visibility(ATTENDANCE));
+        caseload.disclose(
+                groups.stream().flatMap(g -> g.roster().stream()).toList(),
+                AttendanceStore.RosterEntry::clientId,
+                ATTENDANCE);
+        return groups;
     }
 
     /**
@@ -148,6 +183,7 @@ class AttendanceController {
         if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > 400) {
             throw ProblemException.unprocessable("bad-range", "to must follow from, at most 400 days later");
         }
+        caseload.require(id, ATTENDANCE, "Schedule of client");
         AgeGroup ageGroup = store.ageGroup(id)
                 .map(AgeGroup::valueOf)
                 .orElseThrow(() -> ProblemException.notFound("Schedule of client"));

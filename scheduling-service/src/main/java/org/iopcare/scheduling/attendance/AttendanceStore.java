@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.iopcare.support.caseload.Caseload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -69,6 +70,14 @@ class AttendanceStore {
      * @param status scheduled or cancelled
      */
     record Single(Row row, UUID groupSessionId, String status) {}
+
+    /** The client a session belongs to, to decide who may see or change it. */
+    Optional<UUID> clientOf(UUID sessionId) {
+        return jdbc.sql("SELECT client_id FROM client_session WHERE id = ?")
+                .param(sessionId)
+                .query(UUID.class)
+                .optional();
+    }
 
     /** One session, locked until the transaction ends. */
     Optional<Single> lockSession(UUID id) {
@@ -194,13 +203,21 @@ class AttendanceStore {
      */
     record RosterEntry(UUID sessionId, UUID clientId, String attendance, Integer minutesAttended) {}
 
-    List<GroupView> groups(LocalDate date, String trackCode) {
+    /**
+     * The day's group sessions with the visible part of their rosters; when not every client is
+     * visible, only the sessions a visible client sits in.
+     */
+    List<GroupView> groups(LocalDate date, String trackCode, Caseload.Visibility visible) {
         return jdbc
                 .sql("""
-                        SELECT id, track_code, local_date, starts_at, ends_at, status, capacity FROM group_session
-                        WHERE local_date = ? AND (CAST(? AS VARCHAR) IS NULL OR track_code = ?) ORDER BY starts_at, track_code
+                        SELECT g.id, g.track_code, g.local_date, g.starts_at, g.ends_at, g.status, g.capacity
+                        FROM group_session g
+                        WHERE g.local_date = ? AND (CAST(? AS VARCHAR) IS NULL OR g.track_code = ?)
+                          AND (? OR EXISTS (SELECT 1 FROM client_session s WHERE s.group_session_id = g.id
+                                            AND s.status = 'SCHEDULED' AND s.client_id = ANY(?)))
+                        ORDER BY g.starts_at, g.track_code
                         """)
-                .params(Date.valueOf(date), trackCode, trackCode)
+                .params(Date.valueOf(date), trackCode, trackCode, visible.all(), visible.clientArray())
                 .query((rs, i) -> new GroupView(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
@@ -220,16 +237,17 @@ class AttendanceStore {
                         g.endsAt(),
                         g.status(),
                         g.capacity(),
-                        roster(g.id())))
+                        roster(g.id(), visible)))
                 .toList();
     }
 
-    private List<RosterEntry> roster(UUID groupId) {
+    private List<RosterEntry> roster(UUID groupId, Caseload.Visibility visible) {
         return jdbc.sql("""
                         SELECT id, client_id, attendance, minutes_attended FROM client_session
-                        WHERE group_session_id = ? AND status = 'SCHEDULED' ORDER BY client_id
+                        WHERE group_session_id = ? AND status = 'SCHEDULED' AND (? OR client_id = ANY(?))
+                        ORDER BY client_id
                         """)
-                .param(groupId)
+                .params(groupId, visible.all(), visible.clientArray())
                 .query((rs, i) -> new RosterEntry(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), (Integer)
                                 rs.getObject(4)))

@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.iopcare.events.CancellationReason;
+import org.iopcare.support.caseload.Caseload;
+import org.iopcare.support.security.StaffRole;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -26,10 +28,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ScheduleController {
 
+    /** Schedules, the waitlist and booking needs: every client for scheduling, supervision and admin. */
+    static final Caseload.Rule SCHEDULES =
+            Caseload.clinicWide(StaffRole.SCHEDULER, StaffRole.CLINICAL_SUPERVISOR, StaffRole.PROGRAM_ADMIN);
+
+    /** Booking and cancelling a session: every client for scheduling and admin. */
+    static final Caseload.Rule BOOKINGS = Caseload.clinicWide(StaffRole.SCHEDULER, StaffRole.PROGRAM_ADMIN);
+
     private final Cancellations cancellations;
     private final ScheduleStore schedules;
     private final SessionStore sessions;
     private final ManualBooking booking;
+    private final Caseload caseload;
     private final Clock clock;
 
     ScheduleController(
@@ -37,11 +47,13 @@ class ScheduleController {
             ScheduleStore schedules,
             SessionStore sessions,
             ManualBooking booking,
+            Caseload caseload,
             Clock clock) {
         this.cancellations = cancellations;
         this.schedules = schedules;
         this.sessions = sessions;
         this.booking = booking;
+        this.caseload = caseload;
         this.clock = clock;
     }
 
@@ -82,6 +94,8 @@ class ScheduleController {
     @PostMapping("/api/sessions/{id}/cancel")
     @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','PROGRAM_ADMIN')")
     SessionView cancel(@PathVariable UUID id, @RequestBody(required = false) CancelRequest request) {
+        UUID client = sessions.clientOf(id).orElseThrow(() -> ProblemException.notFound("Session"));
+        caseload.require(client, BOOKINGS, "Session");
         CancellationReason reason =
                 request == null || request.reason() == null ? CancellationReason.CLIENT_REQUEST : request.reason();
         ClientSession cancelled = cancellations.cancel(id, reason);
@@ -100,6 +114,7 @@ class ScheduleController {
         if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > 400) {
             throw ProblemException.unprocessable("bad-range", "to must follow from, at most 400 days later");
         }
+        caseload.require(id, SCHEDULES, "Schedule of client");
         schedules.find(id).orElseThrow(() -> ProblemException.notFound("Schedule of client"));
         return sessions.viewsForClient(
                 id,
@@ -111,19 +126,27 @@ class ScheduleController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','PROGRAM_ADMIN')")
     SessionView book(@PathVariable UUID id, @Valid @RequestBody ManualBooking.Request request) {
+        caseload.require(id, BOOKINGS, "Schedule of client");
         return SessionView.of(booking.book(id, request));
     }
 
+    /** The track's waitlist; a clinician sees only their own clients, each with their place in the whole line. */
     @GetMapping("/api/tracks/{code}/waitlist")
     @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
     List<ScheduleStore.WaitlistEntry> waitlist(@PathVariable String code) {
-        return schedules.waitlist(code);
+        return caseload.disclose(
+                schedules.waitlist(code, caseload.visibility(SCHEDULES)),
+                ScheduleStore.WaitlistEntry::clientId,
+                SCHEDULES);
     }
 
-    /** Individual sessions and check-ins no clinician slot was found for. */
+    /** Individual sessions and check-ins no clinician slot was found for; a clinician's own clients only. */
     @GetMapping("/api/booking-needs")
     @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
     List<ScheduleStore.BookingNeed> bookingNeeds() {
-        return schedules.openBookingNeeds();
+        return caseload.disclose(
+                schedules.openBookingNeeds(caseload.visibility(SCHEDULES)),
+                ScheduleStore.BookingNeed::clientId,
+                SCHEDULES);
     }
 }

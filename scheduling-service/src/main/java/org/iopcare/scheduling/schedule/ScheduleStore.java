@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.SessionKind;
+import org.iopcare.support.caseload.Caseload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -118,12 +119,15 @@ class ScheduleStore {
      */
     record WaitlistEntry(UUID clientId, int position, LocalDate startDate) {}
 
-    List<WaitlistEntry> waitlist(String trackCode) {
+    /** The visible part of the track's waitlist; positions count everyone in line. */
+    List<WaitlistEntry> waitlist(String trackCode, Caseload.Visibility visible) {
         return jdbc.sql("""
-                        SELECT client_id, row_number() OVER (ORDER BY waitlist_seq) AS position, start_date
-                        FROM client_schedule WHERE track_code = ? AND status = 'WAITLISTED' ORDER BY waitlist_seq
+                        SELECT client_id, position, start_date FROM (
+                            SELECT client_id, row_number() OVER (ORDER BY waitlist_seq) AS position, start_date
+                            FROM client_schedule WHERE track_code = ? AND status = 'WAITLISTED') line
+                        WHERE ? OR client_id = ANY(?) ORDER BY position
                         """)
-                .param(trackCode)
+                .params(trackCode, visible.all(), visible.clientArray())
                 .query((rs, i) -> new WaitlistEntry(
                         rs.getObject(1, UUID.class), rs.getInt(2), rs.getDate(3).toLocalDate()))
                 .list();
@@ -188,9 +192,12 @@ class ScheduleStore {
                 .update();
     }
 
-    List<BookingNeed> openBookingNeeds() {
-        return jdbc.sql(
-                        "SELECT client_id, kind, week_start, clinician_id FROM booking_need WHERE resolved_at IS NULL ORDER BY week_start, created_at")
+    List<BookingNeed> openBookingNeeds(Caseload.Visibility visible) {
+        return jdbc.sql("""
+                        SELECT client_id, kind, week_start, clinician_id FROM booking_need
+                        WHERE resolved_at IS NULL AND (? OR client_id = ANY(?)) ORDER BY week_start, created_at
+                        """)
+                .params(visible.all(), visible.clientArray())
                 .query((rs, i) -> new BookingNeed(
                         rs.getObject(1, UUID.class),
                         SessionKind.valueOf(rs.getString(2)),

@@ -115,6 +115,14 @@ class SessionStore {
                 .list();
     }
 
+    /** The client a session belongs to, to decide who may see or change it. */
+    Optional<UUID> clientOf(UUID sessionId) {
+        return jdbc.sql("SELECT client_id FROM client_session WHERE id = ?")
+                .param(sessionId)
+                .query(UUID.class)
+                .optional();
+    }
+
     Optional<ClientSession> lock(UUID id) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM client_session s WHERE s.id = ? FOR UPDATE")
                 .param(id)

@@ -21,14 +21,15 @@ class TrackController {
         this.tracks = tracks;
     }
 
+    /** Tracks hold no client data: intake enrolls onto them, so intake coordinators read them too. */
     @GetMapping("/api/tracks")
-    @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
+    @PreAuthorize("hasAnyRole('INTAKE_COORDINATOR','SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
     List<TrackView> list() {
         return tracks.all().stream().map(TrackView::of).toList();
     }
 
     @GetMapping("/api/tracks/{code}")
-    @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
+    @PreAuthorize("hasAnyRole('INTAKE_COORDINATOR','SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
     TrackView get(@PathVariable String code) {
         return TrackView.of(tracks.get(code));
     }

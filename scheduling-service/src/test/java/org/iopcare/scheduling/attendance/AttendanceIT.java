@@ -15,11 +15,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.iopcare.events.AttendanceConfirmed;
 import org.iopcare.events.AttendedAs;
+import org.iopcare.events.CareTeamChanged;
 import org.iopcare.events.ContactChannel;
 import org.iopcare.events.SessionMissCorrected;
 import org.iopcare.events.SessionMissed;
 import org.iopcare.events.Topics;
 import org.iopcare.scheduling.SchedulingIT;
+import org.iopcare.support.caseload.CareTeamProjection;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.testsupport.TestHttp.Response;
 import org.iopcare.testsupport.TestKafka;
@@ -38,12 +40,21 @@ class AttendanceIT extends SchedulingIT {
     @Autowired
     MissedSessionSweep sweep;
 
+    @Autowired
+    CareTeamProjection careTeams;
+
+    /** A client on the care team of {@code staff-test}, the subject of the tests' clinician token. */
     UUID client() {
+        return client("staff-test");
+    }
+
+    UUID client(String clinician) {
         UUID client = UUID.randomUUID();
         jdbc.update("""
                 INSERT INTO client_schedule (client_id, track_code, status, start_date, clinician_id, age_group, updated_at)
                 VALUES (?, 'MH-IOP-AM', 'ACTIVE', current_date - 30, 'clin-none', 'ADULT', now())
                 """, client);
+        careTeams.replace(new CareTeamChanged(UUID.randomUUID(), Instant.now(), client, clinician, List.of(clinician)));
         return client;
     }
 
@@ -248,7 +259,7 @@ class AttendanceIT extends SchedulingIT {
         Response stranger = http.postJson(
                 "/api/group-sessions/" + running + "/attendance",
                 clinician,
-                "{\"entries\": [{\"clientId\": \"%s\", \"attendance\": \"PRESENT\"}]}".formatted(UUID.randomUUID()));
+                "{\"entries\": [{\"clientId\": \"%s\", \"attendance\": \"PRESENT\"}]}".formatted(client()));
         assertThat(stranger.status()).isEqualTo(422);
         assertThat(stranger.text()).doesNotContain("Exception");
         assertThat(http.postJson(
@@ -289,6 +300,63 @@ class AttendanceIT extends SchedulingIT {
         assertThat(sessions.status()).as(sessions.text()).isEqualTo(200);
         assertThat(sessions.json().get(0).get("id").asString()).isEqualTo(session.toString());
         assertThat(sessions.json().get(0).get("confirmedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void aClinicianSeesOnlyTheGroupsTheirClientsSitInAndOnlyTheirClientsInTheRoster() {
+        Instant start = Instant.now().plus(Duration.ofDays(2));
+        UUID shared = group(start, start.plus(Duration.ofHours(3)));
+        UUID othersOnly = group(start, start.plus(Duration.ofHours(3)));
+        UUID own = client();
+        UUID other = client("clin-else");
+        session(own, shared, start.plus(Duration.ofHours(3)), null);
+        session(other, shared, start.plus(Duration.ofHours(3)), null);
+        session(other, othersOnly, start.plus(Duration.ofHours(3)), null);
+        String day = "/api/group-sessions?date=" + LocalDate.ofInstant(start, ZoneId.of("America/New_York"));
+
+        Response clinician = http.get(day, TestTokens.bearer(StaffRole.CLINICIAN));
+        assertThat(clinician.status()).as(clinician.text()).isEqualTo(200);
+        assertThat(clinician.text())
+                .contains(shared.toString(), own.toString())
+                .doesNotContain(othersOnly.toString())
+                .doesNotContain(other.toString());
+
+        Response scheduler = http.get(day, TestTokens.bearer(StaffRole.SCHEDULER));
+        assertThat(scheduler.status()).as(scheduler.text()).isEqualTo(200);
+        assertThat(scheduler.text())
+                .contains(shared.toString(), othersOnly.toString(), own.toString(), other.toString());
+    }
+
+    @Test
+    void aGroupAttendanceNamingAClientOutsideTheCallersCaseloadIsRefusedWhole() {
+        Instant start = Instant.now().minus(Duration.ofMinutes(10));
+        UUID running = group(start, start.plus(Duration.ofHours(3)));
+        UUID own = client();
+        UUID other = client("clin-else");
+        UUID ownSeat = session(own, running, start.plus(Duration.ofHours(3)), null);
+        UUID otherSeat = session(other, running, start.plus(Duration.ofHours(3)), null);
+        String clinician = TestTokens.bearer(StaffRole.CLINICIAN);
+        String path = "/api/group-sessions/" + running + "/attendance";
+        String both = """
+                {"entries": [{"clientId": "%s", "attendance": "PRESENT"}, {"clientId": "%s", "attendance": "ABSENT"}]}
+                """.formatted(own, other);
+
+        Response refused = http.postJson(path, clinician, both);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(404);
+        assertThat(refused.text()).doesNotContain(other.toString());
+        assertThat(attendance(ownSeat)).isNull();
+        assertThat(attendance(otherSeat)).isNull();
+
+        String ownOnly = "{\"entries\": [{\"clientId\": \"%s\", \"attendance\": \"PRESENT\"}]}".formatted(own);
+        Response recorded = http.postJson(path, clinician, ownOnly);
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
+        assertThat(attendance(ownSeat)).isEqualTo("PRESENT");
+        assertThat(attendance(otherSeat)).isNull();
+
+        assertThat(http.postJson(path, TestTokens.bearer(StaffRole.SCHEDULER), both)
+                        .status())
+                .isEqualTo(200);
+        assertThat(attendance(otherSeat)).isEqualTo("ABSENT");
     }
 
     private String attendance(UUID session) {

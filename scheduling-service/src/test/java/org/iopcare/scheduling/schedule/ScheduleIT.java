@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.CancellationReason;
+import org.iopcare.events.CareTeamChanged;
 import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
 import org.iopcare.events.DischargeReason;
@@ -24,6 +25,7 @@ import org.iopcare.events.SessionKind;
 import org.iopcare.events.SessionScheduled;
 import org.iopcare.events.Topics;
 import org.iopcare.scheduling.SchedulingIT;
+import org.iopcare.support.caseload.CareTeamProjection;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.testsupport.TestHttp.Response;
 import org.iopcare.testsupport.TestKafka;
@@ -41,6 +43,9 @@ class ScheduleIT extends SchedulingIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CareTeamProjection careTeams;
 
     /** A track of its own per test, meeting every day in the evening, and a clinician free all week. */
     String track(int capacity) {
@@ -149,7 +154,9 @@ class ScheduleIT extends SchedulingIT {
                             client))
                     .isBetween(4, 6);
         }
-        // local times held in the track's zone
+        // local times held in the track's zone, as the client's clinician sees them
+        careTeams.replace(
+                new CareTeamChanged(UUID.randomUUID(), Instant.now(), client, "staff-test", List.of("staff-test")));
         Response sessions = http.get("/api/clients/" + client + "/sessions", TestTokens.bearer(StaffRole.CLINICIAN));
         assertThat(sessions.status()).isEqualTo(200);
         List<String> groupStarts = new ArrayList<>();

@@ -1,0 +1,324 @@
+package org.iopcare.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.iopcare.testsupport.TestHttp.assertProblem;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.iopcare.scheduling.AccessFixtures.Fixtures;
+import org.iopcare.support.caseload.CareTeamProjection;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.testsupport.AccessMatrix;
+import org.iopcare.testsupport.AccessMatrix.Caller;
+import org.iopcare.testsupport.AccessMatrix.Expected;
+import org.iopcare.testsupport.AccessMatrix.Row;
+import org.iopcare.testsupport.TestHttp.Response;
+import org.iopcare.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Scheduling's table of the access matrix ({@code docs/architecture.md}, "Who sees what"), asked
+ * exactly: every row as every caller, expecting the cell's status and view. A clinician ({@code
+ * clin-own}) asks about client a, on their care team, and about client b, on {@code clin-other}'s;
+ * every other role asks about a. A refused write (403, 404) must have changed nothing. A row
+ * without a request here, or a staff operation of the API description without a row, fails.
+ */
+class AccessMatrixIT extends SchedulingIT {
+
+    static final String SERVICE = "scheduling-service";
+
+    /**
+     * Served by the audit controller every service shares, not by scheduling's handlers; the
+     * shared controller's own suite covers them.
+     */
+    static final Set<String> SHARED_AUDIT_ROWS = Set.of("GET /api/audit", "GET /api/audit/verification");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CareTeamProjection careTeams;
+
+    AccessFixtures fixtures;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new AccessFixtures(jdbc, careTeams, http);
+    }
+
+    /** What a request of one row sent, and the check that a refused one changed nothing. */
+    record Sent(Response response, Runnable unchanged) {}
+
+    /** One row's request, made as this caller with this token. */
+    interface Request {
+        Sent send(Caller caller, String token);
+    }
+
+    /** A row's request; for a list, how to read its clients and the own and other one to look for. */
+    record Operation(Request request, Function<JsonNode, Set<String>> listed, UUID own, UUID other) {}
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationAnswersEveryCallerAsTheMatrixSays() {
+        List<Row> all = AccessMatrix.of(SERVICE);
+        assertThat(all).extracting(Row::key).containsAll(SHARED_AUDIT_ROWS);
+        List<Row> rows =
+                all.stream().filter(r -> !SHARED_AUDIT_ROWS.contains(r.key())).toList();
+        Map<String, Operation> operations = operations(fixtures.get());
+        Set<String> withoutRequest = new TreeSet<>();
+        rows.forEach(r -> {
+            if (!operations.containsKey(r.key())) {
+                withoutRequest.add(r.key());
+            }
+        });
+        assertThat(withoutRequest)
+                .as("rows of the %s table without a request in this suite", SERVICE)
+                .isEmpty();
+        Set<String> withoutRow = new TreeSet<>(operations.keySet());
+        rows.forEach(r -> withoutRow.remove(r.key()));
+        assertThat(withoutRow)
+                .as("requests of this suite without a row in the table")
+                .isEmpty();
+        return rows.stream()
+                .flatMap(row -> Stream.of(Caller.values())
+                        .map(caller -> DynamicTest.dynamicTest(
+                                row.key() + " as " + caller.header(),
+                                () -> checkNamed(row, caller, operations.get(row.key())))));
+    }
+
+    @Test
+    void everyStaffOperationOfTheApiDescriptionIsARowOfTheMatrix() {
+        Set<String> rows = new LinkedHashSet<>();
+        AccessMatrix.of(SERVICE).forEach(r -> rows.add(r.key()));
+        Response docs = http.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        List<String> staffOperations = new ArrayList<>();
+        docs.json().get("paths").properties().forEach(path -> {
+            if (path.getKey().startsWith("/dev/")) {
+                return;
+            }
+            path.getValue().properties().forEach(operation -> {
+                JsonNode security = operation.getValue().get("security");
+                boolean isPublic = security != null && security.isArray() && security.isEmpty();
+                if (!isPublic) {
+                    staffOperations.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                }
+            });
+        });
+        assertThat(staffOperations).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(staffOperations)
+                .as("staff operations of /v3/api-docs missing from the %s table", SERVICE)
+                .allSatisfy(op -> assertThat(rows).contains(op));
+    }
+
+    /** Names the row and caller in a failure, which reports show by index otherwise. */
+    private void checkNamed(Row row, Caller caller, Operation operation) {
+        try {
+            check(row, caller, operation);
+        } catch (AssertionError e) {
+            throw new AssertionError(row.key() + " as " + caller.header() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void check(Row row, Caller caller, Operation operation) {
+        Expected expected = row.expected().get(caller);
+        String token = TestTokens.bearerFor(subject(caller), StaffRole.valueOf(caller.role()));
+        Sent sent = operation.request().send(caller, token);
+        Response response = sent.response();
+        if (expected.status() >= 400) {
+            assertProblem(response, expected.status());
+            sent.unchanged().run();
+        } else {
+            assertThat(response.status()).as(response.text()).isEqualTo(expected.status());
+        }
+        if (expected.view().isEmpty()) {
+            return;
+        }
+        if (operation.listed() == null) {
+            fail("%s names the view '%s' but this suite reads no clients from its answer", row.key(), expected);
+        }
+        Set<String> listed = operation.listed().apply(response.json());
+        String own = operation.own().toString();
+        String other = operation.other().toString();
+        switch (expected.view().get()) {
+            case "all" -> assertThat(listed).contains(own, other);
+            case "own" -> assertThat(listed).contains(own).doesNotContain(other);
+            default ->
+                fail(
+                        "view '%s' of %s is none scheduling serves",
+                        expected.view().get(), row.key());
+        }
+    }
+
+    private Map<String, Operation> operations(Fixtures f) {
+        Map<String, Operation> ops = new HashMap<>();
+        ops.put("GET /api/tracks", read((c, t) -> http.get("/api/tracks", t)));
+        ops.put("GET /api/tracks/{code}", read((c, t) -> http.get("/api/tracks/" + f.track(), t)));
+        ops.put("POST /api/tracks", write((c, t) -> {
+            String code = AccessFixtures.code("AM-N");
+            return new Sent(
+                    http.postJson("/api/tracks", t, AccessFixtures.trackJson(code, 12)),
+                    () -> assertThat(fixtures.count("SELECT count(*) FROM program_track WHERE code = ?", code))
+                            .isZero());
+        }));
+        ops.put("PUT /api/tracks/{code}", write((c, t) -> {
+            Object before = fixtures.trackVersion(f.spareTrack());
+            return new Sent(
+                    http.exchange(
+                            HttpMethod.PUT,
+                            "/api/tracks/" + f.spareTrack(),
+                            t,
+                            MediaType.APPLICATION_JSON,
+                            AccessFixtures.trackJson(f.spareTrack(), 12)),
+                    () -> assertThat(fixtures.trackVersion(f.spareTrack())).isEqualTo(before));
+        }));
+        ops.put("POST /api/closures", write((c, t) -> {
+            int before = fixtures.count("SELECT count(*) FROM closure WHERE track_code = ?", f.spareTrack());
+            String day = f.groupDay().plusDays(300).toString();
+            return new Sent(
+                    http.postJson(
+                            "/api/closures",
+                            t,
+                            "{\"firstDay\": \"%s\", \"lastDay\": \"%s\", \"trackCode\": \"%s\"}"
+                                    .formatted(day, day, f.spareTrack())),
+                    () -> assertThat(
+                                    fixtures.count("SELECT count(*) FROM closure WHERE track_code = ?", f.spareTrack()))
+                            .isEqualTo(before));
+        }));
+        ops.put(
+                "GET /api/tracks/{code}/waitlist",
+                list(
+                        (c, t) -> http.get("/api/tracks/" + f.waitTrack() + "/waitlist", t),
+                        json -> values(json, "clientId"),
+                        f.waitingA(),
+                        f.waitingB()));
+        ops.put(
+                "GET /api/booking-needs",
+                list((c, t) -> http.get("/api/booking-needs", t), json -> values(json, "clientId"), f.a(), f.b()));
+        ops.put(
+                "GET /api/clients/{id}/enrollment",
+                read((c, t) -> http.get("/api/clients/" + client(f, c) + "/enrollment", t)));
+        ops.put(
+                "GET /api/clients/{id}/sessions",
+                read((c, t) -> http.get("/api/clients/" + client(f, c) + "/sessions", t)));
+        ops.put("POST /api/clients/{id}/sessions", write((c, t) -> {
+            UUID client = client(f, c);
+            Instant at = fixtures.nextSlot();
+            return new Sent(
+                    http.postJson("/api/clients/" + client + "/sessions", t, AccessFixtures.booking(at)),
+                    () -> assertThat(fixtures.count(
+                                    "SELECT count(*) FROM client_session WHERE client_id = ? AND starts_at = ?",
+                                    client,
+                                    Timestamp.from(at)))
+                            .isZero());
+        }));
+        ops.put("POST /api/sessions/{id}/cancel", write((c, t) -> {
+            UUID session = fixtures.bookedSession(client(f, c));
+            return new Sent(
+                    http.postJson("/api/sessions/" + session + "/cancel", t, "{\"reason\": \"STAFF\"}"),
+                    () -> assertThat(fixtures.sessionStatus(session)).isEqualTo("SCHEDULED"));
+        }));
+        ops.put("POST /api/sessions/{id}/attendance", write((c, t) -> {
+            UUID session = fixtures.runningIndividualSession(client(f, c));
+            return new Sent(
+                    http.postJson("/api/sessions/" + session + "/attendance", t, "{\"attendance\": \"PRESENT\"}"),
+                    () -> assertThat(fixtures.attendance(session)).isNull());
+        }));
+        ops.put(
+                "GET /api/group-sessions",
+                list(
+                        (c, t) -> http.get("/api/group-sessions?date=" + f.groupDay() + "&track=" + f.track(), t),
+                        AccessMatrixIT::rosterClients,
+                        f.a(),
+                        f.b()));
+        ops.put("POST /api/group-sessions/{id}/attendance", write((c, t) -> {
+            UUID group = fixtures.runningGroup();
+            UUID seatA = fixtures.seat(f.a(), group);
+            UUID seatB = fixtures.seat(f.b(), group);
+            return new Sent(
+                    http.postJson(
+                            "/api/group-sessions/" + group + "/attendance",
+                            t,
+                            "{\"entries\": [{\"clientId\": \"%s\", \"attendance\": \"PRESENT\"}]}"
+                                    .formatted(client(f, c))),
+                    () -> {
+                        assertThat(fixtures.attendance(seatA)).isNull();
+                        assertThat(fixtures.attendance(seatB)).isNull();
+                    });
+        }));
+        ops.put(
+                "GET /api/clients/{id}/attendance-summary",
+                read((c, t) -> http.get("/api/clients/" + client(f, c) + "/attendance-summary", t)));
+        return ops;
+    }
+
+    /** The staff subject a caller's token names. */
+    static String subject(Caller caller) {
+        return switch (caller) {
+            case CLINICIAN_OWN, CLINICIAN_OTHER -> AccessFixtures.OWN_CLINICIAN;
+            default -> "staff-" + caller.role().toLowerCase().replace('_', '-');
+        };
+    }
+
+    /** The client a caller asks about: the other clinician's client for "other", else client a. */
+    static UUID client(Fixtures f, Caller caller) {
+        return caller == Caller.CLINICIAN_OTHER ? f.b() : f.a();
+    }
+
+    private static Operation write(Request request) {
+        return new Operation(request, null, null, null);
+    }
+
+    private static Operation list(ReadRequest request, Function<JsonNode, Set<String>> listed, UUID own, UUID other) {
+        return new Operation(request, listed, own, other);
+    }
+
+    /** A read changes nothing, so there is nothing to check after a refusal. */
+    private static Operation read(ReadRequest request) {
+        return new Operation(request, null, null, null);
+    }
+
+    /** A read: its refusal has nothing to leave unchanged. */
+    interface ReadRequest extends Request {
+        Response get(Caller caller, String token);
+
+        @Override
+        default Sent send(Caller caller, String token) {
+            return new Sent(get(caller, token), () -> {});
+        }
+    }
+
+    private static Set<String> values(JsonNode array, String field) {
+        Set<String> values = new LinkedHashSet<>();
+        if (array.isArray()) {
+            array.forEach(item -> values.add(item.get(field).asString()));
+        }
+        return values;
+    }
+
+    private static Set<String> rosterClients(JsonNode groups) {
+        Set<String> clients = new LinkedHashSet<>();
+        if (groups.isArray()) {
+            groups.forEach(g -> clients.addAll(values(g.get("roster"), "clientId")));
+        }
+        return clients;
+    }
+}
