@@ -1,7 +1,13 @@
 package org.iopcare.treatmentplan;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.iopcare.events.CareTeamChanged;
 import org.iopcare.testsupport.Infrastructure;
 import org.iopcare.testsupport.TestHttp;
+import org.iopcare.testsupport.TestKafka;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,5 +31,23 @@ public abstract class TreatmentPlanIT {
     @BeforeEach
     void client() {
         http = new TestHttp(port);
+    }
+
+    /** The client's care team as intake announces it: the primary clinician first, then the others. */
+    public static CareTeamChanged careTeam(UUID client, String primary, String... others) {
+        return new CareTeamChanged(
+                UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                client,
+                primary,
+                Stream.concat(Stream.of(primary), Stream.of(others)).toList());
+    }
+
+    /**
+     * Publishes the client's care team on {@code care-team-changed}, as intake does at enrollment:
+     * the primary clinician and {@code staff-test}, the subject of {@code TestTokens.bearer}.
+     */
+    public static void putTestStaffOnTheTeam(UUID client, String primary) {
+        TestKafka.publish(careTeam(client, primary, "staff-test"));
     }
 }

@@ -17,29 +17,34 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PlanController {
 
-    static final String READERS = "hasAnyRole('CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')";
-    static final String WRITERS = "hasAnyRole('CLINICIAN','CLINICAL_SUPERVISOR')";
+    // Plans are clinical content: clinicians (their caseload, see PlanCaseload) and supervisors
+    // read and write them; administrators, intake and scheduling do not see them at all.
+    static final String CLINICAL_STAFF = "hasAnyRole('CLINICIAN','CLINICAL_SUPERVISOR')";
 
     private final TreatmentPlans plans;
     private final ReviewSchedule reviews;
+    private final PlanCaseload caseload;
 
-    PlanController(TreatmentPlans plans, ReviewSchedule reviews) {
+    PlanController(TreatmentPlans plans, ReviewSchedule reviews, PlanCaseload caseload) {
         this.plans = plans;
         this.reviews = reviews;
+        this.caseload = caseload;
     }
 
     /** The client's plan (the open one, else the last closed); 404 until `enrolled` opened one. */
     @GetMapping("/api/clients/{id}/plan")
-    @PreAuthorize(READERS)
+    @PreAuthorize(CLINICAL_STAFF)
     PlanView forClient(@PathVariable UUID id) {
+        caseload.requireClient(id, "Plan for client");
         return plans.viewForClient(id);
     }
 
     /** A new immutable version with the full content; 409 when based on an older version. */
     @PostMapping("/api/plans/{id}/versions")
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(CLINICAL_STAFF)
     ResponseEntity<PlanVersion> writeVersion(
             @PathVariable UUID id, @Valid @RequestBody NewPlanVersion request, Principal author) {
+        caseload.requirePlan(id);
         PlanVersion version = plans.writeVersion(id, request, author.getName());
         return ResponseEntity.created(URI.create("/api/plans/" + id + "/versions/" + version.number()))
                 .body(version);
@@ -47,33 +52,40 @@ class PlanController {
 
     /** Every version: who, when, why. */
     @GetMapping("/api/plans/{id}/versions")
-    @PreAuthorize(READERS)
+    @PreAuthorize(CLINICAL_STAFF)
     List<VersionSummary> versions(@PathVariable UUID id) {
+        caseload.requirePlan(id);
         return plans.versions(id).stream().map(VersionSummary::of).toList();
     }
 
     /** One version with its content. */
     @GetMapping("/api/plans/{id}/versions/{number}")
-    @PreAuthorize(READERS)
+    @PreAuthorize(CLINICAL_STAFF)
     PlanVersion version(@PathVariable UUID id, @PathVariable int number) {
+        caseload.requirePlan(id);
         return plans.version(id, number);
     }
 
     /** Activates the current version with the client's acknowledgement. */
     @PostMapping("/api/plans/{id}/activate")
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(CLINICAL_STAFF)
     PlanView activate(@PathVariable UUID id, @Valid @RequestBody Activation request) {
+        caseload.requirePlan(id);
         TreatmentPlan plan = plans.activate(id, request);
         return plans.viewForClient(plan.clientId());
     }
 
-    /** Open plans whose review is due today or overdue, most overdue first. */
+    /**
+     * Open plans whose review is due today or overdue, most overdue first: every client's for a
+     * supervisor, the caller's caseload for a clinician.
+     */
     @GetMapping("/api/plans/reviews-due")
-    @PreAuthorize(READERS)
+    @PreAuthorize(CLINICAL_STAFF)
     List<ReviewDue> reviewsDue() {
         LocalDate today = reviews.today();
-        return plans.reviewsDue().stream()
+        List<ReviewDue> due = plans.reviewsDue(caseload.visibility()).stream()
                 .map(plan -> ReviewDue.of(plan, today))
                 .toList();
+        return caseload.disclose(due, ReviewDue::clientId);
     }
 }

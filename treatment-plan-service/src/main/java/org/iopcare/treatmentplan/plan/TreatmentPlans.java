@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
 import org.iopcare.events.PlanChangeType;
+import org.iopcare.support.caseload.Caseload;
 import org.iopcare.support.messaging.ProcessedEvents;
 import org.iopcare.support.web.ProblemException;
 import org.slf4j.Logger;
@@ -150,10 +151,16 @@ public class TreatmentPlans {
         return versions.find(planId, number).orElseThrow(() -> ProblemException.notFound("Plan version"));
     }
 
-    /** Open plans whose review is due today or overdue, in the clinic's time zone. */
+    /** Open plans of the visible clients whose review is due today or overdue (clinic time zone). */
     @Transactional(readOnly = true)
-    public List<TreatmentPlan> reviewsDue() {
-        return repository.findReviewsDueBy(reviews.today());
+    public List<TreatmentPlan> reviewsDue(Caseload.Visibility visible) {
+        if (visible.all()) {
+            return repository.findReviewsDueBy(reviews.today());
+        }
+        if (visible.clients().isEmpty()) {
+            return List.of();
+        }
+        return repository.findReviewsDueByForClients(reviews.today(), visible.clients());
     }
 
     /** The client's open plan, for recording against it; 404 when there is none. */

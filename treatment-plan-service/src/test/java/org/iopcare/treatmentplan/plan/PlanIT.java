@@ -142,7 +142,10 @@ class PlanIT extends TreatmentPlanIT {
         assertProblem(http.get(path, TestTokens.foreignBearer(StaffRole.CLINICIAN)), 401);
         assertProblem(http.get(path, TestTokens.bearer(StaffRole.SCHEDULER)), 403);
         assertProblem(http.get(path, TestTokens.bearer(StaffRole.INTAKE_COORDINATOR)), 403);
-        for (StaffRole allowed : List.of(StaffRole.CLINICIAN, StaffRole.CLINICAL_SUPERVISOR, StaffRole.PROGRAM_ADMIN)) {
+        // plans are clinical content: no administrator reads them
+        assertProblem(http.get(path, TestTokens.bearer(StaffRole.PROGRAM_ADMIN)), 403);
+        assertProblem(http.get(path, TestTokens.bearer(StaffRole.PRIVACY_OFFICER)), 403);
+        for (StaffRole allowed : List.of(StaffRole.CLINICIAN, StaffRole.CLINICAL_SUPERVISOR)) {
             assertProblem(http.get(path, TestTokens.bearer(allowed)), 404);
         }
     }
@@ -169,7 +172,8 @@ class PlanIT extends TreatmentPlanIT {
     }
 
     private JsonNode awaitPlan(UUID client) {
-        String token = TestTokens.bearer(StaffRole.CLINICIAN);
+        // these tests are about enrollment: the supervisor sees every client's plan
+        String token = TestTokens.bearer(StaffRole.CLINICAL_SUPERVISOR);
         List<JsonNode> seen = new ArrayList<>();
         await().atMost(PATIENCE).untilAsserted(() -> {
             Response response = http.get("/api/clients/" + client + "/plan", token);

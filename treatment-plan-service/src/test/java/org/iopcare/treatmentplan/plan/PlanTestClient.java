@@ -13,9 +13,13 @@ import org.iopcare.testsupport.TestHttp;
 import org.iopcare.testsupport.TestHttp.Response;
 import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
+import org.iopcare.treatmentplan.TreatmentPlanIT;
 import tools.jackson.databind.JsonNode;
 
-/** What ITs of other packages need from plans: a draft for a new client, versions, events. */
+/**
+ * What ITs of other packages need from plans: a draft for a new client with {@code staff-test} on
+ * the client's care team, versions, events.
+ */
 public class PlanTestClient {
 
     private final TestHttp http;
@@ -27,6 +31,7 @@ public class PlanTestClient {
     public JsonNode enrolledClientPlan() {
         ClientEnrolled event = PlanIT.enrolled(UUID.randomUUID(), LocalDate.now(), "clin-ada");
         TestKafka.publish(event);
+        TreatmentPlanIT.putTestStaffOnTheTeam(event.clientId(), "clin-ada");
         await().atMost(PlanVersionIT.PATIENCE)
                 .untilAsserted(() -> assertThat(http.get("/api/clients/" + event.clientId() + "/plan", token())
                                 .status())
@@ -45,6 +50,21 @@ public class PlanTestClient {
 
     public Response activate(UUID planId, int version) {
         return http.postJson("/api/plans/" + planId + "/activate", token(), PlanVersionIT.activation(version));
+    }
+
+    /** A {@code ClientEnrolled} for this client starting today, with this primary clinician. */
+    public static ClientEnrolled enrolled(UUID client, String primaryClinician) {
+        return PlanIT.enrolled(client, LocalDate.now(), primaryClinician);
+    }
+
+    /** The body of a valid version write based on {@code basedOn}. */
+    public static String versionBody(int basedOn, String reason) {
+        return PlanVersionIT.version(basedOn, reason, 10);
+    }
+
+    /** The body of a valid activation of {@code version}, acknowledged in person a minute ago. */
+    public static String activationBody(int version) {
+        return PlanVersionIT.activation(version);
     }
 
     public static List<PlanUpdated> awaitPlanUpdates(UUID planId, int count) {

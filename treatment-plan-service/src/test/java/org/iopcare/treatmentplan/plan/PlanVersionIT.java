@@ -58,10 +58,11 @@ class PlanVersionIT extends TreatmentPlanIT {
                 + Instant.now().minusSeconds(60) + "\", \"acknowledgementMethod\": \"SIGNED_IN_PERSON\"}";
     }
 
-    /** Enrolls a new client through the topic and waits for the draft plan. */
+    /** Enrolls a new client through the topic, with staff-test on the care team; waits for the draft. */
     JsonNode enrolledClientPlan() {
         ClientEnrolled event = PlanIT.enrolled(UUID.randomUUID(), LocalDate.now(), "clin-ada");
         TestKafka.publish(event);
+        putTestStaffOnTheTeam(event.clientId(), "clin-ada");
         return awaitPlan(event.clientId(), "DRAFT");
     }
 
@@ -97,7 +98,7 @@ class PlanVersionIT extends TreatmentPlanIT {
         assertThat(stale.json().get("type").asString()).endsWith("/stale-plan-version");
         assertThat(stale.text()).doesNotContain("Edited an old copy");
 
-        Response list = http.get(versions, TestTokens.bearer(StaffRole.PROGRAM_ADMIN));
+        Response list = http.get(versions, TestTokens.bearer(StaffRole.CLINICAL_SUPERVISOR));
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json()).hasSize(2);
         assertThat(list.json().get(1).get("reason").asString()).isEqualTo("Tighter target");
@@ -168,6 +169,9 @@ class PlanVersionIT extends TreatmentPlanIT {
         assertThat(http.get(versions, TestTokens.bearer(StaffRole.INTAKE_COORDINATOR))
                         .status())
                 .isEqualTo(403);
+        assertThat(http.get(versions, TestTokens.bearer(StaffRole.PROGRAM_ADMIN))
+                        .status())
+                .isEqualTo(403);
         Response outOfRange = http.postJson(versions, CLINICIAN, version(0, "x", 40));
         assertThat(outOfRange.status()).isEqualTo(400);
         Response noReason = http.postJson(versions, CLINICIAN, version(0, "", 10));
@@ -233,7 +237,7 @@ class PlanVersionIT extends TreatmentPlanIT {
         notices.publishDue();
         notices.publishDue();
 
-        Response list = http.get("/api/plans/reviews-due", TestTokens.bearer(StaffRole.PROGRAM_ADMIN));
+        Response list = http.get("/api/plans/reviews-due", TestTokens.bearer(StaffRole.CLINICAL_SUPERVISOR));
         assertThat(list.status()).isEqualTo(200);
         JsonNode mine = null;
         for (JsonNode row : list.json()) {
@@ -251,6 +255,9 @@ class PlanVersionIT extends TreatmentPlanIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM plan_review_notice WHERE plan_id = ?", Long.class, planId))
                 .isEqualTo(1);
         assertThat(http.get("/api/plans/reviews-due", TestTokens.bearer(StaffRole.SCHEDULER))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.get("/api/plans/reviews-due", TestTokens.bearer(StaffRole.PROGRAM_ADMIN))
                         .status())
                 .isEqualTo(403);
     }

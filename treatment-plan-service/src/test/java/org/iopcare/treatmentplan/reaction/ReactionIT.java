@@ -118,7 +118,9 @@ class ReactionIT extends TreatmentPlanIT {
                         .status())
                 .isEqualTo(403);
 
-        Response history = http.get(path, TestTokens.bearer(StaffRole.PROGRAM_ADMIN));
+        assertThat(http.get(path, TestTokens.bearer(StaffRole.PROGRAM_ADMIN)).status())
+                .isEqualTo(403);
+        Response history = http.get(path, TestTokens.bearer(StaffRole.CLINICAL_SUPERVISOR));
         assertThat(history.status()).isEqualTo(200);
         assertThat(history.json().get("assessments")).hasSize(3);
         JsonNode trend = history.json().get("goals").get(0);
@@ -146,6 +148,6 @@ class ReactionIT extends TreatmentPlanIT {
                         "SELECT count(*) FROM audit_entry WHERE path_pattern = '/api/clients/{id}/assessments' AND path_ids LIKE ?",
                         Long.class,
                         "%" + client + "%"))
-                .isEqualTo(9);
+                .isEqualTo(10);
     }
 }

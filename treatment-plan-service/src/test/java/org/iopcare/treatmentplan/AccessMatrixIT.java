@@ -1,0 +1,293 @@
+package org.iopcare.treatmentplan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+import static org.iopcare.testsupport.TestHttp.assertProblem;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.iopcare.support.caseload.CareTeamProjection;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.testsupport.AccessMatrix;
+import org.iopcare.testsupport.AccessMatrix.Caller;
+import org.iopcare.testsupport.AccessMatrix.Expected;
+import org.iopcare.testsupport.AccessMatrix.Row;
+import org.iopcare.testsupport.TestHttp.Response;
+import org.iopcare.testsupport.TestKafka;
+import org.iopcare.testsupport.TestTokens;
+import org.iopcare.treatmentplan.plan.PlanTestClient;
+import org.iopcare.treatmentplan.plan.ReviewSchedule;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The treatment-plan-service table of the access matrix ({@code docs/architecture.md}, "Who sees
+ * what"), asked exactly as written: every operation as every caller. Client A is on {@code
+ * clin-own}'s care team, client B on {@code clin-other}'s; "own client" is {@code clin-own} asking
+ * about A, "other client" {@code clin-own} asking about B, every other role asks about A. A refusal
+ * changes nothing, and a 404 is the very problem a plan or client that does not exist gets.
+ */
+class AccessMatrixIT extends TreatmentPlanIT {
+
+    static final String SERVICE = "treatment-plan-service";
+
+    /** Served by the shared audit controller, which another branch adds; asked once it is here. */
+    static final Set<String> SERVED_ELSEWHERE = Set.of("GET /api/audit", "GET /api/audit/verification");
+
+    static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+
+    static final String OWN = "clin-own";
+    static final String OTHER = "clin-other";
+    static final String SETUP = TestTokens.bearerFor("staff-matrix-setup", StaffRole.CLINICAL_SUPERVISOR);
+    static final String ASSESSMENT = "{\"instrument\": \"GAD7\", \"answers\": [0,0,0,0,0,0,0]}";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CareTeamProjection careTeams;
+
+    @Autowired
+    ReviewSchedule reviews;
+
+    record Target(UUID client, UUID plan) {}
+
+    record Request(HttpMethod method, String path, String body) {}
+
+    /** How to ask one operation about a target, after preparing the target if the row needs it. */
+    record Operation(Consumer<Target> prepare, Function<Target, Request> request) {}
+
+    /** One request per row of the table, keyed as the row is. */
+    Map<String, Operation> operations() {
+        Map<String, Operation> ops = new LinkedHashMap<>();
+        ops.put("GET /api/clients/{id}/plan", read(t -> "/api/clients/" + t.client() + "/plan"));
+        ops.put("GET /api/plans/{id}/versions", read(t -> "/api/plans/" + t.plan() + "/versions"));
+        ops.put("GET /api/plans/{id}/versions/{number}", read(t -> "/api/plans/" + t.plan() + "/versions/1"));
+        ops.put(
+                "POST /api/plans/{id}/versions",
+                new Operation(
+                        t -> {},
+                        t -> new Request(
+                                HttpMethod.POST,
+                                "/api/plans/" + t.plan() + "/versions",
+                                PlanTestClient.versionBody(currentVersion(t.plan()), "Matrix"))));
+        // a fresh version before each activation, so that every allowed caller has one to activate
+        ops.put(
+                "POST /api/plans/{id}/activate",
+                new Operation(
+                        t -> writeVersion(t.plan()),
+                        t -> new Request(
+                                HttpMethod.POST,
+                                "/api/plans/" + t.plan() + "/activate",
+                                PlanTestClient.activationBody(Math.max(1, currentVersion(t.plan()))))));
+        ops.put(
+                "GET /api/plans/reviews-due",
+                new Operation(
+                        t -> jdbc.update(
+                                "UPDATE treatment_plan SET next_review_due = ? WHERE client_id IN (?, ?)",
+                                reviews.today().minusDays(1),
+                                fixtures.a().client(),
+                                fixtures.b().client()),
+                        t -> new Request(HttpMethod.GET, "/api/plans/reviews-due", null)));
+        ops.put("GET /api/clients/{id}/assessments", read(t -> "/api/clients/" + t.client() + "/assessments"));
+        ops.put(
+                "POST /api/clients/{id}/assessments",
+                new Operation(
+                        t -> {},
+                        t -> new Request(HttpMethod.POST, "/api/clients/" + t.client() + "/assessments", ASSESSMENT)));
+        return ops;
+    }
+
+    record Fixtures(Target a, Target b) {}
+
+    private Fixtures fixtures;
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationAsEveryCaller() {
+        fixtures = fixtures();
+        Map<String, Operation> operations = operations();
+        return AccessMatrix.of(SERVICE).stream()
+                .filter(row -> !SERVED_ELSEWHERE.contains(row.key()))
+                .flatMap(row -> Stream.of(Caller.values())
+                        .map(caller -> DynamicTest.dynamicTest(
+                                row.key() + " as " + caller + " → "
+                                        + row.expected().get(caller),
+                                () -> ask(row, caller, operations.get(row.key())))));
+    }
+
+    @Test
+    void everyStaffOperationOfTheServiceIsInTheMatrixAndAsked() {
+        Set<String> matrix =
+                new HashSet<>(AccessMatrix.of(SERVICE).stream().map(Row::key).toList());
+        assertThat(matrix).as("rows this suite skips by name").containsAll(SERVED_ELSEWHERE);
+        Set<String> asked = new HashSet<>(matrix);
+        asked.removeAll(SERVED_ELSEWHERE);
+        assertThat(operations().keySet())
+                .as("one request per row of the matrix")
+                .containsExactlyInAnyOrderElementsOf(asked);
+
+        Set<String> described = staffOperations(http.get("/v3/api-docs", null).json());
+        assertThat(matrix)
+                .as("every staff operation of the API description is in the matrix")
+                .containsAll(described);
+        assertThat(described)
+                .as("every row asked here is an operation of the service")
+                .containsAll(asked);
+    }
+
+    private void ask(Row row, Caller caller, Operation operation) {
+        if (operation == null) {
+            fail("No request for the matrix row " + row.key());
+        }
+        Expected expected = row.expected().get(caller);
+        Target target = caller == Caller.CLINICIAN_OTHER ? fixtures.b() : fixtures.a();
+        String token = TestTokens.bearerFor(subject(caller), StaffRole.valueOf(caller.role()));
+        operation.prepare().accept(target);
+        String before = fingerprint();
+
+        Response response = send(operation.request().apply(target), token);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(expected.status());
+        if (expected.status() >= 400) {
+            assertProblem(response, expected.status());
+            assertThat(fingerprint()).as("a refused request changes nothing").isEqualTo(before);
+        }
+        if (expected.status() == 404) {
+            // what a supervisor, who would see it if it existed, is told of a record that does not
+            Response missing = send(operation.request().apply(new Target(UUID.randomUUID(), UUID.randomUUID())), SETUP);
+            assertProblem(missing, 404);
+            assertThat(problem(response))
+                    .as("the same answer as for a plan that does not exist")
+                    .isEqualTo(problem(missing));
+        }
+        expected.view().ifPresent(view -> checkView(view, response));
+    }
+
+    private void checkView(String view, Response response) {
+        List<String> clients = new ArrayList<>();
+        response.json().forEach(item -> clients.add(item.get("clientId").asString()));
+        String a = fixtures.a().client().toString();
+        String b = fixtures.b().client().toString();
+        switch (view) {
+            case "all" -> assertThat(clients).contains(a, b);
+            case "own" -> assertThat(clients).contains(a).doesNotContain(b);
+            default -> fail("No check for the view '" + view + "'");
+        }
+    }
+
+    private static String subject(Caller caller) {
+        return caller.role().equals("CLINICIAN")
+                ? OWN
+                : "staff-" + caller.role().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Client A on clin-own's team, B on clin-other's, each enrolled with a plan, a version and an assessment. */
+    private Fixtures fixtures() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        TestKafka.publish(PlanTestClient.enrolled(a, OWN));
+        TestKafka.publish(PlanTestClient.enrolled(b, OTHER));
+        careTeams.replace(careTeam(a, OWN));
+        careTeams.replace(careTeam(b, OTHER));
+        Duration patience = Duration.ofSeconds(30);
+        await().atMost(patience).until(() -> planOf(a) != null && planOf(b) != null);
+        Fixtures made = new Fixtures(new Target(a, planOf(a)), new Target(b, planOf(b)));
+        for (Target t : List.of(made.a(), made.b())) {
+            writeVersion(t.plan());
+            Response assessed = http.postJson("/api/clients/" + t.client() + "/assessments", SETUP, ASSESSMENT);
+            assertThat(assessed.status()).as(assessed.text()).isEqualTo(201);
+        }
+        return made;
+    }
+
+    private void writeVersion(UUID plan) {
+        Response written = http.postJson(
+                "/api/plans/" + plan + "/versions", SETUP, PlanTestClient.versionBody(currentVersion(plan), "Setup"));
+        assertThat(written.status()).as(written.text()).isEqualTo(201);
+    }
+
+    private UUID planOf(UUID client) {
+        return jdbc.queryForList("SELECT id FROM treatment_plan WHERE client_id = ?", UUID.class, client).stream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private int currentVersion(UUID plan) {
+        return jdbc
+                .queryForList("SELECT current_version FROM treatment_plan WHERE id = ?", Integer.class, plan)
+                .stream()
+                .findFirst()
+                .orElse(0);
+    }
+
+    /** Everything the operations may change of the two clients' records. */
+    private String fingerprint() {
+        return jdbc.queryForObject(
+                """
+                SELECT string_agg(p.id || ':' || p.status || ':' || p.current_version || ':'
+                        || coalesce(p.active_version::text, '-') || ':' || p.next_review_due || ':'
+                        || (SELECT count(*) FROM assessment s WHERE s.client_id = p.client_id), ',' ORDER BY p.id)
+                FROM treatment_plan p WHERE p.client_id IN (?, ?)
+                """, String.class, fixtures.a().client(), fixtures.b().client());
+    }
+
+    private Response send(Request request, String token) {
+        return http.exchange(
+                request.method(),
+                request.path(),
+                token,
+                request.body() == null ? null : MediaType.APPLICATION_JSON,
+                request.body());
+    }
+
+    private static Map<String, String> problem(Response response) {
+        JsonNode body = response.json();
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String field : List.of("type", "title", "status", "detail")) {
+            fields.put(field, body.has(field) ? body.get(field).asString() : null);
+        }
+        return fields;
+    }
+
+    private Operation read(Function<Target, String> path) {
+        return new Operation(t -> {}, t -> new Request(HttpMethod.GET, path.apply(t), null));
+    }
+
+    /** {@code METHOD /path} of every operation of the description that needs a staff token. */
+    private static Set<String> staffOperations(JsonNode description) {
+        Set<String> operations = new HashSet<>();
+        description.get("paths").properties().forEach(path -> {
+            if (path.getKey().startsWith("/dev/")) {
+                return;
+            }
+            path.getValue().properties().forEach(op -> {
+                if (!HTTP_METHODS.contains(op.getKey())) {
+                    return;
+                }
+                JsonNode security = op.getValue().get("security");
+                boolean isPublic = security != null && security.isArray() && security.isEmpty();
+                if (!isPublic) {
+                    operations.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            });
+        });
+        return operations;
+    }
+}
