@@ -27,6 +27,10 @@ public abstract class NotificationIT {
 
     protected static final String SMS_ACCOUNT = "ACtest";
     protected static final String SMS_TOKEN = "test-token";
+    /** The clinical supervisors of the tests' staff directory, each with an email address. */
+    protected static final String SUPERVISOR = "sup-lindqvist";
+
+    protected static final String SECOND_SUPERVISOR = "sup-abara";
     protected static final String SMS_PATH = "/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json";
 
     protected static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -74,6 +78,19 @@ public abstract class NotificationIT {
         registry.add("iopcare.notification.reconciliation.interval", () -> "300ms");
         registry.add("iopcare.notification.reconciliation.after", () -> "0s");
         registry.add("iopcare.notification.reconciliation.absent-for", () -> "2s");
+        // the staff directory: two clinical supervisors to alert, a clinician known by name
+        staff(registry, 0, SUPERVISOR, "Karin Lindqvist", "CLINICAL_SUPERVISOR", "karin.lindqvist@example.org");
+        staff(registry, 1, SECOND_SUPERVISOR, "Ayo Abara", "CLINICAL_SUPERVISOR", "ayo.abara@example.org");
+        staff(registry, 2, "clin-okafor", "Ngozi Okafor", "CLINICIAN", "ngozi.okafor@example.org");
+    }
+
+    private static void staff(
+            DynamicPropertyRegistry registry, int index, String id, String name, String role, String email) {
+        String member = "iopcare.staff.members[" + index + "].";
+        registry.add(member + "id", () -> id);
+        registry.add(member + "display-name", () -> name);
+        registry.add(member + "roles[0]", () -> role);
+        registry.add(member + "email", () -> email);
     }
 
     @BeforeEach

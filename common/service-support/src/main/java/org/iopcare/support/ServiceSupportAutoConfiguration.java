@@ -24,6 +24,9 @@ import org.iopcare.support.outbox.OutboxSignal;
 import org.iopcare.support.outbox.OutboxStore;
 import org.iopcare.support.security.HandlerAuthorizationConfiguration;
 import org.iopcare.support.security.SecurityConfiguration;
+import org.iopcare.support.staff.StaffDirectory;
+import org.iopcare.support.staff.StaffDirectoryConfiguration;
+import org.iopcare.support.staff.StaffProperties;
 import org.iopcare.support.web.ProblemResponses;
 import org.iopcare.support.web.WebEdgeConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,14 +51,15 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
             "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"
         })
-@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class, StaffProperties.class})
 @Import({
     SecurityConfiguration.class,
     HandlerAuthorizationConfiguration.class,
     AuditConfiguration.class,
     WebEdgeConfiguration.class,
     ObservabilityConfiguration.class,
-    ApiDescriptionConfiguration.class
+    ApiDescriptionConfiguration.class,
+    StaffDirectoryConfiguration.class
 })
 public class ServiceSupportAutoConfiguration {
 
@@ -75,6 +79,11 @@ public class ServiceSupportAutoConfiguration {
     CareTeamProjection careTeamProjection(
             JdbcTemplate jdbc, ProcessedEvents processed, @Value("${spring.application.name}") String applicationName) {
         return new CareTeamProjection(jdbc, processed, applicationName);
+    }
+
+    @Bean
+    StaffDirectory staffDirectory(StaffProperties properties) {
+        return new StaffDirectory(properties);
     }
 
     @Bean

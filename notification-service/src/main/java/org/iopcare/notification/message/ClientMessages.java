@@ -69,6 +69,27 @@ public class ClientMessages {
         messages.queue(clientId, Audience.STAFF, kind, Channel.EMAIL, address, body, sourceEventId, null);
     }
 
+    /**
+     * Queues a staff alert by email to one named staff member at {@code address}, once per event
+     * and recipient (an alert that goes to several people).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean toStaffMember(
+            String staffId,
+            UUID clientId,
+            MessageKind kind,
+            String address,
+            Map<String, Object> values,
+            UUID sourceEventId) {
+        String body = templates.render(kind, Channel.EMAIL, values);
+        return messages.queueFor(staffId, clientId, kind, Channel.EMAIL, address, body, sourceEventId);
+    }
+
+    /** The address staff alerts about a client go to when no one more specific is known. */
+    public String careTeamAddress() {
+        return clinic.careTeamEmail();
+    }
+
     private static String destination(Recipient recipient, Channel channel) {
         return switch (channel) {
             case SMS -> recipient.reachableBySms() ? recipient.phone() : null;

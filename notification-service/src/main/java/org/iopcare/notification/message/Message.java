@@ -77,6 +77,7 @@ public class Message {
             String destination,
             String body,
             UUID sourceEventId,
+            String idempotencyKey,
             Instant now,
             Instant notBefore) {
         this.id = UUID.randomUUID();
@@ -87,7 +88,7 @@ public class Message {
         this.destination = destination;
         this.body = body;
         this.status = DeliveryStatus.QUEUED;
-        this.idempotencyKey = idempotencyKey(sourceEventId, kind, channel);
+        this.idempotencyKey = idempotencyKey;
         this.sourceEventId = sourceEventId;
         this.createdAt = now;
         this.statusChangedAt = now;
@@ -97,6 +98,15 @@ public class Message {
     /** One message per event, template and channel, however often the event arrives. */
     static String idempotencyKey(UUID eventId, MessageKind kind, Channel channel) {
         return eventId + ":" + kind + ":" + channel;
+    }
+
+    /**
+     * One message per event, template, channel and staff recipient, for an alert that goes to
+     * several people; the recipient's id travels as a name-based UUID, so the key stays short.
+     */
+    static String idempotencyKey(UUID eventId, MessageKind kind, Channel channel, String recipient) {
+        return idempotencyKey(eventId, kind, channel) + ":"
+                + UUID.nameUUIDFromBytes(recipient.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public UUID id() {

@@ -26,7 +26,12 @@ public enum MessageKind {
     /** To the client when their plan became active or a new version took effect; names no treatment. */
     PLAN_REVIEW_NOTICE(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** To the care team when something needs action now; no clinical content. */
-    URGENT_FLAG_ALERT(Audience.STAFF, Channel.EMAIL);
+    URGENT_FLAG_ALERT(Audience.STAFF, Channel.EMAIL),
+    /**
+     * To each clinical supervisor when a staff member opened a client's record outside their
+     * caseload (break-glass): who, the client id and the grant's expiry; no reason, no client data.
+     */
+    EMERGENCY_ACCESS_ALERT(Audience.STAFF, Channel.EMAIL);
 
     private final Audience audience;
     private final List<Channel> channels;

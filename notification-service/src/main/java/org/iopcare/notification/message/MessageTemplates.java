@@ -40,7 +40,9 @@ public class MessageTemplates {
             Map.entry("sessionStart", "2026-09-30T12:30-04:00[America/New_York]"),
             Map.entry("consecutiveMisses", 2),
             Map.entry("missesInLast14Days", 3),
-            Map.entry("reference", "plan 7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a098, version 12"));
+            Map.entry("reference", "plan 7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a098, version 12"),
+            Map.entry("staffName", "Alexandria-Jacqueline Montgomery-Featherstonehaugh"),
+            Map.entry("expiresAt", "2026-09-30 16:30 UTC"));
 
     private final Map<MessageKind, Map<Channel, Template>> templates = new EnumMap<>(MessageKind.class);
     private final ClinicProperties clinic;

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A message as staff and operators see it, with every state it went through (oldest first). */
+/**
+ * A message as staff and operators see it, with every state it went through (oldest first).
+ * {@code body} is null for a caller who does not read message text ({@link MessageText}); every
+ * other field stays.
+ */
 public record MessageView(
         UUID id,
         UUID clientId,
@@ -23,11 +27,11 @@ public record MessageView(
     /** One state a message entered, with a short reason (never the text or the destination). */
     public record StatusChange(DeliveryStatus status, String detail, Instant at) {}
 
-    static MessageView of(Message message) {
-        return of(message, List.of());
+    static MessageView of(Message message, boolean withBody) {
+        return of(message, List.of(), withBody);
     }
 
-    static MessageView of(Message message, List<StatusChange> history) {
+    static MessageView of(Message message, List<StatusChange> history, boolean withBody) {
         return new MessageView(
                 message.id(),
                 message.clientId(),
@@ -35,7 +39,7 @@ public record MessageView(
                 message.kind(),
                 message.channel(),
                 message.destination(),
-                message.body(),
+                withBody ? message.body() : null,
                 message.status(),
                 message.statusDetail(),
                 message.attempts(),

@@ -69,12 +69,59 @@ public class Messages {
             String body,
             UUID sourceEventId,
             Instant notBefore) {
-        if (repository.existsByIdempotencyKey(Message.idempotencyKey(sourceEventId, kind, channel))) {
+        return queue(
+                clientId,
+                audience,
+                kind,
+                channel,
+                destination,
+                body,
+                sourceEventId,
+                Message.idempotencyKey(sourceEventId, kind, channel),
+                notBefore);
+    }
+
+    /**
+     * Queues a staff alert to one of several staff members, unless this event already produced it
+     * for that recipient. Returns whether a message was queued.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean queueFor(
+            String recipient,
+            UUID clientId,
+            MessageKind kind,
+            Channel channel,
+            String destination,
+            String body,
+            UUID sourceEventId) {
+        return queue(
+                clientId,
+                Audience.STAFF,
+                kind,
+                channel,
+                destination,
+                body,
+                sourceEventId,
+                Message.idempotencyKey(sourceEventId, kind, channel, recipient),
+                null);
+    }
+
+    private boolean queue(
+            UUID clientId,
+            Audience audience,
+            MessageKind kind,
+            Channel channel,
+            String destination,
+            String body,
+            UUID sourceEventId,
+            String idempotencyKey,
+            Instant notBefore) {
+        if (repository.existsByIdempotencyKey(idempotencyKey)) {
             return false;
         }
         Instant now = Instant.now(clock);
-        Message message = repository.save(
-                new Message(clientId, audience, kind, channel, destination, body, sourceEventId, now, notBefore));
+        Message message = repository.save(new Message(
+                clientId, audience, kind, channel, destination, body, sourceEventId, idempotencyKey, now, notBefore));
         jdbc.update(
                 "INSERT INTO message_status_change (message_id, status, changed_at) VALUES (?, 'QUEUED', ?)",
                 message.id(),

@@ -42,7 +42,7 @@ import tools.jackson.databind.JsonNode;
 /** The dispatcher against a real SMTP server and a Twilio-compatible HTTP API. */
 class DeliveryIT extends NotificationIT {
 
-    private static final String STAFF = TestTokens.bearer(StaffRole.CLINICIAN);
+    private static final String STAFF = TestTokens.bearer(StaffRole.CLINICAL_SUPERVISOR);
 
     @Autowired
     JdbcTemplate jdbc;

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 class InquiryAcknowledgementIT extends NotificationIT {
 
-    private static final String STAFF = TestTokens.bearer(StaffRole.INTAKE_COORDINATOR);
+    private static final String STAFF = TestTokens.bearer(StaffRole.CLINICAL_SUPERVISOR);
 
     @Autowired
     JdbcTemplate jdbc;

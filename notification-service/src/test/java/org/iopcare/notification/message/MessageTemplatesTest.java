@@ -43,7 +43,7 @@ class MessageTemplatesTest {
                 rendered++;
             }
         }
-        assertThat(rendered).isEqualTo(16);
+        assertThat(rendered).isEqualTo(17);
     }
 
     @Test
@@ -61,6 +61,26 @@ class MessageTemplatesTest {
                 Channel.EMAIL,
                 Map.of("sessionDate", "Monday, March 9", "sessionTime", "9:00 AM EDT", "virtual", true));
         assertThat(email).startsWith("Hello,").contains("online");
+    }
+
+    @Test
+    void theBreakGlassAlertNamesWhoWhichClientAndUntilWhenAndNothingElse() {
+        MessageTemplates templates = new MessageTemplates(CLINIC, defaults());
+        String email = templates.render(
+                MessageKind.EMERGENCY_ACCESS_ALERT,
+                Channel.EMAIL,
+                Map.of(
+                        "staffName",
+                        "Ngozi Okafor",
+                        "clientId",
+                        "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a",
+                        "expiresAt",
+                        "2026-09-30 16:30 UTC"));
+        assertThat(email)
+                .isEqualTo("Ngozi Okafor opened the record of client 3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a, who is"
+                        + " outside their caseload, through emergency access until 2026-09-30 16:30 UTC."
+                        + " Please review this access in the audit trail.");
+        assertThat(MessageKind.EMERGENCY_ACCESS_ALERT.audience()).isEqualTo(Audience.STAFF);
     }
 
     @Test

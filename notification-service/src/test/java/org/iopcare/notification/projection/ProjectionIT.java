@@ -49,7 +49,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ProjectionIT extends NotificationIT {
 
-    private static final String STAFF = TestTokens.bearer(StaffRole.CLINICIAN);
+    private static final String STAFF = TestTokens.bearer(StaffRole.CLINICAL_SUPERVISOR);
     private static final String ZONE = "America/New_York";
 
     @Autowired

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The provider's signed webhooks: replies and delivery reports. */
 class SmsWebhooksIT extends NotificationIT {
 
-    private static final String STAFF = TestTokens.bearer(StaffRole.CLINICIAN);
+    private static final String STAFF = TestTokens.bearer(StaffRole.CLINICAL_SUPERVISOR);
     private final HttpClient client = HttpClient.newHttpClient();
 
     @Autowired
