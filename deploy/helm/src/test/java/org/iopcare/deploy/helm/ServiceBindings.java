@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** What each service's own application.yaml binds: the topics it consumes today. */
@@ -31,7 +32,13 @@ final class ServiceBindings {
             Path file = Path.of("..", "..", service, "src", "main", "resources", "application.yaml");
             try {
                 Map<String, String> properties = new TreeMap<>();
-                flatten("", new YAMLMapper().readTree(Files.readString(file)), properties);
+                // every document of the file: profile-specific documents may bind topics too
+                try (MappingIterator<JsonNode> documents =
+                        new YAMLMapper().readerFor(JsonNode.class).readValues(Files.readString(file))) {
+                    while (documents.hasNextValue()) {
+                        flatten("", documents.nextValue(), properties);
+                    }
+                }
                 Set<String> topics = new TreeSet<>();
                 properties.forEach((key, value) -> {
                     Matcher input = INPUT.matcher(key);
