@@ -112,6 +112,31 @@ class ChartTest {
     }
 
     @Test
+    void theConfiguredStaffReachEveryService() {
+        List<JsonNode> staffed = Chart.render(Map.of(
+                "staff[0].id", "sup-1",
+                "staff[0].displayName", "Karin Lindqvist",
+                "staff[0].roles[0]", "CLINICAL_SUPERVISOR",
+                "staff[0].email", "k.lindqvist@clinic.example"));
+        assertThat(staffed)
+                .filteredOn(o -> o.path("kind").asString().equals("ConfigMap"))
+                .filteredOn(o -> ServiceBindings.SERVICES.contains(
+                        o.path("metadata").path("name").asString()))
+                .hasSize(ServiceBindings.SERVICES.size())
+                .allSatisfy(config -> {
+                    JsonNode data = config.path("data");
+                    assertThat(data.path("IOPCARE_STAFF_MEMBERS_0_ID").asString())
+                            .isEqualTo("sup-1");
+                    assertThat(data.path("IOPCARE_STAFF_MEMBERS_0_DISPLAYNAME").asString())
+                            .isEqualTo("Karin Lindqvist");
+                    assertThat(data.path("IOPCARE_STAFF_MEMBERS_0_ROLES").asString())
+                            .isEqualTo("CLINICAL_SUPERVISOR");
+                    assertThat(data.path("IOPCARE_STAFF_MEMBERS_0_EMAIL").asString())
+                            .isEqualTo("k.lindqvist@clinic.example");
+                });
+    }
+
+    @Test
     void actuatorIsOnTheManagementPortWhichOnlyPrometheusAndTheKubeletReach() {
         for (String service : ServiceBindings.consumed().keySet()) {
             JsonNode config = object("ConfigMap/" + service).path("data");
