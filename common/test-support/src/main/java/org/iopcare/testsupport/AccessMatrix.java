@@ -8,8 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The access matrix of {@code docs/architecture.md} ("Who sees what"), read as data so that each
@@ -124,6 +130,85 @@ public final class AccessMatrix {
         }
         return List.copyOf(rows);
     }
+
+    /** A row's check as one caller, given the suite's request for that row. */
+    @FunctionalInterface
+    public interface Check<O> {
+        void run(Row row, Caller caller, O operation);
+    }
+
+    /**
+     * One dynamic test per row and caller of the service's table, each naming its row and caller
+     * when it fails, after checking that every row has a request in {@code operations} and every
+     * request a row.
+     */
+    public static <O> Stream<DynamicTest> cases(String service, Map<String, O> operations, Check<O> check) {
+        List<Row> rows = of(service);
+        Set<String> withoutRequest = new TreeSet<>();
+        rows.forEach(r -> {
+            if (!operations.containsKey(r.key())) {
+                withoutRequest.add(r.key());
+            }
+        });
+        if (!withoutRequest.isEmpty()) {
+            throw new AssertionError("rows of the " + service + " table without a request: " + withoutRequest);
+        }
+        Set<String> withoutRow = new TreeSet<>(operations.keySet());
+        rows.forEach(r -> withoutRow.remove(r.key()));
+        if (!withoutRow.isEmpty()) {
+            throw new AssertionError("requests without a row in the " + service + " table: " + withoutRow);
+        }
+        return rows.stream()
+                .flatMap(row -> Stream.of(Caller.values())
+                        .map(caller -> DynamicTest.dynamicTest(row.key() + " as " + caller.header(), () -> {
+                            try {
+                                check.run(row, caller, operations.get(row.key()));
+                            } catch (AssertionError e) {
+                                throw new AssertionError(
+                                        row.key() + " as " + caller.header() + ": " + e.getMessage(), e);
+                            }
+                        })));
+    }
+
+    /** Fails unless every staff operation of the service's OpenAPI description is a row of its table. */
+    public static void assertEveryStaffOperationIsARow(String service, JsonNode description) {
+        Set<String> described = staffOperations(description);
+        if (described.isEmpty()) {
+            throw new AssertionError("the API description of " + service + " has no staff operation");
+        }
+        Set<String> missing = new TreeSet<>(described);
+        of(service).forEach(r -> missing.remove(r.key()));
+        if (!missing.isEmpty()) {
+            throw new AssertionError("staff operations of " + service + " missing from its table: " + missing);
+        }
+    }
+
+    /**
+     * The staff operations of an OpenAPI description ({@code "GET /api/…"}): every operation but the
+     * public ones (an empty security list) and the local run's {@code /dev/**}.
+     */
+    public static Set<String> staffOperations(JsonNode description) {
+        Set<String> operations = new TreeSet<>();
+        description.get("paths").properties().forEach(path -> {
+            if (path.getKey().startsWith("/dev/")) {
+                return;
+            }
+            path.getValue().properties().forEach(operation -> {
+                if (!HTTP_METHODS.contains(operation.getKey())) {
+                    return;
+                }
+                JsonNode security = operation.getValue().get("security");
+                boolean isPublic = security != null && security.isArray() && security.isEmpty();
+                if (!isPublic) {
+                    operations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            });
+        });
+        return operations;
+    }
+
+    private static final Set<String> HTTP_METHODS =
+            Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     private static Expected expected(String cell, String operation) {
         String[] words = cell.trim().split("\\s+", 2);

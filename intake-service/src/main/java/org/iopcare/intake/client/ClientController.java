@@ -4,6 +4,9 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import java.util.UUID;
+import org.iopcare.intake.careteam.IntakeAccess;
+import org.iopcare.intake.inquiry.Inquiries;
+import org.iopcare.support.caseload.Caseload;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,38 +21,48 @@ import org.springframework.web.bind.annotation.RestController;
 class ClientController {
 
     private static final String ENROLLING = "hasAnyRole('INTAKE_COORDINATOR','PROGRAM_ADMIN')";
-    private static final String CARE_TEAM =
+    private static final String READERS =
+            "hasAnyRole('INTAKE_COORDINATOR','SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')";
+    private static final String DISCHARGING =
             "hasAnyRole('INTAKE_COORDINATOR','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')";
 
     private final Clients clients;
+    private final Inquiries inquiries;
+    private final Caseload caseload;
 
-    ClientController(Clients clients) {
+    ClientController(Clients clients, Inquiries inquiries, Caseload caseload) {
         this.clients = clients;
+        this.inquiries = inquiries;
+        this.caseload = caseload;
     }
 
     @PostMapping("/api/enrollments")
     @PreAuthorize(ENROLLING)
     ResponseEntity<ClientView> enroll(@Valid @RequestBody EnrollmentRequest request, Principal staff) {
+        caseload.require(inquiries.get(request.inquiryId()).clientId(), IntakeAccess.ADMINISTRATIVE, "Inquiry");
         Enrollment enrollment = clients.enroll(request, staff.getName());
         return ResponseEntity.created(URI.create("/api/clients/" + enrollment.clientId()))
                 .body(clients.view(enrollment.clientId()));
     }
 
     @GetMapping("/api/clients/{id}")
-    @PreAuthorize(CARE_TEAM)
+    @PreAuthorize(READERS)
     ClientView get(@PathVariable UUID id) {
+        caseload.require(id, IntakeAccess.CLIENT, "Client");
         return clients.view(id);
     }
 
     @PatchMapping("/api/clients/{id}")
     @PreAuthorize(ENROLLING)
     ClientView change(@PathVariable UUID id, @Valid @RequestBody ClientChange change) {
+        caseload.require(id, IntakeAccess.ADMINISTRATIVE, "Client");
         return clients.change(id, change);
     }
 
     @PostMapping("/api/clients/{id}/discharge")
-    @PreAuthorize(CARE_TEAM)
+    @PreAuthorize(DISCHARGING)
     ClientView discharge(@PathVariable UUID id, @Valid @RequestBody DischargeRequest request, Principal staff) {
+        caseload.require(id, IntakeAccess.DISCHARGE, "Client");
         return clients.discharge(id, request, staff.getName());
     }
 }

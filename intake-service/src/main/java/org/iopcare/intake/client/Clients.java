@@ -11,6 +11,7 @@ import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
 import org.iopcare.events.ClientUpdated;
 import org.iopcare.events.LevelOfCare;
+import org.iopcare.intake.careteam.CareTeams;
 import org.iopcare.intake.inquiry.Inquiries;
 import org.iopcare.intake.inquiry.Inquiry;
 import org.iopcare.intake.inquiry.InquiryStatus;
@@ -31,6 +32,7 @@ public class Clients {
     private final Inquiries inquiries;
     private final Screenings screenings;
     private final Outbox outbox;
+    private final CareTeams careTeams;
     private final Clock clock;
 
     Clients(
@@ -39,7 +41,9 @@ public class Clients {
             Inquiries inquiries,
             Screenings screenings,
             Outbox outbox,
+            CareTeams careTeams,
             Clock clock) {
+        this.careTeams = careTeams;
         this.clients = clients;
         this.enrollments = enrollments;
         this.inquiries = inquiries;
@@ -96,6 +100,7 @@ public class Clients {
         Enrollment enrollment = enrollments.saveAndFlush(
                 new Enrollment(UUID.randomUUID(), clientId, screening.id(), request, coordinator, now));
         inquiries.move(inquiry, InquiryStatus.ENROLLED, coordinator, null);
+        careTeams.enrolled(clientId, enrollment.primaryClinicianId(), coordinator, now);
         outbox.append(new ClientEnrolled(
                 UUID.randomUUID(),
                 now,

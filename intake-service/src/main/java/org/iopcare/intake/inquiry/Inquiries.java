@@ -210,6 +210,12 @@ public class Inquiries {
         return status == null ? repository.findAll(page) : repository.findByStatus(status, page);
     }
 
+    /** The page of inquiries a clinician sees: their clients' and those of clients without a team. */
+    @Transactional(readOnly = true)
+    public Page<Inquiry> listOf(InquiryStatus status, UUID[] clients, Pageable page) {
+        return repository.findVisible(status == null ? null : status.name(), clients, page);
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

@@ -8,6 +8,9 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
+import org.iopcare.intake.careteam.IntakeAccess;
+import org.iopcare.support.caseload.Caseload;
+import org.iopcare.support.caseload.Caseload.Visibility;
 import org.iopcare.support.web.Paging;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -38,9 +41,11 @@ class InquiryController {
     private static final String PIPELINE = "hasAnyRole('INTAKE_COORDINATOR','PROGRAM_ADMIN')";
 
     private final Inquiries inquiries;
+    private final Caseload caseload;
 
-    InquiryController(Inquiries inquiries) {
+    InquiryController(Inquiries inquiries, Caseload caseload) {
         this.inquiries = inquiries;
+        this.caseload = caseload;
     }
 
     /**
@@ -69,19 +74,23 @@ class InquiryController {
     @PatchMapping("/{id}")
     @PreAuthorize(PIPELINE)
     InquiryView change(@PathVariable UUID id, @Valid @RequestBody InquiryChange change, Principal staff) {
+        caseload.require(inquiries.get(id).clientId(), IntakeAccess.ADMINISTRATIVE, "Inquiry");
         return InquiryView.of(inquiries.change(id, change, staff.getName()));
     }
 
     @GetMapping("/{id}/history")
     @PreAuthorize(STAFF)
     List<InquiryNote> history(@PathVariable UUID id) {
+        caseload.require(inquiries.get(id).clientId(), IntakeAccess.PIPELINE, "Inquiry");
         return inquiries.history(id);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(STAFF)
     InquiryView get(@PathVariable UUID id) {
-        return InquiryView.of(inquiries.get(id));
+        Inquiry inquiry = inquiries.get(id);
+        caseload.require(inquiry.clientId(), IntakeAccess.PIPELINE, "Inquiry");
+        return InquiryView.of(inquiry);
     }
 
     @GetMapping
@@ -90,8 +99,14 @@ class InquiryController {
             @RequestParam(required = false) InquiryStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return inquiries
-                .list(status, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "receivedAt")))
-                .map(InquiryView::of);
+        Visibility visible = caseload.visibility(IntakeAccess.PIPELINE);
+        Page<Inquiry> found = visible.all()
+                ? inquiries.list(status, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "receivedAt")))
+                : inquiries.listOf(
+                        status,
+                        visible.clientArray(),
+                        PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "received_at")));
+        caseload.disclose(found.getContent(), Inquiry::clientId, IntakeAccess.PIPELINE);
+        return found.map(InquiryView::of);
     }
 }

@@ -12,6 +12,23 @@ interface InquiryRepository extends JpaRepository<Inquiry, UUID> {
 
     Page<Inquiry> findByStatus(InquiryStatus status, Pageable page);
 
+    /**
+     * Inquiries of the listed clients and of clients without a care team (a clinician's view of the
+     * pipeline), optionally of one status; sorted by the page.
+     */
+    @Query(value = """
+                    SELECT * FROM inquiry i
+                    WHERE (CAST(:status AS text) IS NULL OR i.status = CAST(:status AS text))
+                      AND (i.client_id = ANY(:clients)
+                        OR NOT EXISTS (SELECT 1 FROM care_team_member m WHERE m.client_id = i.client_id))
+                    """, countQuery = """
+                    SELECT count(*) FROM inquiry i
+                    WHERE (CAST(:status AS text) IS NULL OR i.status = CAST(:status AS text))
+                      AND (i.client_id = ANY(:clients)
+                        OR NOT EXISTS (SELECT 1 FROM care_team_member m WHERE m.client_id = i.client_id))
+                    """, nativeQuery = true)
+    Page<Inquiry> findVisible(String status, UUID[] clients, Pageable page);
+
     /** The earliest original inquiry from this phone or email since the given instant. */
     @Query(value = """
                     SELECT * FROM inquiry

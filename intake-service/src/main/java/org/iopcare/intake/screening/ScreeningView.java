@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import org.iopcare.events.LevelOfCare;
 
-/** A screening as clinicians see it: answers, scores, the recommendation and the decision. */
+/**
+ * A screening as clinicians see it: answers, scores, the recommendation and the decision ({@link
+ * #resultsOnly()} for intake coordinators).
+ */
 public record ScreeningView(
         UUID id,
         UUID inquiryId,
@@ -30,6 +33,37 @@ public record ScreeningView(
         Instant overriddenAt,
         String screenedBy,
         Instant screenedAt) {
+
+    /**
+     * The screening's results without its answers, for intake coordinators: scores, bands, the
+     * recommendation and the decision; no item answers, ratings, safety answers or written reason.
+     */
+    ScreeningView resultsOnly() {
+        return new ScreeningView(
+                id,
+                inquiryId,
+                clientId,
+                null,
+                null,
+                phq9Score,
+                phq9Band,
+                null,
+                gad7Score,
+                gad7Band,
+                currentCare,
+                recentRelapse,
+                coOccurringDisorders,
+                null,
+                recommendedLevel,
+                reasonCodes,
+                urgent,
+                decidedLevel,
+                null,
+                overriddenBy,
+                overriddenAt,
+                screenedBy,
+                screenedAt);
+    }
 
     static ScreeningView of(Screening s) {
         return new ScreeningView(

@@ -33,7 +33,9 @@ import tools.jackson.databind.JsonNode;
 class ClientIT extends IntakeIT {
 
     static final String COORDINATOR = TestTokens.bearer(StaffRole.INTAKE_COORDINATOR);
-    static final String CLINICIAN = TestTokens.bearer(StaffRole.CLINICIAN);
+    /** The primary clinician every enrollment of this suite names. */
+    static final String CLINICIAN = TestTokens.bearerFor("dr-okafor", StaffRole.CLINICIAN);
+
     static final String ZONE = "America/Chicago";
 
     @Autowired
@@ -275,10 +277,14 @@ class ClientIT extends IntakeIT {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         UUID clientId = UUID.fromString(created.json().get("id").asString());
 
-        assertThat(http.get("/api/clients/" + clientId, TestTokens.bearer(StaffRole.SCHEDULER))
+        assertThat(http.get("/api/clients/" + clientId, TestTokens.bearer(StaffRole.PRIVACY_OFFICER))
                         .status())
                 .isEqualTo(403);
         assertThat(http.get("/api/clients/" + clientId, CLINICIAN).status()).isEqualTo(200);
+        // a clinician who is not on the client's care team: as if the client did not exist
+        assertThat(http.get("/api/clients/" + clientId, TestTokens.bearerFor("dr-other", StaffRole.CLINICIAN))
+                        .status())
+                .isEqualTo(404);
         assertThat(send("PATCH", "/api/clients/" + clientId, CLINICIAN, "{\"timeZone\":\"America/Denver\"}")
                         .status())
                 .isEqualTo(403);
@@ -300,6 +306,7 @@ class ClientIT extends IntakeIT {
                 .containsExactly(
                         "READ /api/clients/{id} 403",
                         "READ /api/clients/{id} 200",
+                        "READ /api/clients/{id} 404",
                         "UPDATE /api/clients/{id} 403",
                         "UPDATE /api/clients/{id} 400",
                         "UPDATE /api/clients/{id} 422");

@@ -158,7 +158,15 @@ class ScreeningIT extends IntakeIT {
                 .json()
                 .get("id")
                 .asString());
-        assertThat(http.get("/api/screenings/" + id, COORDINATOR).status()).isEqualTo(403);
+        // coordinators see the results they enroll by, not the answers
+        Response results = http.get("/api/screenings/" + id, COORDINATOR);
+        assertThat(results.status()).isEqualTo(200);
+        assertThat(results.json().get("phq9Score").isNumber()).isTrue();
+        assertThat(results.json().path("phq9").isArray()).isFalse();
+        assertThat(results.json().path("safety").isObject()).isFalse();
+        assertThat(http.get("/api/screenings/" + id, TestTokens.bearer(StaffRole.SCHEDULER))
+                        .status())
+                .isEqualTo(403);
         assertThat(http.postJson(
                                 "/api/screenings/" + id + "/override",
                                 COORDINATOR,
@@ -172,7 +180,10 @@ class ScreeningIT extends IntakeIT {
                                 + " ORDER BY id",
                         String.class,
                         "id=" + id))
-                .containsExactly("READ /api/screenings/{id} 403", "CREATE /api/screenings/{id}/override 403");
+                .containsExactly(
+                        "READ /api/screenings/{id} 200",
+                        "READ /api/screenings/{id} 403",
+                        "CREATE /api/screenings/{id}/override 403");
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> mine(List<ConsumerRecord<byte[], byte[]>> seen, UUID id) {

@@ -2,6 +2,7 @@ package org.iopcare.support.caseload;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -115,16 +116,19 @@ public class Caseload {
                 caller.subject(),
                 clients.toArray(UUID[]::new)));
         audit.disclosed(team, AccessBasis.CARE_TEAM);
+        // the rest is open by an emergency grant or by the rule itself (e.g. inquirers without a team)
+        List<UUID> byRule = new ArrayList<>();
         for (UUID client : clients) {
             if (!team.contains(client)) {
                 Optional<UUID> grant = emergencyGrant(caller.subject(), client);
                 if (grant.isPresent()) {
                     audit.disclosedInEmergency(client, grant.get());
                 } else {
-                    audit.disclosed(List.of(client), AccessBasis.ROLE);
+                    byRule.add(client);
                 }
             }
         }
+        audit.disclosed(byRule, AccessBasis.ROLE);
         return items;
     }
 

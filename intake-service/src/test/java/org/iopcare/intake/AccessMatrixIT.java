@@ -1,0 +1,296 @@
+package org.iopcare.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.iopcare.testsupport.TestHttp.assertProblem;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.testsupport.AccessMatrix;
+import org.iopcare.testsupport.AccessMatrix.Caller;
+import org.iopcare.testsupport.AccessMatrix.Expected;
+import org.iopcare.testsupport.AccessMatrix.Row;
+import org.iopcare.testsupport.TestHttp.Response;
+import org.iopcare.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * intake's table of the access matrix ({@code docs/architecture.md}, "Who sees what"), asked
+ * exactly: every row as every caller, expecting the cell's status and view. Both clinician callers
+ * are {@code clin-own}: "own client" asks about a client whose primary clinician they are, "other
+ * client" about one of {@code clin-other}'s; every other role asks about the own client. Writes
+ * that succeed get a client of their own, so that no answer depends on the order of the cells; a
+ * refused write (403, 404) must have changed nothing. A row without a request here, or a staff
+ * operation of the API description without a row, fails.
+ */
+class AccessMatrixIT extends IntakeIT {
+
+    static final String SERVICE = "intake-service";
+    static final String OWN_CLINICIAN = "clin-own";
+    static final String OTHER_CLINICIAN = "clin-other";
+
+    /** Client a (clin-own's) and client b (clin-other's), made once for the class. */
+    static Enrolled a;
+
+    static Enrolled b;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void clients() {
+        if (a == null) {
+            a = enrolled(OWN_CLINICIAN);
+            b = enrolled(OTHER_CLINICIAN);
+            // a covering clinician opened both records: the grants the review lists
+            for (Enrolled client : List.of(a, b)) {
+                Response grant = http.postJson(
+                        "/api/clients/" + client.client() + "/emergency-access",
+                        TestTokens.bearerFor("clin-covering", StaffRole.CLINICIAN),
+                        "{\"reason\":\"Crisis call; the primary clinician is away\"}");
+                assertThat(grant.status()).as(grant.text()).isEqualTo(201);
+            }
+        }
+    }
+
+    /** What a request of one row sent, and the check that a refused one changed nothing. */
+    record Sent(Response response, Runnable unchanged) {}
+
+    /** One row's request, made as this caller with this token. */
+    interface Request {
+        Sent send(Caller caller, String token);
+    }
+
+    /** A row's request; for a list, how to read its clients. */
+    record Operation(Request request, Function<JsonNode, Set<String>> listed) {}
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationAnswersEveryCallerAsTheMatrixSays() {
+        return AccessMatrix.cases(SERVICE, operations(), this::check);
+    }
+
+    @Test
+    void everyStaffOperationOfTheApiDescriptionIsARowOfTheMatrix() {
+        Response docs = http.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        AccessMatrix.assertEveryStaffOperationIsARow(SERVICE, docs.json());
+    }
+
+    private void check(Row row, Caller caller, Operation operation) {
+        Expected expected = row.expected().get(caller);
+        String token = TestTokens.bearerFor(subject(caller), StaffRole.valueOf(caller.role()));
+        Sent sent = operation.request().send(caller, token);
+        Response response = sent.response();
+        if (expected.status() >= 400) {
+            assertProblem(response, expected.status());
+            sent.unchanged().run();
+        } else {
+            assertThat(response.status()).as(response.text()).isEqualTo(expected.status());
+        }
+        if (row.key().equals("GET /api/screenings/{id}") && expected.status() == 200) {
+            // the item answers are what "results" leaves out; a full view has them
+            JsonNode screening = response.json();
+            assertThat(screening.get("phq9Score").isNumber()).isTrue();
+            boolean resultsOnly = expected.view().filter("results"::equals).isPresent();
+            assertThat(screening.path("phq9").isArray())
+                    .as("item answers shown")
+                    .isEqualTo(!resultsOnly);
+            assertThat(screening.path("gad7").isArray())
+                    .as("item answers shown")
+                    .isEqualTo(!resultsOnly);
+            return;
+        }
+        if (expected.view().isEmpty()) {
+            return;
+        }
+        if (operation.listed() == null) {
+            fail("%s names the view '%s' but this suite reads no clients from its answer", row.key(), expected);
+        }
+        Set<String> listed = operation.listed().apply(response.json());
+        String own = a.client().toString();
+        String other = b.client().toString();
+        switch (expected.view().get()) {
+            case "all" -> assertThat(listed).contains(own, other);
+            case "own" -> assertThat(listed).contains(own).doesNotContain(other);
+            default ->
+                fail("view '%s' of %s is none intake serves", expected.view().get(), row.key());
+        }
+    }
+
+    private Map<String, Operation> operations() {
+        Map<String, Operation> ops = new HashMap<>();
+        ops.put(
+                "GET /api/inquiries",
+                new Operation(
+                        (ReadRequest) (c, t) -> http.get("/api/inquiries?size=200", t),
+                        page -> values(page.path("content"), "clientId")));
+        ops.put("GET /api/inquiries/{id}", read(((c, t) -> http.get("/api/inquiries/" + of(c).inquiry(), t))));
+        ops.put(
+                "GET /api/inquiries/{id}/history",
+                read(((c, t) -> http.get("/api/inquiries/" + of(c).inquiry() + "/history", t))));
+        ops.put("PATCH /api/inquiries/{id}", write((c, t) -> {
+            UUID inquiry = of(c).inquiry();
+            int notes = count("SELECT count(*) FROM inquiry_note WHERE inquiry_id = ?", inquiry);
+            return new Sent(
+                    send("PATCH", "/api/inquiries/" + inquiry, t, "{\"note\":\"Left a voicemail, will call again\"}"),
+                    () -> assertThat(count("SELECT count(*) FROM inquiry_note WHERE inquiry_id = ?", inquiry))
+                            .isEqualTo(notes));
+        }));
+        ops.put("POST /api/inquiries/{id}/screenings", write((c, t) -> {
+            UUID inquiry = contacted(clinicianOf(c));
+            return new Sent(
+                    http.postJson("/api/inquiries/" + inquiry + "/screenings", t, SCREENING_REQUEST),
+                    () -> assertThat(count("SELECT count(*) FROM screening WHERE inquiry_id = ?", inquiry))
+                            .isZero());
+        }));
+        ops.put("GET /api/screenings/{id}", read(((c, t) -> http.get("/api/screenings/" + of(c).screening(), t))));
+        ops.put("POST /api/screenings/{id}/override", write((c, t) -> {
+            UUID screening = screen(contacted(clinicianOf(c)));
+            String before = row("screening", screening);
+            return new Sent(
+                    http.postJson(
+                            "/api/screenings/" + screening + "/override",
+                            t,
+                            "{\"level\":\"PHP\",\"reason\":\"Lives alone, needs daily structure\"}"),
+                    () -> assertThat(row("screening", screening)).isEqualTo(before));
+        }));
+        ops.put("POST /api/enrollments", write((c, t) -> {
+            UUID inquiry = contacted(clinicianOf(c));
+            screen(inquiry);
+            return new Sent(
+                    http.postJson("/api/enrollments", t, enrollment(inquiry, clinicianOf(c))),
+                    () -> assertThat(count("SELECT count(*) FROM enrollment WHERE inquiry_id = ?", inquiry))
+                            .isZero());
+        }));
+        ops.put("GET /api/clients/{id}", read(((c, t) -> http.get("/api/clients/" + of(c).client(), t))));
+        ops.put("PATCH /api/clients/{id}", write((c, t) -> {
+            UUID client = enrolled(clinicianOf(c)).client();
+            String before = row("client", client);
+            return new Sent(
+                    send("PATCH", "/api/clients/" + client, t, "{\"preferredName\":\"Sammy\"}"),
+                    () -> assertThat(row("client", client)).isEqualTo(before));
+        }));
+        ops.put("POST /api/clients/{id}/discharge", write((c, t) -> {
+            UUID client = enrolled(clinicianOf(c)).client();
+            String before = row("client", client);
+            int enrollments =
+                    count("SELECT count(*) FROM enrollment WHERE client_id = ? AND discharged_at IS NULL", client);
+            return new Sent(
+                    http.postJson("/api/clients/" + client + "/discharge", t, "{\"reason\":\"COMPLETED\"}"), () -> {
+                        assertThat(row("client", client)).isEqualTo(before);
+                        assertThat(count(
+                                        "SELECT count(*) FROM enrollment WHERE client_id = ? AND discharged_at IS NULL",
+                                        client))
+                                .isEqualTo(enrollments);
+                    });
+        }));
+        ops.put(
+                "GET /api/clients/{id}/care-team",
+                read(((c, t) -> http.get("/api/clients/" + of(c).client() + "/care-team", t))));
+        ops.put("PUT /api/clients/{id}/care-team", write((c, t) -> {
+            UUID client = enrolled(clinicianOf(c)).client();
+            String before = team(client);
+            String body = """
+                    {"primaryClinicianId":"%s","members":[{"staffId":"cm-%s","role":"CASE_MANAGER"}]}
+                    """.formatted(clinicianOf(c), UUID.randomUUID());
+            return new Sent(
+                    send("PUT", "/api/clients/" + client + "/care-team", t, body),
+                    () -> assertThat(team(client)).isEqualTo(before));
+        }));
+        ops.put("POST /api/clients/{id}/emergency-access", write((c, t) -> {
+            UUID client = enrolled(clinicianOf(c)).client();
+            return new Sent(
+                    http.postJson(
+                            "/api/clients/" + client + "/emergency-access",
+                            t,
+                            "{\"reason\":\"Client called in crisis; the primary clinician is away\"}"),
+                    () -> assertThat(count("SELECT count(*) FROM emergency_access_grant WHERE client_id = ?", client))
+                            .isZero());
+        }));
+        ops.put(
+                "GET /api/emergency-access",
+                new Operation(
+                        (ReadRequest) (c, t) -> http.get("/api/emergency-access?size=200", t),
+                        grants -> values(grants, "clientId")));
+        ops.put("GET /api/staff", read(((c, t) -> http.get("/api/staff", t))));
+        // the audit trail's review and verification, which every service serves alike
+        ops.put("GET /api/audit", read((c, t) -> http.get("/api/audit?size=1", t)));
+        ops.put("GET /api/audit/verification", read((c, t) -> http.get("/api/audit/verification", t)));
+        return ops;
+    }
+
+    /** The staff subject a caller's token names. */
+    static String subject(Caller caller) {
+        return switch (caller) {
+            case CLINICIAN_OWN, CLINICIAN_OTHER -> OWN_CLINICIAN;
+            default -> "staff-" + caller.role().toLowerCase().replace('_', '-');
+        };
+    }
+
+    /** The client a caller asks about: the other clinician's for "other", else clin-own's. */
+    static Enrolled of(Caller caller) {
+        return caller == Caller.CLINICIAN_OTHER ? b : a;
+    }
+
+    /** The primary clinician of a fresh client a caller asks about. */
+    static String clinicianOf(Caller caller) {
+        return caller == Caller.CLINICIAN_OTHER ? OTHER_CLINICIAN : OWN_CLINICIAN;
+    }
+
+    private int count(String sql, Object... args) {
+        Integer n = jdbc.queryForObject(sql, Integer.class, args);
+        return n == null ? 0 : n;
+    }
+
+    /** A row as text, to compare before and after a refused write. */
+    private String row(String table, UUID id) {
+        return jdbc.queryForObject("SELECT row_to_json(t)::text FROM " + table + " t WHERE id = ?", String.class, id);
+    }
+
+    private String team(UUID client) {
+        return jdbc.queryForObject(
+                "SELECT coalesce(string_agg(staff_id || ':' || team_role, ',' ORDER BY staff_id), '') "
+                        + "FROM care_team WHERE client_id = ?",
+                String.class,
+                client);
+    }
+
+    private static Operation write(Request request) {
+        return new Operation(request, null);
+    }
+
+    private static Operation read(ReadRequest request) {
+        return new Operation(request, null);
+    }
+
+    /** A read: its refusal has nothing to leave unchanged. */
+    interface ReadRequest extends Request {
+        Response get(Caller caller, String token);
+
+        @Override
+        default Sent send(Caller caller, String token) {
+            return new Sent(get(caller, token), () -> {});
+        }
+    }
+
+    private static Set<String> values(JsonNode array, String field) {
+        Set<String> values = new LinkedHashSet<>();
+        if (array.isArray()) {
+            array.forEach(item -> values.add(item.get(field).asString()));
+        }
+        return values;
+    }
+}
