@@ -25,13 +25,18 @@ final class StaffApp {
     final String clinician;
     final String scheduler;
     final String admin;
+    final String supervisor;
+
+    /** The clinician whose token {@link #clinician} carries; enrollment puts them on every client's care team. */
+    static final String CLINICIAN_ID = "dr-okafor";
 
     StaffApp(AcceptancePlatform platform) {
         this.platform = platform;
         this.coordinator = token("dana", "INTAKE_COORDINATOR");
-        this.clinician = token("dr-okafor", "CLINICIAN");
+        this.clinician = token(CLINICIAN_ID, "CLINICIAN");
         this.scheduler = token("sam", "SCHEDULER");
         this.admin = token("pat", "PROGRAM_ADMIN");
+        this.supervisor = token("sup-lindqvist", "CLINICAL_SUPERVISOR");
     }
 
     /** A staff token from the local run's token desk on intake. */
@@ -111,11 +116,31 @@ final class StaffApp {
         return body;
     }
 
+    /**
+     * Enrolls with {@code clinicianId} as primary clinician and, as a clinic would for the clinician
+     * who runs the client's groups and plan, puts {@link #CLINICIAN_ID} on the care team, so that the
+     * journeys' clinician reaches the client in every service.
+     */
     Reply enroll(String inquiryId, Person person, String trackCode, String clinicianId) {
-        return Http.post(
+        Reply enrolled = Http.post(
                 platform.intake + "/api/enrollments",
                 coordinator,
                 enrollment(inquiryId, person, trackCode, clinicianId));
+        if (enrolled.status() == 201 && !clinicianId.equals(CLINICIAN_ID)) {
+            Reply team = Http.send(
+                    "PUT",
+                    platform.intake + "/api/clients/" + id(enrolled) + "/care-team",
+                    coordinator,
+                    "application/json",
+                    """
+                    {"primaryClinicianId":"%s","members":[{"staffId":"%s","role":"CLINICIAN"}]}
+                    """.formatted(clinicianId, CLINICIAN_ID),
+                    Map.of());
+            assertThat(team.status())
+                    .as("care team of %s: %s", id(enrolled), team)
+                    .isEqualTo(200);
+        }
+        return enrolled;
     }
 
     Map<String, Object> enrollment(String inquiryId, Person person, String trackCode, String clinicianId) {
@@ -287,7 +312,8 @@ final class StaffApp {
 
     /** What notification-service holds for the client, newest first. */
     Reply messages(String clientId) {
-        return Http.get(platform.notification + "/api/clients/" + clientId + "/messages", coordinator);
+        // message text is for the care team and supervisors; the coordinator sees delivery only
+        return Http.get(platform.notification + "/api/clients/" + clientId + "/messages", supervisor);
     }
 
     /** The staff view of the client's messages of one kind (any channel, any audience). */
