@@ -205,7 +205,7 @@ class AccessMatrixIT extends NotificationIT {
         return fixture;
     }
 
-    /** An inquirer (acknowledged, intake alerted) enrolled with this clinician as primary. */
+    /** An inquirer (acknowledged) enrolled with this clinician as primary. */
     private static UUID enrolledClient(String clinician, Map<UUID, String> phones) {
         UUID client = UUID.randomUUID();
         String phone = "+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));

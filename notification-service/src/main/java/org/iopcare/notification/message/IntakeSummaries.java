@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * every not yet counted inquiry handled before the period's end as counted by it, and queues one
  * email with their number. An inquiry whose transaction commits after that run is counted by the
  * next period's summary, so none is lost or counted twice, across restarts too: a period not
- * summarized while every instance was down is covered by the next summary ("since" goes back to
- * the oldest inquiry it counts).
+ * summarized while every instance was down is covered by the next summary, whose "since" is the
+ * end of the last period summarized before.
  */
 @Service
 public class IntakeSummaries {
@@ -89,9 +89,15 @@ public class IntakeSummaries {
         if (counted.isEmpty()) {
             return Optional.of(new Summary(start, end, 0, null));
         }
-        Instant oldest = counted.stream().min(Instant::compareTo).orElseThrow();
-        Instant oldestPeriod = Instant.ofEpochMilli(Math.floorDiv(oldest.toEpochMilli(), periodMillis) * periodMillis);
-        Instant since = oldestPeriod.isBefore(start) ? oldestPeriod : start;
+        // since the end of the period the team was last told about (normally this period's start;
+        // earlier after a time when no instance ran); the first summary ever: the oldest inquiry's
+        Timestamp previousEnd = jdbc.queryForObject(
+                "SELECT max(period_end) FROM intake_summary WHERE period_start < ?",
+                Timestamp.class,
+                Timestamp.from(start));
+        Instant since = previousEnd != null
+                ? previousEnd.toInstant()
+                : counted.stream().min(Instant::compareTo).orElseThrow();
         jdbc.update(
                 "UPDATE intake_summary SET inquiries = ?, since = ? WHERE period_start = ?",
                 counted.size(),

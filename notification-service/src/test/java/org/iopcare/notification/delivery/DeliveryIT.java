@@ -110,7 +110,7 @@ class DeliveryIT extends NotificationIT {
     }
 
     @Test
-    void anInquiryIsAcknowledgedBySmsAtTheProviderAndTheIntakeTeamByEmailEachOnce() {
+    void anInquiryIsAcknowledgedBySmsAtTheProviderOrByEmailAtTheSmtpServerOnce() {
         UUID clientId = UUID.randomUUID();
         String number = newNumber();
         String email = "e" + clientId + "@example.org";

@@ -31,7 +31,8 @@ class MessageTemplatesTest {
         // a configured text replaces the template and is checked like one: "suicide" is allowed
         // there only, every other denied word stops the start
         CrisisProperties configured = new CrisisProperties(List.of("suicide"), "Call or text 988. Us: {{clinicPhone}}");
-        assertThat(new MessageTemplates(CLINIC, defaults(), configured).render(MessageKind.CRISIS_REPLY, Channel.SMS, Map.of()))
+        assertThat(new MessageTemplates(CLINIC, defaults(), configured)
+                        .render(MessageKind.CRISIS_REPLY, Channel.SMS, Map.of()))
                 .isEqualTo("Call or text 988. Us: (555) 010-0199");
         assertThatThrownBy(() -> new MessageTemplates(
                         CLINIC, defaults(), new CrisisProperties(List.of("suicide"), "988, or your detox team")))
@@ -53,9 +54,7 @@ class MessageTemplatesTest {
                                 "inquiryWord", "inquiries",
                                 "since", "14:00 EDT",
                                 "inquiryListUrl", "https://staff.example/inquiries"));
-        assertThat(email)
-                .startsWith("3 new inquiries since 14:00 EDT.")
-                .contains("https://staff.example/inquiries");
+        assertThat(email).startsWith("3 new inquiries since 14:00 EDT.").contains("https://staff.example/inquiries");
     }
 
     static TemplateLintProperties defaults() {
