@@ -9,8 +9,10 @@ import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.MessageKind;
 import org.iopcare.notification.message.MessageTemplates;
 import org.iopcare.notification.message.Messages;
+import org.iopcare.notification.message.UrgentMessageQueued;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>the automatic answer ({@link MessageKind#CRISIS_REPLY}: 988 and the clinic's number) is
  *       queued due now, keyed by the inbound message (one per provider message id), through the
  *       normal outbound path: the dispatcher still checks SMS consent and opt-out, claims crisis
- *       answers ahead of everything else queued, and neither the send window nor the reminder cap
+ *       answers ahead of everything else queued and is woken at commit, and neither the send window nor the reminder cap
  *       applies (an answer to a text the client just sent, at a moment that cannot wait);
  *   <li>the URGENT work item for the primary clinician ({@link #raiseUrgentWorkItem}).
  * </ul>
@@ -39,8 +41,15 @@ class CrisisReplies {
     private final MessageTemplates templates;
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
 
-    CrisisReplies(Messages messages, MessageTemplates templates, JdbcTemplate jdbc, MeterRegistry meters) {
+    CrisisReplies(
+            Messages messages,
+            MessageTemplates templates,
+            JdbcTemplate jdbc,
+            MeterRegistry meters,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.messages = messages;
         this.templates = templates;
         this.jdbc = jdbc;
@@ -83,6 +92,7 @@ class CrisisReplies {
                 from,
                 templates.render(MessageKind.CRISIS_REPLY, Channel.SMS, Map.of()),
                 inboundEventId);
+        events.publishEvent(new UrgentMessageQueued());
         raiseUrgentWorkItem(clientId, inboxItemId);
         count("answered");
         log.info("Crisis language in a reply: answer queued, inbox item {}", inboxItemId);
