@@ -205,8 +205,8 @@ class AccessMatrixIT extends NotificationIT {
         return fixture;
     }
 
-    /** An inquirer (acknowledged, intake alerted) enrolled with this clinician as primary. */
-    private static UUID enrolledClient(String clinician, Map<UUID, String> phones) {
+    /** An inquirer (acknowledged) enrolled with this clinician as primary. */
+    private UUID enrolledClient(String clinician, Map<UUID, String> phones) {
         UUID client = UUID.randomUUID();
         String phone = "+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
         phones.put(client, phone);
@@ -222,6 +222,10 @@ class AccessMatrixIT extends NotificationIT {
                 ContactChannel.SMS,
                 true,
                 null));
+        // acknowledged only while unknown here: the enrollment must not overtake the inquiry
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !jdbc.queryForList("SELECT id FROM message WHERE client_id = ?", UUID.class, client)
+                        .isEmpty());
         TestKafka.publish(new ClientEnrolled(
                 UUID.randomUUID(),
                 Instant.now(),

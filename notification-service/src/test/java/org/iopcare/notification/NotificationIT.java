@@ -78,6 +78,9 @@ public abstract class NotificationIT {
         registry.add("iopcare.notification.reconciliation.interval", () -> "300ms");
         registry.add("iopcare.notification.reconciliation.after", () -> "0s");
         registry.add("iopcare.notification.reconciliation.absent-for", () -> "2s");
+        // the intake summary runs only when a test asks (IntakeSummaryIT, at instants of its own):
+        // a run on the real clock would count other tests' inquiries at a quarter-hour boundary
+        registry.add("iopcare.notification.intake-summary.enabled", () -> "false");
         // the staff directory: two clinical supervisors to alert, a clinician known by name
         staff(registry, 0, SUPERVISOR, "Karin Lindqvist", "CLINICAL_SUPERVISOR", "karin.lindqvist@example.org");
         staff(registry, 1, SECOND_SUPERVISOR, "Ayo Abara", "CLINICAL_SUPERVISOR", "ayo.abara@example.org");

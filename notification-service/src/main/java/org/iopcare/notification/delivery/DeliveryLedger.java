@@ -39,13 +39,23 @@ class DeliveryLedger {
         this.jdbc = jdbc;
     }
 
-    /** Locks the oldest due QUEUED message, skipping those other workers hold; in the caller's transaction. */
+    /**
+     * Locks the oldest due QUEUED crisis answer or, when there is none, the oldest due QUEUED
+     * message, skipping those other workers hold; in the caller's transaction. Crisis answers go
+     * first so that a backlog (a burst of inquiries, a provider that was down) never holds one up.
+     */
     Optional<Claimed> claimNext(Instant now) {
+        Optional<Claimed> crisis = claim(" AND kind = 'CRISIS_REPLY'", now);
+        return crisis.isPresent() ? crisis : claim("", now);
+    }
+
+    private Optional<Claimed> claim(String condition, Instant now) {
         List<Claimed> rows = jdbc.query(
                 """
                 SELECT id, client_id, audience, kind, channel, destination, body, attempts
                 FROM message
-                WHERE status = 'QUEUED' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                WHERE status = 'QUEUED' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)""" + condition + """
+
                 ORDER BY created_at
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED""",

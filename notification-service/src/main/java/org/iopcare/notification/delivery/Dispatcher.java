@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +20,14 @@ import org.iopcare.notification.message.Audience;
 import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.ClinicProperties;
 import org.iopcare.notification.message.DeliveryStatus;
+import org.iopcare.notification.message.UrgentMessageQueued;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -201,6 +204,19 @@ class Dispatcher implements SmartLifecycle {
         long interval = properties.pollInterval().toMillis();
         for (int i = 0; i < properties.workers(); i++) {
             workers.scheduleWithFixedDelay(this::round, interval, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A crisis answer was committed: an idle worker sends it now instead of after its poll interval. */
+    @TransactionalEventListener
+    void on(UrgentMessageQueued queued) {
+        ScheduledExecutorService running = workers;
+        if (running != null) {
+            try {
+                running.execute(this::round);
+            } catch (RejectedExecutionException stopping) {
+                // shutting down: the message stays QUEUED for the next start
+            }
         }
     }
 

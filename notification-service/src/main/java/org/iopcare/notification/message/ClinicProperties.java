@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * in every rendered sample).
  *
  * @param clinic the clinic's name, the phone number clients can call and the sender name
- * @param intakeTeamEmail where new-inquiry alerts go
+ * @param intakeTeamEmail where the summary of new inquiries goes ({@link IntakeSummaries})
  * @param careTeamEmail where missed-session and urgent-flag alerts go
  */
 @Validated

@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On a new inquiry: learn the inquirer's contact, acknowledge them once on the channel they chose
- * (never a repeat inquiry, never without consent, never a client already known here) and alert the
- * intake team.
+ * (never a repeat inquiry, never without consent, never a client already known here) and count it
+ * for the intake team's next summary ({@link IntakeSummaries}).
  */
 @Service
 public class InquiryAcknowledgements {
@@ -24,7 +24,7 @@ public class InquiryAcknowledgements {
     private final ProcessedEvents processed;
     private final RecipientRepository recipients;
     private final Messages messages;
-    private final ClinicProperties clinic;
+    private final IntakeSummaries summaries;
     private final MessageTemplates templates;
     private final Clock clock;
 
@@ -32,14 +32,14 @@ public class InquiryAcknowledgements {
             ProcessedEvents processed,
             RecipientRepository recipients,
             Messages messages,
-            ClinicProperties clinic,
+            IntakeSummaries summaries,
             MessageTemplates templates,
             Clock clock) {
         this.templates = templates;
         this.processed = processed;
         this.recipients = recipients;
         this.messages = messages;
-        this.clinic = clinic;
+        this.summaries = summaries;
         this.clock = clock;
     }
 
@@ -64,23 +64,8 @@ public class InquiryAcknowledgements {
         if (!known && event.contactConsent() && event.duplicateOf() == null) {
             acknowledge(event);
         }
-        messages.queue(
-                event.clientId(),
-                Audience.STAFF,
-                MessageKind.INTAKE_TEAM_ALERT,
-                Channel.EMAIL,
-                clinic.intakeTeamEmail(),
-                templates.render(
-                        MessageKind.INTAKE_TEAM_ALERT,
-                        Channel.EMAIL,
-                        Map.of(
-                                "inquiryId",
-                                event.inquiryId().toString(),
-                                "repeatOf",
-                                event.duplicateOf() == null
-                                        ? ""
-                                        : event.duplicateOf().toString())),
-                event.eventId());
+        // the intake team hears of it in the period's summary, never by an email per inquiry
+        summaries.record(event.eventId(), now);
     }
 
     private void acknowledge(InquiryReceived event) {

@@ -1,6 +1,7 @@
 package org.iopcare.notification.message;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a message is for; each kind has its own template per channel it can travel on
@@ -8,13 +9,24 @@ import java.util.List;
  */
 public enum MessageKind {
     INQUIRY_ACKNOWLEDGEMENT(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
+    /**
+     * The former per-inquiry email to the intake team; no longer queued (replaced by
+     * {@link #INTAKE_SUMMARY}), kept so messages already stored still read.
+     */
     INTAKE_TEAM_ALERT(Audience.STAFF, Channel.EMAIL),
+    /** To the intake team, at most once per period: how many inquiries arrived since when; counts only. */
+    INTAKE_SUMMARY(Audience.STAFF, Channel.EMAIL),
     /** The one confirmation of a STOP; sent although the number just opted out (carrier rules). */
     OPT_OUT_CONFIRMATION(Audience.CLIENT, Channel.SMS),
     /** The confirmation of a START. */
     OPT_IN_CONFIRMATION(Audience.CLIENT, Channel.SMS),
     /** The answer to HELP: the clinic's name and phone. */
     HELP_REPLY(Audience.CLIENT, Channel.SMS),
+    /**
+     * The automatic answer to a reply with crisis language: 988 and the clinic's number; sent at
+     * once, whatever the send window, and not counted against the reminder cap.
+     */
+    CRISIS_REPLY(Audience.CLIENT, Channel.SMS),
     /** After enrollment: the first session's local date and time. */
     WELCOME(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** Before a session, per configured offset, inside the client's send window. */
@@ -48,6 +60,14 @@ public enum MessageKind {
     /** The channels this kind has a template for. */
     public List<Channel> channels() {
         return channels;
+    }
+
+    /**
+     * Deny-listed words this kind's template may still contain: the crisis answer must name the
+     * 988 Suicide &amp; Crisis Lifeline by its name, and goes only to a number that just wrote such words.
+     */
+    public Set<String> lintAllows() {
+        return this == CRISIS_REPLY ? Set.of("suicide") : Set.of();
     }
 
     /** Answers to a text the client just sent: due whatever the opt-out state (STOP, START, HELP). */

@@ -29,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * before every send, so no later send goes out) with one confirmation; START opts back in; HELP
  * answers with the clinic's contact; {@code 1}/{@code YES} confirms the client's next session
  * ({@code attendance-confirmed}); those and {@code 2} and anything else go to the staff inbox,
- * threaded by client. A replayed webhook (same MessageSid) changes nothing.
+ * threaded by client. Any other text with crisis language ({@link CrisisLanguage}) is flagged as
+ * crisis in the inbox and answered at once ({@link CrisisReplies}). A replayed webhook (same
+ * MessageSid) changes nothing.
  */
 @Service
 class InboundReplies {
@@ -49,6 +51,8 @@ class InboundReplies {
     private final SessionStore sessions;
     private final Outbox outbox;
     private final Clock clock;
+    private final CrisisLanguage crisisLanguage;
+    private final CrisisReplies crisis;
 
     InboundReplies(
             JdbcTemplate jdbc,
@@ -56,13 +60,17 @@ class InboundReplies {
             MessageTemplates templates,
             SessionStore sessions,
             Outbox outbox,
-            Clock clock) {
+            Clock clock,
+            CrisisLanguage crisisLanguage,
+            CrisisReplies crisis) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.templates = templates;
         this.sessions = sessions;
         this.outbox = outbox;
         this.clock = clock;
+        this.crisisLanguage = crisisLanguage;
+        this.crisis = crisis;
     }
 
     @Transactional
@@ -112,9 +120,15 @@ class InboundReplies {
         } else if (keyword.equals("1") || keyword.equals("YES")) {
             confirm(clients, from, body, messageSid, eventId, now);
         } else if (keyword.equals("2")) {
-            inbox(clients, from, InboxKind.RESCHEDULE_REQUEST, body, messageSid, now, null);
+            inbox(clients, from, InboxKind.RESCHEDULE_REQUEST, body, messageSid, now, null, false);
+        } else if (crisisLanguage.isCrisis(body)) {
+            UUID client = clients.isEmpty() ? null : clients.get(0);
+            UUID item = inbox(clients, from, InboxKind.MESSAGE, body, messageSid, now, crisis.note(client), true);
+            if (item != null) {
+                crisis.received(client, from, item, eventId);
+            }
         } else {
-            inbox(clients, from, InboxKind.MESSAGE, body == null ? "" : body, messageSid, now, null);
+            inbox(clients, from, InboxKind.MESSAGE, body == null ? "" : body, messageSid, now, null, false);
         }
     }
 
@@ -127,7 +141,8 @@ class InboundReplies {
         Optional<ClientSession> next = clients.isEmpty() ? Optional.empty() : sessions.next(clients.get(0), now);
         String note = next.map(s -> "attendance-confirmed published for session " + s.sessionId())
                 .orElse("no upcoming session: nothing confirmed, staff to follow up");
-        if (inbox(clients, from, InboxKind.ATTENDANCE_CONFIRMATION, body, sid, now, note) && next.isPresent()) {
+        if (inbox(clients, from, InboxKind.ATTENDANCE_CONFIRMATION, body, sid, now, note, false) != null
+                && next.isPresent()) {
             outbox.append(new AttendanceConfirmed(
                     eventId, now, next.get().clientId(), next.get().sessionId(), ContactChannel.SMS));
         }
@@ -137,22 +152,31 @@ class InboundReplies {
         messages.queue(clientId, Audience.CLIENT, kind, Channel.SMS, to, text, eventId);
     }
 
-    /** Returns false when the provider message was already in the inbox (a replay). */
-    private boolean inbox(
-            List<UUID> clients, String from, InboxKind kind, String body, String sid, Instant now, String note) {
+    /** Returns the new inbox item's id, null when the provider message was already there (a replay). */
+    private UUID inbox(
+            List<UUID> clients,
+            String from,
+            InboxKind kind,
+            String body,
+            String sid,
+            Instant now,
+            String note,
+            boolean crisis) {
+        UUID id = UUID.randomUUID();
         // a replayed provider message is already in the inbox
-        return 1
-                == jdbc.update(
-                        "INSERT INTO inbox_item (id, client_id, from_number, kind, body, provider_message_id, note,"
-                                + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                                + " ON CONFLICT (provider_message_id) DO NOTHING",
-                        UUID.randomUUID(),
-                        clients.isEmpty() ? null : clients.get(0),
-                        from,
-                        kind.name(),
-                        body.length() > 1600 ? body.substring(0, 1600) : body,
-                        sid,
-                        note,
-                        Timestamp.from(now));
+        int inserted = jdbc.update(
+                "INSERT INTO inbox_item (id, client_id, from_number, kind, body, provider_message_id, note,"
+                        + " received_at, crisis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (provider_message_id) DO NOTHING",
+                id,
+                clients.isEmpty() ? null : clients.get(0),
+                from,
+                kind.name(),
+                body.length() > 1600 ? body.substring(0, 1600) : body,
+                sid,
+                note,
+                Timestamp.from(now),
+                crisis);
+        return inserted == 1 ? id : null;
     }
 }

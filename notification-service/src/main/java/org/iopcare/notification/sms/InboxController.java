@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Client replies that need a person, newest first, threaded by client. Intake, scheduling and
+ * Client replies that need a person: those with crisis language first (flag {@code crisis}, shown
+ * to every role that sees the reply, text or not), then threaded by client, newest first. Intake, scheduling and
  * supervisors see every reply, clinicians those of their caseload; a reply from a number that
  * belongs to no known client is seen only by the roles that see every reply. Only clinicians and
  * supervisors read the reply's text ({@link MessageText}).
@@ -28,13 +29,21 @@ class InboxController {
             Caseload.clinicWide(StaffRole.INTAKE_COORDINATOR, StaffRole.SCHEDULER, StaffRole.CLINICAL_SUPERVISOR);
 
     /**
-     * One reply; {@code clientId} is null when the number belongs to no known client, {@code body}
+     * One reply; {@code crisis} when it contains crisis language; {@code clientId} is null when the number belongs to no known client, {@code body}
      * when the caller does not read reply text.
      */
-    record InboxItem(UUID id, UUID clientId, String from, String kind, String body, String note, Instant receivedAt) {
+    record InboxItem(
+            UUID id,
+            UUID clientId,
+            String from,
+            String kind,
+            boolean crisis,
+            String body,
+            String note,
+            Instant receivedAt) {
 
         InboxItem withoutBody() {
-            return new InboxItem(id, clientId, from, kind, null, note, receivedAt);
+            return new InboxItem(id, clientId, from, kind, crisis, null, note, receivedAt);
         }
     }
 
@@ -53,14 +62,15 @@ class InboxController {
     List<InboxItem> inbox(@RequestParam(required = false) UUID clientId) {
         Visibility visible = caseload.visibility(RULE);
         List<InboxItem> items = jdbc.query(
-                "SELECT id, client_id, from_number, kind, body, note, received_at FROM inbox_item"
+                "SELECT id, client_id, from_number, kind, crisis, body, note, received_at FROM inbox_item"
                         + " WHERE (?::uuid IS NULL OR client_id = ?::uuid) AND (? OR client_id = ANY(?))"
-                        + " ORDER BY client_id NULLS LAST, received_at DESC LIMIT 500",
+                        + " ORDER BY crisis DESC, client_id NULLS LAST, received_at DESC LIMIT 500",
                 (rs, i) -> new InboxItem(
                         rs.getObject("id", UUID.class),
                         rs.getObject("client_id", UUID.class),
                         rs.getString("from_number"),
                         rs.getString("kind"),
+                        rs.getBoolean("crisis"),
                         rs.getString("body"),
                         rs.getString("note"),
                         rs.getTimestamp("received_at").toInstant()),

@@ -58,7 +58,7 @@ class CaseloadIT extends NotificationIT {
     @Autowired
     PlatformTransactionManager transactions;
 
-    /** A client with messages: an inquiry's acknowledgement and intake-team alert. */
+    /** A client with a message: an inquiry's acknowledgement. */
     private UUID clientWithMessages() {
         UUID clientId = UUID.randomUUID();
         TestKafka.publish(new InquiryReceived(
@@ -77,7 +77,7 @@ class CaseloadIT extends NotificationIT {
                 .until(() -> http.get("/api/clients/" + clientId + "/messages", supervisor)
                                 .json()
                                 .size()
-                        == 2);
+                        == 1);
         return clientId;
     }
 
@@ -99,7 +99,7 @@ class CaseloadIT extends NotificationIT {
                 .until(() -> http.get(messagesOfClient, token).status() == 200);
         Response own = http.get(messagesOfClient, token);
         assertThat(own.json().findValuesAsString("body"))
-                .hasSize(2)
+                .hasSize(1)
                 .allSatisfy(body -> assertThat(body).isNotBlank());
 
         // off the team again

@@ -50,6 +50,43 @@ class DeliveryIT extends NotificationIT {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    DeliveryLedger ledger;
+
+    /**
+     * A crisis answer is claimed before older messages (held for a day far ahead, so the running
+     * workers leave them alone; the claim asks as of then, and rolls back).
+     */
+    @Test
+    void aCrisisAnswerIsClaimedAheadOfOlderMessages() {
+        java.time.Instant later = java.time.Instant.parse("2100-06-01T12:00:00Z");
+        UUID crisis = UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            held(UUID.randomUUID(), "HELP_REPLY", later, "now() - interval '1 hour'");
+        }
+        held(crisis, "CRISIS_REPLY", later, "now()");
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThat(ledger.claimNext(later.plusSeconds(1)))
+                    .hasValueSatisfying(claimed -> assertThat(claimed.id()).isEqualTo(crisis));
+            status.setRollbackOnly();
+        });
+        jdbc.update("DELETE FROM message WHERE next_attempt_at = ?", java.sql.Timestamp.from(later));
+    }
+
+    private void held(UUID id, String kind, java.time.Instant until, String createdAt) {
+        jdbc.update(
+                "INSERT INTO message (id, client_id, audience, kind, channel, destination, body, status,"
+                        + " idempotency_key, source_event_id, created_at, status_changed_at, next_attempt_at)"
+                        + " VALUES (?, ?, 'STAFF', ?, 'SMS', '+15550000001', 'held', 'QUEUED', ?, ?, " + createdAt
+                        + ", now(), ?)",
+                id,
+                UUID.randomUUID(),
+                kind,
+                "held:" + id,
+                UUID.randomUUID(),
+                java.sql.Timestamp.from(until));
+    }
+
     static String newNumber() {
         return "+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
     }
@@ -110,7 +147,7 @@ class DeliveryIT extends NotificationIT {
     }
 
     @Test
-    void anInquiryIsAcknowledgedBySmsAtTheProviderAndTheIntakeTeamByEmailEachOnce() {
+    void anInquiryIsAcknowledgedBySmsAtTheProviderOrByEmailAtTheSmtpServerOnce() {
         UUID clientId = UUID.randomUUID();
         String number = newNumber();
         String email = "e" + clientId + "@example.org";

@@ -54,8 +54,14 @@ class InquiryAcknowledgementIT extends NotificationIT {
         return messages;
     }
 
+    /** How often the inquiry was recorded for the intake team's summary. */
+    private long counted(UUID eventId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM intake_inquiry WHERE inquiry_event_id = ?", Long.class, eventId);
+    }
+
     @Test
-    void acknowledgesTheInquirerOnceAndAlertsTheIntakeTeam() {
+    void acknowledgesTheInquirerOnceAndCountsItOnceForTheIntakeTeamsSummary() {
         UUID clientId = UUID.randomUUID();
         InquiryReceived event = inquiry(clientId, ContactChannel.SMS, true, null);
         TestKafka.publish(event);
@@ -63,14 +69,16 @@ class InquiryAcknowledgementIT extends NotificationIT {
         TestKafka.publish(event);
 
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(messagesOf(clientId)).hasSize(2));
+                .untilAsserted(() -> assertThat(messagesOf(clientId)).hasSize(1));
         // a later event on the same partition is processed only after the redeliveries
         UUID marker = UUID.randomUUID();
         TestKafka.publish(inquiry(marker, ContactChannel.EMAIL, true, null));
-        await().atMost(Duration.ofSeconds(20)).until(() -> messagesOf(marker).size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> messagesOf(marker).size() == 1);
 
+        // no email to the intake team per inquiry: the inquiry waits, counted once, for the summary
         List<JsonNode> messages = messagesOf(clientId);
-        assertThat(messages).hasSize(2);
+        assertThat(messages).hasSize(1);
+        assertThat(counted(event.eventId())).isOne();
         JsonNode acknowledgement = messages.stream()
                 .filter(m -> m.get("kind").asString().equals("INQUIRY_ACKNOWLEDGEMENT"))
                 .findFirst()
@@ -84,12 +92,6 @@ class InquiryAcknowledgementIT extends NotificationIT {
                 .doesNotContainIgnoringCase("therapy")
                 .doesNotContainIgnoringCase("recovery")
                 .doesNotContainIgnoringCase("treatment");
-        JsonNode alert = messages.stream()
-                .filter(m -> m.get("kind").asString().equals("INTAKE_TEAM_ALERT"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(alert.get("audience").asString()).isEqualTo("STAFF");
-        assertThat(alert.get("body").asString()).doesNotContain("Sam").doesNotContain("+1617");
 
         Response one = http.get("/api/messages/" + acknowledgement.get("id").asString(), STAFF);
         assertThat(one.status()).isEqualTo(200);
@@ -99,17 +101,16 @@ class InquiryAcknowledgementIT extends NotificationIT {
     void neverAcknowledgesARepeatInquiryOrOneWithoutConsent() {
         UUID repeat = UUID.randomUUID();
         UUID noConsent = UUID.randomUUID();
-        TestKafka.publish(inquiry(repeat, ContactChannel.EMAIL, true, UUID.randomUUID()));
-        TestKafka.publish(inquiry(noConsent, ContactChannel.EMAIL, false, null));
+        InquiryReceived repeated = inquiry(repeat, ContactChannel.EMAIL, true, UUID.randomUUID());
+        InquiryReceived withoutConsent = inquiry(noConsent, ContactChannel.EMAIL, false, null);
+        TestKafka.publish(repeated);
+        TestKafka.publish(withoutConsent);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(messagesOf(repeat))
-                    .extracting(m -> m.get("kind").asString())
-                    .containsExactly("INTAKE_TEAM_ALERT");
-            assertThat(messagesOf(noConsent))
-                    .extracting(m -> m.get("kind").asString())
-                    .containsExactly("INTAKE_TEAM_ALERT");
-        });
+        // both are counted for the intake team's summary; neither inquirer is written to
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> counted(repeated.eventId()) == 1 && counted(withoutConsent.eventId()) == 1);
+        assertThat(messagesOf(repeat)).isEmpty();
+        assertThat(messagesOf(noConsent)).isEmpty();
     }
 
     @Test
@@ -117,12 +118,12 @@ class InquiryAcknowledgementIT extends NotificationIT {
         UUID clientId = UUID.randomUUID();
         TestKafka.publish(inquiry(clientId, ContactChannel.SMS, true, null));
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(messagesOf(clientId)).hasSize(2));
+                .untilAsserted(() -> assertThat(messagesOf(clientId)).hasSize(1));
 
         // an anonymous form with someone else's phone, as an older intake published it: the same
         // client id, the stranger's email, linked to the first inquiry
         UUID firstInquiry = UUID.randomUUID();
-        TestKafka.publish(new InquiryReceived(
+        InquiryReceived linked = new InquiryReceived(
                 UUID.randomUUID(),
                 Instant.now(),
                 clientId,
@@ -132,9 +133,10 @@ class InquiryAcknowledgementIT extends NotificationIT {
                 "stranger@example.net",
                 ContactChannel.EMAIL,
                 true,
-                firstInquiry));
+                firstInquiry);
+        TestKafka.publish(linked);
         // and one without the link, which must not be acknowledged to a known client either
-        TestKafka.publish(new InquiryReceived(
+        InquiryReceived unlinked = new InquiryReceived(
                 UUID.randomUUID(),
                 Instant.now(),
                 clientId,
@@ -144,16 +146,14 @@ class InquiryAcknowledgementIT extends NotificationIT {
                 "stranger@example.net",
                 ContactChannel.EMAIL,
                 true,
-                null));
+                null);
+        TestKafka.publish(unlinked);
 
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(messagesOf(clientId))
-                        .extracting(m -> m.get("kind").asString())
-                        .containsExactlyInAnyOrder(
-                                "INQUIRY_ACKNOWLEDGEMENT",
-                                "INTAKE_TEAM_ALERT",
-                                "INTAKE_TEAM_ALERT",
-                                "INTAKE_TEAM_ALERT"));
+                .until(() -> counted(linked.eventId()) == 1 && counted(unlinked.eventId()) == 1);
+        assertThat(messagesOf(clientId))
+                .extracting(m -> m.get("kind").asString())
+                .containsExactly("INQUIRY_ACKNOWLEDGEMENT");
         assertThat(jdbc.queryForMap("SELECT preferred_name, phone, email FROM recipient WHERE client_id = ?", clientId))
                 .containsEntry("preferred_name", "Sam")
                 .containsEntry("phone", "+16175550123")
@@ -176,7 +176,7 @@ class InquiryAcknowledgementIT extends NotificationIT {
             UUID after = UUID.randomUUID();
             TestKafka.publish(inquiry(after, ContactChannel.SMS, true, null));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> messagesOf(after).size() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> messagesOf(after).size() == 1);
             List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 dead.addAll(TestKafka.poll(reader));

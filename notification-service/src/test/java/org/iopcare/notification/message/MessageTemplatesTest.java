@@ -19,6 +19,44 @@ class MessageTemplatesTest {
             "intake-team@clinic.example",
             "care-team@clinic.example");
 
+    static final CrisisProperties DEFAULT_CRISIS = new CrisisProperties(List.of("suicide"), null);
+
+    @Test
+    void theCrisisAnswerNames988AndTheClinicsNumberAndMayNameTheLifeline() {
+        String sms = new MessageTemplates(CLINIC, defaults(), DEFAULT_CRISIS)
+                .render(MessageKind.CRISIS_REPLY, Channel.SMS, Map.of());
+        assertThat(sms)
+                .contains("988", "Suicide & Crisis Lifeline", "(555) 010-0199", "care team")
+                .hasSizeLessThanOrEqualTo(320);
+        // a configured text replaces the template and is checked like one: "suicide" is allowed
+        // there only, every other denied word stops the start
+        CrisisProperties configured = new CrisisProperties(List.of("suicide"), "Call or text 988. Us: {{clinicPhone}}");
+        assertThat(new MessageTemplates(CLINIC, defaults(), configured)
+                        .render(MessageKind.CRISIS_REPLY, Channel.SMS, Map.of()))
+                .isEqualTo("Call or text 988. Us: (555) 010-0199");
+        assertThatThrownBy(() -> new MessageTemplates(
+                        CLINIC, defaults(), new CrisisProperties(List.of("suicide"), "988, or your detox team")))
+                .hasMessageContaining("crisis_reply/sms: template contains the denied word 'detox'");
+        Map<String, String> bad = new HashMap<>();
+        bad.put("help_reply/sms", "Suicide & Crisis Lifeline: 988");
+        assertThatThrownBy(() -> new MessageTemplates(CLINIC, defaults(), name -> bad.getOrDefault(name, "ok")))
+                .hasMessageContaining("help_reply/sms: template contains the denied word 'suicide'");
+    }
+
+    @Test
+    void theIntakeSummaryCountsAndLinksAndNamesNoOne() {
+        String email = new MessageTemplates(CLINIC, defaults(), DEFAULT_CRISIS)
+                .render(
+                        MessageKind.INTAKE_SUMMARY,
+                        Channel.EMAIL,
+                        Map.of(
+                                "inquiries", 3,
+                                "inquiryWord", "inquiries",
+                                "since", "14:00 EDT",
+                                "inquiryListUrl", "https://staff.example/inquiries"));
+        assertThat(email).startsWith("3 new inquiries since 14:00 EDT.").contains("https://staff.example/inquiries");
+    }
+
     static TemplateLintProperties defaults() {
         return new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("iopcare.notification.template-lint", TemplateLintProperties.class);
@@ -26,7 +64,7 @@ class MessageTemplatesTest {
 
     @Test
     void everyKindRendersOnEveryChannelItTravelsOn() {
-        MessageTemplates templates = new MessageTemplates(CLINIC, defaults());
+        MessageTemplates templates = new MessageTemplates(CLINIC, defaults(), DEFAULT_CRISIS);
         int rendered = 0;
         for (MessageKind kind : MessageKind.values()) {
             assertThat(kind.channels()).isNotEmpty();
@@ -43,12 +81,12 @@ class MessageTemplatesTest {
                 rendered++;
             }
         }
-        assertThat(rendered).isEqualTo(17);
+        assertThat(rendered).isEqualTo(19);
     }
 
     @Test
     void aReminderNamesTheLocalDateAndTimeAndTheGreetingFallsBackWithoutAName() {
-        MessageTemplates templates = new MessageTemplates(CLINIC, defaults());
+        MessageTemplates templates = new MessageTemplates(CLINIC, defaults(), DEFAULT_CRISIS);
         String sms = templates.render(
                 MessageKind.SESSION_REMINDER,
                 Channel.SMS,
@@ -65,7 +103,7 @@ class MessageTemplatesTest {
 
     @Test
     void theBreakGlassAlertNamesWhoWhichClientAndUntilWhenAndNothingElse() {
-        MessageTemplates templates = new MessageTemplates(CLINIC, defaults());
+        MessageTemplates templates = new MessageTemplates(CLINIC, defaults(), DEFAULT_CRISIS);
         String email = templates.render(
                 MessageKind.EMERGENCY_ACCESS_ALERT,
                 Channel.EMAIL,
@@ -114,7 +152,7 @@ class MessageTemplatesTest {
                 new Clinic("Sunrise Detox Center", "(555) 010-0199", "Sunrise"),
                 "intake-team@clinic.example",
                 "care-team@clinic.example");
-        assertThatThrownBy(() -> new MessageTemplates(revealing, defaults()))
+        assertThatThrownBy(() -> new MessageTemplates(revealing, defaults(), DEFAULT_CRISIS))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("rendered sample contains the denied word 'detox'");
     }
