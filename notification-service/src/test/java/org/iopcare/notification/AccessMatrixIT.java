@@ -31,6 +31,7 @@ import org.iopcare.events.ContactChannel;
 import org.iopcare.events.InquiryReceived;
 import org.iopcare.notification.sms.TwilioSignature;
 import org.iopcare.support.security.StaffRole;
+import org.iopcare.support.work.WorkItems;
 import org.iopcare.testsupport.AccessMatrix;
 import org.iopcare.testsupport.AccessMatrix.Caller;
 import org.iopcare.testsupport.AccessMatrix.Expected;
@@ -39,6 +40,7 @@ import org.iopcare.testsupport.TestHttp;
 import org.iopcare.testsupport.TestHttp.Response;
 import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
+import org.iopcare.testsupport.WorkItemRequests;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -77,12 +79,17 @@ class AccessMatrixIT extends NotificationIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    WorkItems workItems;
+
     @TestFactory
     Stream<DynamicTest> everyOperationAnswersEveryCallerAsTheMatrixSays() {
         Fixture f = fixture();
         List<DynamicTest> cases = new ArrayList<>();
         for (Row row : AccessMatrix.of("notification-service")) {
-            Function<UUID, String> request = REQUESTS.get(row.key());
+            Function<UUID, String> request = WorkItemRequests.ROWS.contains(row.key())
+                    ? client -> "asked by WorkItemRequests"
+                    : REQUESTS.get(row.key());
             assertThat(request).as("a request for the matrix row " + row.key()).isNotNull();
             row.expected()
                     .forEach((caller, expected) -> cases.add(DynamicTest.dynamicTest(
@@ -99,6 +106,10 @@ class AccessMatrixIT extends NotificationIT {
                 ? OWN
                 : "staff-" + caller.role().toLowerCase(Locale.ROOT);
         String token = TestTokens.bearerFor(subject, StaffRole.valueOf(caller.role()));
+        if (WorkItemRequests.ROWS.contains(row.key())) {
+            new WorkItemRequests(http, workItems, jdbc).check(row, caller, token, f.a(), f.b());
+            return;
+        }
         Response response = http.exchange(
                 org.springframework.http.HttpMethod.valueOf(row.method()), request.apply(client), token, null, null);
 
@@ -150,7 +161,9 @@ class AccessMatrixIT extends NotificationIT {
                 AccessMatrix.staffOperations(http.get("/v3/api-docs", null).json());
         assertThat(staffOperations).isNotEmpty();
         assertThat(rows).as("every staff operation is in the matrix").containsAll(staffOperations);
-        assertThat(REQUESTS.keySet()).as("a request for every matrix row").containsExactlyInAnyOrderElementsOf(rows);
+        Set<String> asked = new TreeSet<>(REQUESTS.keySet());
+        asked.addAll(WorkItemRequests.ROWS);
+        assertThat(asked).as("a request for every matrix row").containsExactlyInAnyOrderElementsOf(rows);
     }
 
     private static List<JsonNode> items(JsonNode json) {

@@ -16,12 +16,14 @@ import java.util.stream.Stream;
 import org.iopcare.scheduling.AccessFixtures.Fixtures;
 import org.iopcare.support.caseload.CareTeamProjection;
 import org.iopcare.support.security.StaffRole;
+import org.iopcare.support.work.WorkItems;
 import org.iopcare.testsupport.AccessMatrix;
 import org.iopcare.testsupport.AccessMatrix.Caller;
 import org.iopcare.testsupport.AccessMatrix.Expected;
 import org.iopcare.testsupport.AccessMatrix.Row;
 import org.iopcare.testsupport.TestHttp.Response;
 import org.iopcare.testsupport.TestTokens;
+import org.iopcare.testsupport.WorkItemRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,9 @@ class AccessMatrixIT extends SchedulingIT {
 
     @Autowired
     CareTeamProjection careTeams;
+
+    @Autowired
+    WorkItems workItems;
 
     AccessFixtures fixtures;
 
@@ -82,6 +87,10 @@ class AccessMatrixIT extends SchedulingIT {
     private void check(Row row, Caller caller, Operation operation) {
         Expected expected = row.expected().get(caller);
         String token = TestTokens.bearerFor(subject(caller), StaffRole.valueOf(caller.role()));
+        if (WorkItemRequests.ROWS.contains(row.key())) {
+            new WorkItemRequests(http, workItems, jdbc).check(row, caller, token, operation.own(), operation.other());
+            return;
+        }
         Sent sent = operation.request().send(caller, token);
         Response response = sent.response();
         if (expected.status() >= 400) {
@@ -211,6 +220,8 @@ class AccessMatrixIT extends SchedulingIT {
         // the audit trail's review and verification, which every service serves alike
         ops.put("GET /api/audit", read((c, t) -> http.get("/api/audit?size=1", t)));
         ops.put("GET /api/audit/verification", read((c, t) -> http.get("/api/audit/verification", t)));
+        // the work items, which every service serves alike (asked by WorkItemRequests)
+        WorkItemRequests.ROWS.forEach(row -> ops.put(row, new Operation(null, null, f.a(), f.b())));
         return ops;
     }
 

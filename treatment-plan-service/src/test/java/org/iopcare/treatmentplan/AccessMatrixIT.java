@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.iopcare.support.caseload.CareTeamProjection;
 import org.iopcare.support.security.StaffRole;
+import org.iopcare.support.work.WorkItems;
 import org.iopcare.testsupport.AccessMatrix;
 import org.iopcare.testsupport.AccessMatrix.Caller;
 import org.iopcare.testsupport.AccessMatrix.Expected;
@@ -26,6 +27,7 @@ import org.iopcare.testsupport.AccessMatrix.Row;
 import org.iopcare.testsupport.TestHttp.Response;
 import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
+import org.iopcare.testsupport.WorkItemRequests;
 import org.iopcare.treatmentplan.plan.PlanTestClient;
 import org.iopcare.treatmentplan.plan.ReviewSchedule;
 import org.junit.jupiter.api.DynamicTest;
@@ -61,6 +63,9 @@ class AccessMatrixIT extends TreatmentPlanIT {
 
     @Autowired
     ReviewSchedule reviews;
+
+    @Autowired
+    WorkItems workItems;
 
     record Target(UUID client, UUID plan) {}
 
@@ -110,6 +115,8 @@ class AccessMatrixIT extends TreatmentPlanIT {
         // the audit trail's review and verification, which every service serves alike
         ops.put("GET /api/audit", read(t -> "/api/audit?size=1"));
         ops.put("GET /api/audit/verification", read(t -> "/api/audit/verification"));
+        // the work items, which every service serves alike (asked by WorkItemRequests)
+        WorkItemRequests.ROWS.forEach(row -> ops.put(row, new Operation(t -> {}, t -> null)));
         return ops;
     }
 
@@ -154,6 +161,16 @@ class AccessMatrixIT extends TreatmentPlanIT {
         Expected expected = row.expected().get(caller);
         Target target = caller == Caller.CLINICIAN_OTHER ? fixtures.b() : fixtures.a();
         String token = TestTokens.bearerFor(subject(caller), StaffRole.valueOf(caller.role()));
+        if (WorkItemRequests.ROWS.contains(row.key())) {
+            new WorkItemRequests(http, workItems, jdbc)
+                    .check(
+                            row,
+                            caller,
+                            token,
+                            fixtures.a().client(),
+                            fixtures.b().client());
+            return;
+        }
         operation.prepare().accept(target);
         String before = fingerprint();
 

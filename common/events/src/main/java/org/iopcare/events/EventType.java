@@ -1,7 +1,9 @@
 package org.iopcare.events;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The catalogue: every event type with its record, topic, CloudEvents type and producing service.
@@ -22,7 +24,17 @@ public enum EventType {
     ATTENDANCE_CONFIRMED_V1(AttendanceConfirmed.class, Topics.ATTENDANCE_CONFIRMED, Producers.NOTIFICATION, 1),
     PLAN_UPDATED_V1(PlanUpdated.class, Topics.PLAN_UPDATED, Producers.TREATMENT_PLAN, 1),
     CARE_TEAM_CHANGED_V1(CareTeamChanged.class, Topics.CARE_TEAM_CHANGED, Producers.INTAKE, 1),
-    EMERGENCY_ACCESS_GRANTED_V1(EmergencyAccessGranted.class, Topics.EMERGENCY_ACCESS_GRANTED, Producers.INTAKE, 1);
+    EMERGENCY_ACCESS_GRANTED_V1(EmergencyAccessGranted.class, Topics.EMERGENCY_ACCESS_GRANTED, Producers.INTAKE, 1),
+    // One record, one topic, four producers: each service escalates its own work items. The record
+    // names its producer and of() picks the type by it (see StaffAlerted).
+    STAFF_ALERTED_BY_INTAKE_V1(StaffAlerted.class, Topics.STAFF_ALERTED, Producers.INTAKE, 1),
+    STAFF_ALERTED_BY_SCHEDULING_V1(StaffAlerted.class, Topics.STAFF_ALERTED, Producers.SCHEDULING, 1),
+    STAFF_ALERTED_BY_TREATMENT_PLAN_V1(StaffAlerted.class, Topics.STAFF_ALERTED, Producers.TREATMENT_PLAN, 1),
+    STAFF_ALERTED_BY_NOTIFICATION_V1(StaffAlerted.class, Topics.STAFF_ALERTED, Producers.NOTIFICATION, 1);
+
+    /** The services that may publish a {@link StaffAlerted}: every service, each under its own type. */
+    public static final Set<String> STAFF_ALERT_PRODUCERS =
+            Set.of(Producers.INTAKE, Producers.SCHEDULING, Producers.TREATMENT_PLAN, Producers.NOTIFICATION);
 
     private static final String PREFIX = "org.iopcare.";
 
@@ -65,12 +77,30 @@ public enum EventType {
         return PREFIX + producer + "." + topic + ".v" + version;
     }
 
+    /**
+     * The event's type. A payload published by several services ({@link StaffAlerted}) names its
+     * producer, which picks one of its types.
+     */
     public static EventType of(IntegrationEvent event) {
+        if (event instanceof StaffAlerted alert) {
+            return typesOf(StaffAlerted.class).stream()
+                    .filter(type -> type.producer.equals(alert.producer()))
+                    .findFirst()
+                    .orElseThrow();
+        }
         return forPayload(event.getClass())
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Not in the event catalogue: " + event.getClass().getName()));
     }
 
+    /** Every type of a payload: one, or one per producer for a payload several services publish. */
+    public static List<EventType> typesOf(Class<?> payloadType) {
+        return Arrays.stream(values())
+                .filter(type -> type.payloadType == payloadType)
+                .toList();
+    }
+
+    /** The payload's type, or for a payload several services publish the first of its types. */
     public static Optional<EventType> forPayload(Class<?> payloadType) {
         return Arrays.stream(values())
                 .filter(type -> type.payloadType == payloadType)

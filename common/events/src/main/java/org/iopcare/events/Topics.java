@@ -20,6 +20,7 @@ public final class Topics {
     public static final String PLAN_UPDATED = "plan-updated";
     public static final String CARE_TEAM_CHANGED = "care-team-changed";
     public static final String EMERGENCY_ACCESS_GRANTED = "emergency-access-granted";
+    public static final String STAFF_ALERTED = "staff-alerted";
 
     /** Every topic of the platform, for provisioning and documentation. */
     public static final List<String> ALL = List.of(
@@ -37,7 +38,8 @@ public final class Topics {
             ATTENDANCE_CONFIRMED,
             PLAN_UPDATED,
             CARE_TEAM_CHANGED,
-            EMERGENCY_ACCESS_GRANTED);
+            EMERGENCY_ACCESS_GRANTED,
+            STAFF_ALERTED);
 
     private Topics() {}
 }

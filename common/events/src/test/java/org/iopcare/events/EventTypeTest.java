@@ -24,8 +24,35 @@ class EventTypeTest {
     @Test
     void everyTypePublishesToAKnownTopicAndEveryPayloadHasOneType() {
         assertThat(Arrays.stream(EventType.values()).map(EventType::topic)).allMatch(Topics.ALL::contains);
-        assertThat(Arrays.stream(EventType.values()).map(EventType::payloadType))
+        assertThat(Arrays.stream(EventType.values())
+                        .filter(type -> type.payloadType() != StaffAlerted.class)
+                        .map(EventType::payloadType))
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aStaffAlertIsTypedByTheServiceThatRaisedIt() {
+        assertThat(EventType.typesOf(StaffAlerted.class))
+                .extracting(EventType::producer)
+                .containsExactlyInAnyOrder("intake", "scheduling", "treatment-plan", "notification");
+        assertThat(EventType.typesOf(StaffAlerted.class))
+                .extracting(EventType::topic)
+                .containsOnly(Topics.STAFF_ALERTED);
+        StaffAlerted alert = new StaffAlerted(
+                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "scheduling", UUID.randomUUID(), 1, null, "X");
+
+        assertThat(EventType.of(alert)).isEqualTo(EventType.STAFF_ALERTED_BY_SCHEDULING_V1);
+        assertThat(EventType.of(alert).ceType()).isEqualTo("org.iopcare.scheduling.staff-alerted.v1");
+        assertThatThrownBy(() -> new StaffAlerted(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        UUID.randomUUID(),
+                        "billing",
+                        UUID.randomUUID(),
+                        1,
+                        null,
+                        "X"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.iopcare.support.staff.StaffDirectoryConfiguration;
 import org.iopcare.support.staff.StaffProperties;
 import org.iopcare.support.web.ProblemResponses;
 import org.iopcare.support.web.WebEdgeConfiguration;
+import org.iopcare.support.work.WorkItemConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -59,7 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
     WebEdgeConfiguration.class,
     ObservabilityConfiguration.class,
     ApiDescriptionConfiguration.class,
-    StaffDirectoryConfiguration.class
+    StaffDirectoryConfiguration.class,
+    WorkItemConfiguration.class
 })
 public class ServiceSupportAutoConfiguration {
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.iopcare.events.InquiryReceived;
 import org.iopcare.events.InquiryStatusChanged;
+import org.iopcare.intake.work.UncontactedInquiries;
 import org.iopcare.support.outbox.Outbox;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.data.domain.Page;
@@ -29,6 +30,7 @@ public class Inquiries {
     private final IdempotentReplay replay;
     private final FormFingerprint fingerprint;
     private final JdbcTemplate jdbc;
+    private final UncontactedInquiries uncontacted;
 
     Inquiries(
             InquiryRepository repository,
@@ -37,7 +39,8 @@ public class Inquiries {
             InquiryProperties properties,
             IdempotentReplay replay,
             FormFingerprint fingerprint,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            UncontactedInquiries uncontacted) {
         this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
@@ -45,6 +48,7 @@ public class Inquiries {
         this.replay = replay;
         this.fingerprint = fingerprint;
         this.jdbc = jdbc;
+        this.uncontacted = uncontacted;
     }
 
     /**
@@ -115,6 +119,9 @@ public class Inquiries {
         inquiry.moveTo(to, now);
         repository.saveAndFlush(inquiry);
         writeNote(inquiry.id(), from, to, note, author, now);
+        if (from == InquiryStatus.NEW) {
+            uncontacted.leftNew(inquiry.id(), to.name());
+        }
         outbox.append(new InquiryStatusChanged(
                 UUID.randomUUID(),
                 now,

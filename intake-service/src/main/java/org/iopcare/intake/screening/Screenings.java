@@ -9,12 +9,16 @@ import org.iopcare.events.ScreeningCompleted;
 import org.iopcare.intake.inquiry.Inquiries;
 import org.iopcare.intake.inquiry.Inquiry;
 import org.iopcare.intake.inquiry.InquiryStatus;
+import org.iopcare.intake.work.UrgentScreeningItems;
 import org.iopcare.support.outbox.Outbox;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Screening use cases: record, read, override. Each publishes {@code screening-completed}. */
+/**
+ * Screening use cases: record, read, override. Each publishes {@code screening-completed}; an urgent
+ * one raises a work item for the clinician.
+ */
 @Service
 public class Screenings {
 
@@ -23,14 +27,21 @@ public class Screenings {
     private final LevelOfCareRules rules;
     private final Outbox outbox;
     private final Clock clock;
+    private final UrgentScreeningItems urgentItems;
 
     Screenings(
-            ScreeningRepository repository, Inquiries inquiries, LevelOfCareRules rules, Outbox outbox, Clock clock) {
+            ScreeningRepository repository,
+            Inquiries inquiries,
+            LevelOfCareRules rules,
+            Outbox outbox,
+            Clock clock,
+            UrgentScreeningItems urgentItems) {
         this.repository = repository;
         this.inquiries = inquiries;
         this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
+        this.urgentItems = urgentItems;
     }
 
     /**
@@ -78,6 +89,7 @@ public class Screenings {
     }
 
     private void publish(Screening screening, Instant at) {
+        urgentItems.screened(screening.id(), screening.clientId(), screening.urgent(), screening.decidedLevel());
         outbox.append(new ScreeningCompleted(
                 UUID.randomUUID(),
                 at,

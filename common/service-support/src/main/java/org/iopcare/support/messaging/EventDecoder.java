@@ -3,6 +3,7 @@ package org.iopcare.support.messaging;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.iopcare.events.CloudEventHeaders;
 import org.iopcare.events.EventType;
@@ -37,12 +38,19 @@ public class EventDecoder {
 
     /** The event, or empty when the record is another version of this event. */
     public <T extends IntegrationEvent> Optional<T> decode(Message<?> message, Class<T> type) {
-        EventType expected = EventType.forPayload(type)
-                .orElseThrow(() -> new IllegalArgumentException("Not in the event catalogue: " + type.getName()));
+        List<EventType> types = EventType.typesOf(type);
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("Not in the event catalogue: " + type.getName());
+        }
         String ceType = header(message, CloudEventHeaders.TYPE);
         if (ceType == null) {
             throw new PoisonRecordException("Record has no " + CloudEventHeaders.TYPE + " header");
         }
+        // a payload several services publish (a staff alert) has one type per producer
+        EventType expected = types.stream()
+                .filter(candidate -> candidate.ceType().equals(ceType))
+                .findFirst()
+                .orElse(types.get(0));
         if (!ceType.equals(expected.ceType())) {
             if (sameEventOtherVersion(ceType, expected.ceType())) {
                 return Optional.empty();
