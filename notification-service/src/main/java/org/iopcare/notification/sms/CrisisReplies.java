@@ -1,6 +1,8 @@
 package org.iopcare.notification.sms;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +12,13 @@ import org.iopcare.notification.message.MessageKind;
 import org.iopcare.notification.message.MessageTemplates;
 import org.iopcare.notification.message.Messages;
 import org.iopcare.notification.message.UrgentMessageQueued;
+import org.iopcare.support.caseload.Caseload;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.support.work.NewWorkItem;
+import org.iopcare.support.work.Owner;
+import org.iopcare.support.work.Priority;
+import org.iopcare.support.work.WorkItemProperties;
+import org.iopcare.support.work.WorkItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,14 +51,26 @@ class CrisisReplies {
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
     private final ApplicationEventPublisher events;
+    private final WorkItems workItems;
+    private final WorkItemProperties work;
+    private final Caseload caseload;
+    private final Clock clock;
 
     CrisisReplies(
             Messages messages,
             MessageTemplates templates,
             JdbcTemplate jdbc,
             MeterRegistry meters,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            WorkItems workItems,
+            WorkItemProperties work,
+            Caseload caseload,
+            Clock clock) {
         this.events = events;
+        this.workItems = workItems;
+        this.work = work;
+        this.caseload = caseload;
+        this.clock = clock;
         this.messages = messages;
         this.templates = templates;
         this.jdbc = jdbc;
@@ -99,18 +120,30 @@ class CrisisReplies {
     }
 
     /**
-     * THE place where the URGENT work item for the client's primary clinician
-     * ({@code recipient.primary_clinician_id}; the on-call clinician when there is none or when
-     * {@code clientId} is null, a number of no known client) is to be
-     * raised once the shared work-item core of {@code common/service-support} exists: reason code
-     * {@code CRISIS_LANGUAGE}, reference the inbox item, never the text. Called once per inbound
-     * provider message, in the webhook's transaction, so the item commits with the inbox row.
-     * Until then the inbox flag (first in the staff inbox) is the only signal.
+     * The URGENT work item for the client's primary clinician (the clinicians' queue when the care
+     * team has none): reason code {@code CRISIS_LANGUAGE}, the inbox item as its cause, never the
+     * text. It commits with the inbox row, escalates to the supervisors if nobody acknowledges it in
+     * time, and is raised once per inbound provider message. A number of no known client has no
+     * client to raise it for: the inbox flag (first in every staff inbox) is its signal.
      */
-    @SuppressWarnings("unused")
     private void raiseUrgentWorkItem(UUID clientId, UUID inboxItemId) {
-        // intentionally empty until the work-item core is merged (issue 13)
+        if (clientId == null) {
+            return;
+        }
+        List<String> team = caseload.team(clientId);
+        Owner owner = team.isEmpty() ? Owner.queue(StaffRole.CLINICIAN) : Owner.staff(team.get(0));
+        workItems.raise(new NewWorkItem(
+                clientId,
+                KIND,
+                Priority.URGENT,
+                "CRISIS_LANGUAGE",
+                owner,
+                Instant.now(clock).plus(work.escalateAfter()),
+                "crisis-reply:" + inboxItemId));
     }
+
+    /** The work item kind of a crisis reply. */
+    static final String KIND = "CRISIS_REPLY";
 
     private void count(String outcome) {
         meters.counter("iopcare.notification.crisis.replies", "outcome", outcome)

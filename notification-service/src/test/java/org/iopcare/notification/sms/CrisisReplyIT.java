@@ -107,6 +107,9 @@ class CrisisReplyIT extends NotificationIT {
     void aCrisisReplyIsAnsweredOnceWithin5SecondsAheadOfABacklogAndFlaggedFirstInTheInbox() throws Exception {
         String phone = SmsWebhooksIT.newNumber();
         UUID clientId = recipient(phone);
+        jdbc.update(
+                "INSERT INTO care_team_member (client_id, staff_id, primary_clinician) VALUES (?, 'clin-crisis', true)",
+                clientId);
         assertThat(send(reply(phone, "running late"))).isEqualTo(204);
         // a first crisis reply of another client: the measured one is not the JVM's first (class
         // loading and a cold JIT on a loaded 2-core machine took 3.6 s once)
@@ -148,6 +151,13 @@ class CrisisReplyIT extends NotificationIT {
                 .atMost(Duration.ofSeconds(3))
                 .untilAsserted(() -> assertThat(smsTo(phone)).hasSize(1));
         assertThat(kinds(clientId)).containsExactly("CRISIS_REPLY");
+        // one URGENT work item for the primary clinician, naming a code, not the text
+        assertThat(jdbc.queryForList(
+                        "SELECT priority || ' ' || reason_code || ' ' || owner_staff_id || ' ' || state"
+                                + " FROM work_item WHERE client_id = ? AND kind = 'CRISIS_REPLY'",
+                        String.class,
+                        clientId))
+                .containsExactly("URGENT CRISIS_LANGUAGE clin-crisis OPEN");
 
         JsonNode inbox = http.get("/api/inbox?clientId=" + clientId, STAFF).json();
         assertThat(inbox).hasSize(2);
@@ -188,6 +198,13 @@ class CrisisReplyIT extends NotificationIT {
                         "SELECT count(*) FROM inbox_item WHERE client_id = ? AND crisis", Long.class, clientId))
                 .isOne();
         assertThat(kinds(clientId)).containsExactly("CRISIS_REPLY");
+        // one URGENT work item for the primary clinician, naming a code, not the text
+        assertThat(jdbc.queryForList(
+                        "SELECT priority || ' ' || reason_code || ' ' || owner_staff_id || ' ' || state"
+                                + " FROM work_item WHERE client_id = ? AND kind = 'CRISIS_REPLY'",
+                        String.class,
+                        clientId))
+                .containsExactly("URGENT CRISIS_LANGUAGE clin-crisis OPEN");
 
         String stranger = SmsWebhooksIT.newNumber();
         assertThat(send(reply(stranger, "suicidal"))).isEqualTo(204);
