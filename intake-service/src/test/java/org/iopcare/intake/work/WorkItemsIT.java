@@ -3,7 +3,9 @@ package org.iopcare.intake.work;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import org.iopcare.support.work.NewWorkItem;
 import org.iopcare.support.work.Owner;
 import org.iopcare.support.work.Priority;
 import org.iopcare.support.work.WorkItemEscalation;
+import org.iopcare.support.work.WorkItemMetrics;
 import org.iopcare.support.work.WorkItemProperties;
 import org.iopcare.support.work.WorkItemState;
 import org.iopcare.support.work.WorkItemView;
@@ -212,6 +215,35 @@ class WorkItemsIT extends IntakeIT {
                         org.assertj.core.groups.Tuple.tuple(ignored.id(), 1, "CLINICAL_SUPERVISOR"),
                         org.assertj.core.groups.Tuple.tuple(seen.id(), 1, "CLINICAL_SUPERVISOR"),
                         org.assertj.core.groups.Tuple.tuple(ignored.id(), 2, "PROGRAM_ADMIN"));
+
+        // the worklist's gauges as Prometheus would scrape them at that time, and the escalation count
+        SimpleMeterRegistry gauges = new SimpleMeterRegistry();
+        WorkItemMetrics metrics =
+                new WorkItemMetrics(jdbc, Clock.fixed(now.plus(Duration.ofMinutes(48)), ZoneOffset.UTC), gauges);
+        metrics.refresh();
+        assertThat(gauges.get("iopcare.work.overdue")
+                        .tag("priority", "URGENT")
+                        .gauge()
+                        .value())
+                .as("the unacknowledged item is overdue, the acknowledged one is not counted")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(gauges.get("iopcare.work.overdue")
+                        .tag("priority", "NORMAL")
+                        .gauge()
+                        .value())
+                .isGreaterThanOrEqualTo(0);
+        assertThat(gauges.get("iopcare.work.open")
+                        .tag("kind", "TEST")
+                        .tag("priority", "URGENT")
+                        .gauge()
+                        .value())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(gauges.get("iopcare.work.urgent.oldest.age").gauge().value())
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(47).toSeconds());
+        assertThat(meters.get("iopcare.work.escalations").counters().stream()
+                        .mapToDouble(Counter::count)
+                        .sum())
+                .isGreaterThanOrEqualTo(3);
     }
 
     private WorkItemEscalation escalationAt(Instant at) {

@@ -254,11 +254,13 @@ class ChartTest {
                 "kafka_topic_partition_current_offset",
                 "iopcare_notification_messages_total",
                 "iopcare_notification_reminders_total",
-                "iopcare_notification_reminders_late")) {
+                "iopcare_notification_reminders_late",
+                "iopcare_work_overdue")) {
             assertThat(json).as("dashboard").contains(metric);
             assertThat(rules).as("alert rules").contains(metric);
         }
-        assertThat(json).contains("iopcare_events_appended_total");
+        assertThat(json)
+                .contains("iopcare_events_appended_total", "iopcare_work_open", "iopcare_work_escalations_total");
     }
 
     private static Set<String> kinds(List<JsonNode> objects) {
