@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param phq9Worsening a PHQ-9 total this many points above the client's previous PHQ-9 is a HIGH
  *     item (5: the minimal clinically important difference, Löwe et al. 2004)
  * @param gad7Worsening a GAD-7 total this many points above the client's previous GAD-7 is a HIGH
- *     item
+ *     item (5 by the PHQ-9's convention; the published MCID is 4, Toussaint et al. 2020)
  */
 @Validated
 @ConfigurationProperties("iopcare.plans.work")
