@@ -12,6 +12,7 @@ import org.iopcare.treatmentplan.plan.FlagReason;
 import org.iopcare.treatmentplan.plan.Instrument;
 import org.iopcare.treatmentplan.plan.PlanContent;
 import org.iopcare.treatmentplan.plan.PlanFlags;
+import org.iopcare.treatmentplan.plan.PlanWorkItems;
 import org.iopcare.treatmentplan.plan.ReactionProperties;
 import org.iopcare.treatmentplan.plan.TreatmentPlan;
 import org.iopcare.treatmentplan.plan.TreatmentPlans;
@@ -27,19 +28,29 @@ public class Assessments {
     private final TreatmentPlans plans;
     private final PlanFlags flags;
     private final ScoreWorsening worsening;
+    private final PlanWorkItems work;
     private final Clock clock;
 
-    Assessments(JdbcTemplate jdbc, TreatmentPlans plans, PlanFlags flags, ReactionProperties reactions, Clock clock) {
+    Assessments(
+            JdbcTemplate jdbc,
+            TreatmentPlans plans,
+            PlanFlags flags,
+            ReactionProperties reactions,
+            PlanWorkItems work,
+            Clock clock) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.flags = flags;
         this.worsening = new ScoreWorsening(reactions.phq9Worsening());
+        this.work = work;
         this.clock = clock;
     }
 
     /**
      * Scores and stores an administration against the client's open plan; a positive PHQ-9 item 9
-     * flags the plan URGENT_SAFETY (urgent), a worsening PHQ-9 flags it SCORE_WORSENED.
+     * flags the plan URGENT_SAFETY (urgent), a worsening PHQ-9 flags it SCORE_WORSENED. A PHQ-9 or
+     * GAD-7 worse than the previous one of its instrument (the latest administered before it) by
+     * the configured points is a HIGH work item for the primary clinician.
      */
     @Transactional
     public Assessment record(UUID clientId, NewAssessment request, String recordedBy) {
@@ -92,6 +103,11 @@ public class Assessments {
                 flags.raise(clientId, FlagReason.SCORE_WORSENED, false);
             }
         }
+        earlier.stream()
+                .filter(before -> !before.administeredAt().isAfter(administeredAt))
+                .reduce((first, second) -> second)
+                .filter(previous -> score.total() - previous.total() >= work.worseningThreshold(request.instrument()))
+                .ifPresent(previous -> work.worsened(clientId, assessment.id(), request.instrument()));
         return assessment;
     }
 

@@ -21,19 +21,21 @@ public class PlanFlags {
     private final TreatmentPlanRepository plans;
     private final JdbcTemplate jdbc;
     private final PlanEvents events;
+    private final PlanWorkItems work;
     private final Clock clock;
 
-    PlanFlags(TreatmentPlanRepository plans, JdbcTemplate jdbc, PlanEvents events, Clock clock) {
+    PlanFlags(TreatmentPlanRepository plans, JdbcTemplate jdbc, PlanEvents events, PlanWorkItems work, Clock clock) {
         this.plans = plans;
         this.jdbc = jdbc;
         this.events = events;
+        this.work = work;
         this.clock = clock;
     }
 
     /**
      * Raises a flag on the client's open plan, in the caller's transaction. True when the flag is
      * new and {@code plan-updated} FLAGGED was published; false when the client has no open plan
-     * or the reason is already open.
+     * or the reason is already open. A new flag is a work item for the primary clinician.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean raise(UUID clientId, FlagReason reason, boolean urgent) {
@@ -42,14 +44,15 @@ public class PlanFlags {
             return false;
         }
         Instant now = Instant.now(clock);
-        int inserted = jdbc.update("""
+        List<Long> inserted = jdbc.queryForList("""
                 INSERT INTO plan_flag (plan_id, reason, urgent, raised_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (plan_id, reason) WHERE cleared_at IS NULL DO NOTHING
-                """, plan.id(), reason.name(), urgent, Timestamp.from(now));
-        if (inserted == 0) {
+                ON CONFLICT (plan_id, reason) WHERE cleared_at IS NULL DO NOTHING RETURNING id
+                """, Long.class, plan.id(), reason.name(), urgent, Timestamp.from(now));
+        if (inserted.isEmpty()) {
             return false;
         }
         plan.flag();
+        work.flagged(plan, reason, inserted.get(0));
         events.publish(plan, PlanChangeType.FLAGGED, List.of(reason), urgent);
         return true;
     }
@@ -66,11 +69,20 @@ public class PlanFlags {
                 .toList();
     }
 
-    /** Resolves every open flag: the plan was reviewed (activated) or closed. */
+    /**
+     * Resolves every open flag: the plan was reviewed (activated) or closed. Each flag's work item
+     * still open is done (a discharge cancelled them first).
+     */
     void clear(UUID planId) {
-        jdbc.update(
-                "UPDATE plan_flag SET cleared_at = ? WHERE plan_id = ? AND cleared_at IS NULL",
+        List<Cleared> cleared = jdbc.query(
+                "UPDATE plan_flag SET cleared_at = ? WHERE plan_id = ? AND cleared_at IS NULL RETURNING id, reason",
+                (rs, n) -> new Cleared(rs.getLong("id"), FlagReason.valueOf(rs.getString("reason"))),
                 Timestamp.from(Instant.now(clock)),
                 planId);
+        for (Cleared flag : cleared) {
+            work.flagCleared(planId, flag.reason(), flag.id());
+        }
     }
+
+    private record Cleared(long id, FlagReason reason) {}
 }

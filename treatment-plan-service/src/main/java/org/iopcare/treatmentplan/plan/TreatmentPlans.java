@@ -2,6 +2,7 @@ package org.iopcare.treatmentplan.plan;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +32,7 @@ public class TreatmentPlans {
     private final PlanEvents events;
     private final ProcessedEvents processed;
     private final ReviewSchedule reviews;
+    private final PlanWorkItems work;
     private final Clock clock;
 
     TreatmentPlans(
@@ -40,6 +42,7 @@ public class TreatmentPlans {
             PlanEvents events,
             ProcessedEvents processed,
             ReviewSchedule reviews,
+            PlanWorkItems work,
             Clock clock) {
         this.repository = repository;
         this.versions = versions;
@@ -47,6 +50,7 @@ public class TreatmentPlans {
         this.events = events;
         this.processed = processed;
         this.reviews = reviews;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -72,12 +76,16 @@ public class TreatmentPlans {
         repository.save(TreatmentPlan.open(event, reviews, Instant.now(clock)));
     }
 
-    /** Closes the client's open plan on discharge, once per event; a client without one is left alone. */
+    /**
+     * Closes the client's open plan on discharge, once per event; a client without one is left
+     * alone. The client's open plan work items are cancelled either way.
+     */
     @Transactional
     public void close(ClientDischarged event) {
         if (!processed.claim(DISCHARGED_CONSUMER, event.eventId())) {
             return;
         }
+        work.discharged(event.clientId());
         Optional<TreatmentPlan> open = repository.findOpenForUpdate(event.clientId());
         if (open.isEmpty()) {
             log.info("Discharged event {} found no open plan", event.eventId());
@@ -101,12 +109,19 @@ public class TreatmentPlans {
         return version;
     }
 
-    /** Activates the current version with the client's acknowledgement; resolves open flags. */
+    /**
+     * Activates the current version with the client's acknowledgement: a review, which resolves open
+     * flags and closes the work items of the flags and of the review that was due.
+     */
     @Transactional
     public TreatmentPlan activate(UUID planId, Activation request) {
         TreatmentPlan plan = locked(planId);
+        LocalDate wasDue = plan.nextReviewDue();
         plan.activate(request, reviews.today(), reviews, Instant.now(clock));
         flags.clear(plan.id());
+        if (!wasDue.equals(plan.nextReviewDue())) {
+            work.reviewRecorded(plan.id(), wasDue);
+        }
         events.publish(plan, PlanChangeType.ACTIVATED, List.of(), false);
         return plan;
     }
