@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.AttendanceBelowMinimum;
 import org.iopcare.scheduling.config.SchedulingProperties;
+import org.iopcare.scheduling.work.SchedulingWorkItems;
 import org.iopcare.support.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
  * Flags a client-week once attended plus still-scheduled minutes can no longer reach the weekly
  * minimum, while the week still runs (so a make-up session can still be booked). Evaluated when
  * attendance is recorded or the sweep marks a miss, in that transaction; published once per
- * client and week.
+ * client and week. A flagged week in which a make-up still fits (its missing minutes before the
+ * week ends) is also a work item for the primary clinician, closed here once the week reaches the
+ * minimum.
  */
 @Component
 class BelowMinimumProjection {
@@ -22,16 +25,25 @@ class BelowMinimumProjection {
     private final AttendanceStore store;
     private final SchedulingProperties settings;
     private final Outbox outbox;
+    private final SchedulingWorkItems work;
 
-    BelowMinimumProjection(AttendanceStore store, SchedulingProperties settings, Outbox outbox) {
+    BelowMinimumProjection(
+            AttendanceStore store, SchedulingProperties settings, Outbox outbox, SchedulingWorkItems work) {
         this.store = store;
         this.settings = settings;
         this.outbox = outbox;
+        this.work = work;
     }
 
     /** Whether the week is short: the pure rule, for tests. */
     static boolean isShort(int attended, int stillScheduled, int required, Instant now, Instant weekEnds) {
         return now.isBefore(weekEnds) && attended + stillScheduled < required;
+    }
+
+    /** Whether a make-up of the missing minutes still fits before the week ends: the pure rule, for tests. */
+    static boolean makeUpFits(int attended, int stillScheduled, int required, Instant now, Instant weekEnds) {
+        int missing = Math.max(0, required - attended - stillScheduled);
+        return !now.plus(java.time.Duration.ofMinutes(missing)).isAfter(weekEnds);
     }
 
     void evaluate(UUID clientId, Instant sessionStart, ZoneId zone, Instant now) {
@@ -50,9 +62,15 @@ class BelowMinimumProjection {
         }
         int attended = week.get().attendedMinutes();
         int still = week.get().stillScheduledMinutes();
+        if (attended >= required) {
+            work.minimumReached(clientId, monday);
+        }
         if (isShort(attended, still, required, now, weekEnds) && store.noteBelowMinimum(clientId, monday)) {
             outbox.append(
                     new AttendanceBelowMinimum(UUID.randomUUID(), now, clientId, monday, attended, required, still));
+            if (makeUpFits(attended, still, required, now, weekEnds)) {
+                work.belowMinimum(clientId, monday, zone);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.iopcare.events.SessionKind;
 import org.iopcare.events.SessionModality;
 import org.iopcare.scheduling.track.Tracks;
+import org.iopcare.scheduling.work.SchedulingWorkItems;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,13 +39,21 @@ class ManualBooking {
     private final ScheduleBuilder builder;
     private final Tracks tracks;
     private final Clock clock;
+    private final SchedulingWorkItems work;
 
-    ManualBooking(ScheduleStore schedules, SessionStore sessions, ScheduleBuilder builder, Tracks tracks, Clock clock) {
+    ManualBooking(
+            ScheduleStore schedules,
+            SessionStore sessions,
+            ScheduleBuilder builder,
+            Tracks tracks,
+            Clock clock,
+            SchedulingWorkItems work) {
         this.schedules = schedules;
         this.sessions = sessions;
         this.builder = builder;
         this.tracks = tracks;
         this.clock = clock;
+        this.work = work;
     }
 
     @Transactional
@@ -84,8 +93,10 @@ class ManualBooking {
                 ClientSession.SCHEDULED,
                 null);
         sessions.insert(session, now);
-        schedules.resolveBookingNeed(
-                clientId, kind, SessionPlanner.weekOf(java.time.LocalDate.ofInstant(slot.start(), zone)), now);
+        work.bookingNeedsResolved(
+                schedules.resolveBookingNeed(
+                        clientId, kind, SessionPlanner.weekOf(java.time.LocalDate.ofInstant(slot.start(), zone)), now),
+                SchedulingWorkItems.BOOKED);
         builder.published(session, now);
         return session;
     }

@@ -18,6 +18,7 @@ import org.iopcare.scheduling.config.SchedulingProperties;
 import org.iopcare.scheduling.enrollment.ClientEnrollment;
 import org.iopcare.scheduling.track.ProgramTrack;
 import org.iopcare.scheduling.track.Tracks;
+import org.iopcare.scheduling.work.SchedulingWorkItems;
 import org.iopcare.support.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public class ScheduleBuilder {
     private final Outbox outbox;
     private final SchedulingProperties settings;
     private final Clock clock;
+    private final SchedulingWorkItems work;
 
     ScheduleBuilder(
             Tracks tracks,
@@ -48,13 +50,15 @@ public class ScheduleBuilder {
             SessionStore sessions,
             Outbox outbox,
             SchedulingProperties settings,
-            Clock clock) {
+            Clock clock,
+            SchedulingWorkItems work) {
         this.tracks = tracks;
         this.schedules = schedules;
         this.sessions = sessions;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
+        this.work = work;
     }
 
     /**
@@ -262,8 +266,10 @@ public class ScheduleBuilder {
                 busy,
                 schedules::closedForAll);
         if (slot.isEmpty()) {
-            schedules.addBookingNeed(
-                    new ScheduleStore.BookingNeed(schedule.clientId(), kind, week, schedule.clinicianId()), now);
+            schedules
+                    .addBookingNeed(
+                            new ScheduleStore.BookingNeed(schedule.clientId(), kind, week, schedule.clinicianId()), now)
+                    .ifPresent(need -> work.bookingNeeded(need, schedule.clientId(), kind, zone));
             return;
         }
         ZoneId sessionZone = availability.get(0).zone();
@@ -281,7 +287,8 @@ public class ScheduleBuilder {
                 ClientSession.SCHEDULED,
                 null);
         if (sessions.insert(session, now)) {
-            schedules.resolveBookingNeed(schedule.clientId(), kind, week, now);
+            work.bookingNeedsResolved(
+                    schedules.resolveBookingNeed(schedule.clientId(), kind, week, now), SchedulingWorkItems.BOOKED);
             published(session, now);
         }
     }

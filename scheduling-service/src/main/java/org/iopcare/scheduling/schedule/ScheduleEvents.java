@@ -7,6 +7,7 @@ import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
 import org.iopcare.scheduling.enrollment.ClientEnrollments;
 import org.iopcare.scheduling.track.Tracks;
+import org.iopcare.scheduling.work.SchedulingWorkItems;
 import org.iopcare.support.messaging.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ public class ScheduleEvents {
     private final Tracks tracks;
     private final ProcessedEvents processed;
     private final Clock clock;
+    private final SchedulingWorkItems work;
 
     ScheduleEvents(
             ClientEnrollments enrollments,
@@ -34,13 +36,15 @@ public class ScheduleEvents {
             ScheduleStore schedules,
             Tracks tracks,
             ProcessedEvents processed,
-            Clock clock) {
+            Clock clock,
+            SchedulingWorkItems work) {
         this.enrollments = enrollments;
         this.builder = builder;
         this.schedules = schedules;
         this.tracks = tracks;
         this.processed = processed;
         this.clock = clock;
+        this.work = work;
     }
 
     /** Records the enrollment and (re-)plans the schedule in the same transaction as the claim. */
@@ -91,7 +95,9 @@ public class ScheduleEvents {
                         current.ageGroup(),
                         current.scheduledThrough()),
                 now);
-        schedules.resolveBookingNeeds(current.clientId(), now);
+        work.bookingNeedsResolved(
+                schedules.resolveBookingNeeds(current.clientId(), now), SchedulingWorkItems.CLIENT_DISCHARGED);
+        work.discharged(current.clientId());
         if (current.status() == ClientSchedule.Status.ACTIVE) {
             builder.promote(current.trackCode(), now);
         }

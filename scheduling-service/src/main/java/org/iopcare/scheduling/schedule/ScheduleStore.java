@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.SessionKind;
+import org.iopcare.scheduling.work.SchedulingWorkItems;
 import org.iopcare.support.caseload.Caseload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,9 +27,11 @@ class ScheduleStore {
                     + " FROM client_schedule";
 
     private final JdbcClient jdbc;
+    private final SchedulingWorkItems work;
 
-    ScheduleStore(JdbcClient jdbc) {
+    ScheduleStore(JdbcClient jdbc, SchedulingWorkItems work) {
         this.jdbc = jdbc;
+        this.work = work;
     }
 
     Optional<ClientSchedule> lock(UUID clientId) {
@@ -56,7 +59,16 @@ class ScheduleStore {
                 .list();
     }
 
+    /**
+     * Saves the schedule; a client put on a waitlist (or onto another track's) raises a work item,
+     * and leaving a waitlist closes it.
+     */
     void save(ClientSchedule schedule, Instant now) {
+        Long previousSeq = jdbc.sql("SELECT waitlist_seq FROM client_schedule WHERE client_id = ?")
+                .param(schedule.clientId())
+                .query((rs, i) -> rs.getObject(1, Long.class))
+                .optional()
+                .orElse(null);
         Long seq = null;
         if (schedule.status() == ClientSchedule.Status.WAITLISTED) {
             // A client already waiting for this track keeps their place in line.
@@ -94,6 +106,15 @@ class ScheduleStore {
                         java.sql.Types.DATE)
                 .param(9, Timestamp.from(now))
                 .update();
+        work.waitlistChanged(
+                schedule.clientId(),
+                previousSeq,
+                seq,
+                switch (schedule.status()) {
+                    case ACTIVE -> SchedulingWorkItems.SEATED;
+                    case ENDED -> SchedulingWorkItems.CLIENT_DISCHARGED;
+                    case WAITLISTED -> SchedulingWorkItems.LEFT_WAITLIST;
+                });
     }
 
     int countActive(String trackCode) {
@@ -177,10 +198,12 @@ class ScheduleStore {
      */
     record BookingNeed(UUID clientId, SessionKind kind, LocalDate weekStart, String clinicianId) {}
 
-    void addBookingNeed(BookingNeed need, Instant now) {
-        jdbc.sql("""
+    /** Records the need; returns its id when it is new (a need already recorded for the week is kept). */
+    Optional<UUID> addBookingNeed(BookingNeed need, Instant now) {
+        return jdbc.sql("""
                         INSERT INTO booking_need (id, client_id, kind, week_start, clinician_id, created_at)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_id, kind, week_start) DO NOTHING
+                        RETURNING id
                         """)
                 .params(
                         UUID.randomUUID(),
@@ -189,7 +212,8 @@ class ScheduleStore {
                         Date.valueOf(need.weekStart()),
                         need.clinicianId(),
                         Timestamp.from(now))
-                .update();
+                .query(UUID.class)
+                .optional();
     }
 
     List<BookingNeed> openBookingNeeds(Caseload.Visibility visible) {
@@ -206,19 +230,25 @@ class ScheduleStore {
                 .list();
     }
 
-    void resolveBookingNeeds(UUID clientId, Instant now) {
-        jdbc.sql("UPDATE booking_need SET resolved_at = ? WHERE client_id = ? AND resolved_at IS NULL")
+    /** Resolves the client's open needs; returns their ids. */
+    List<UUID> resolveBookingNeeds(UUID clientId, Instant now) {
+        return jdbc.sql(
+                        "UPDATE booking_need SET resolved_at = ? WHERE client_id = ? AND resolved_at IS NULL RETURNING id")
                 .params(Timestamp.from(now), clientId)
-                .update();
+                .query(UUID.class)
+                .list();
     }
 
-    void resolveBookingNeed(UUID clientId, SessionKind kind, LocalDate weekStart, Instant now) {
-        jdbc.sql("""
+    /** Resolves the open need of that kind and week, if any; returns its id. */
+    List<UUID> resolveBookingNeed(UUID clientId, SessionKind kind, LocalDate weekStart, Instant now) {
+        return jdbc.sql("""
                         UPDATE booking_need SET resolved_at = ?
                         WHERE client_id = ? AND kind = ? AND week_start = ? AND resolved_at IS NULL
+                        RETURNING id
                         """)
                 .params(Timestamp.from(now), clientId, kind.name(), Date.valueOf(weekStart))
-                .update();
+                .query(UUID.class)
+                .list();
     }
 
     private static ClientSchedule schedule(ResultSet rs, int row) throws SQLException {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.iopcare.events.IntegrationEvent;
 import org.iopcare.events.SessionMissed;
 import org.iopcare.scheduling.config.SchedulingProperties;
+import org.iopcare.scheduling.work.NoWorkItems;
 import org.iopcare.support.outbox.Outbox;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +87,7 @@ class MissedSessionSweepTest {
     final MissedSessionSweep sweep = new MissedSessionSweep(
             store,
             new MissPublisher(store, outbox),
-            new BelowMinimumProjection(store, SchedulingProperties.defaults(), outbox),
+            new BelowMinimumProjection(store, SchedulingProperties.defaults(), outbox, new NoWorkItems()),
             SchedulingProperties.defaults(),
             Clock.fixed(NOW, ZoneOffset.UTC));
 

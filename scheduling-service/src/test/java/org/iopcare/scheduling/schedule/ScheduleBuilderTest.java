@@ -31,6 +31,7 @@ import org.iopcare.scheduling.enrollment.ClientEnrollment;
 import org.iopcare.scheduling.track.ComponentKind;
 import org.iopcare.scheduling.track.ProgramTrack;
 import org.iopcare.scheduling.track.Tracks;
+import org.iopcare.scheduling.work.NoWorkItems;
 import org.iopcare.support.outbox.Outbox;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,7 @@ class ScheduleBuilderTest {
         }
     };
 
-    final ScheduleStore scheduleStore = new ScheduleStore(null) {
+    final ScheduleStore scheduleStore = new ScheduleStore(null, new NoWorkItems()) {
         @Override
         Optional<ClientSchedule> lock(UUID clientId) {
             return Optional.ofNullable(schedules.get(clientId));
@@ -121,12 +122,15 @@ class ScheduleBuilderTest {
         }
 
         @Override
-        void addBookingNeed(BookingNeed need, Instant now) {
+        Optional<UUID> addBookingNeed(BookingNeed need, Instant now) {
             needs.add(need);
+            return Optional.empty();
         }
 
         @Override
-        void resolveBookingNeed(UUID clientId, SessionKind kind, LocalDate weekStart, Instant now) {}
+        List<UUID> resolveBookingNeed(UUID clientId, SessionKind kind, LocalDate weekStart, Instant now) {
+            return List.of();
+        }
     };
 
     final SessionStore sessionStore = new SessionStore(null) {
@@ -210,8 +214,8 @@ class ScheduleBuilderTest {
         }
     };
 
-    final ScheduleBuilder builder =
-            new ScheduleBuilder(tracks, scheduleStore, sessionStore, outbox, SchedulingProperties.defaults(), clock);
+    final ScheduleBuilder builder = new ScheduleBuilder(
+            tracks, scheduleStore, sessionStore, outbox, SchedulingProperties.defaults(), clock, new NoWorkItems());
 
     List<ClientSession> live() {
         return sessions.values().stream()

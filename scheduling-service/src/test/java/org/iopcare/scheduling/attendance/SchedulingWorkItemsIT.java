@@ -1,0 +1,318 @@
+package org.iopcare.scheduling.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.UUID;
+import org.iopcare.events.AgeGroup;
+import org.iopcare.events.CareTeamChanged;
+import org.iopcare.events.ClientDischarged;
+import org.iopcare.events.ClientEnrolled;
+import org.iopcare.events.DischargeReason;
+import org.iopcare.scheduling.SchedulingIT;
+import org.iopcare.scheduling.schedule.ScheduleEvents;
+import org.iopcare.scheduling.work.SchedulingWorkItems;
+import org.iopcare.support.caseload.CareTeamProjection;
+import org.iopcare.support.security.StaffRole;
+import org.iopcare.support.work.Priority;
+import org.iopcare.support.work.WorkItemState;
+import org.iopcare.support.work.WorkItemView;
+import org.iopcare.support.work.WorkItems;
+import org.iopcare.testsupport.TestHttp.Response;
+import org.iopcare.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * scheduling's work items: a booking need, a waitlisted client and a week below the minimum each
+ * raise one item for their owner, however often the cause repeats, and close when it goes away.
+ * (In the attendance package to drive the below-minimum projection on a fixed time.)
+ */
+class SchedulingWorkItemsIT extends SchedulingIT {
+
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    WorkItems items;
+
+    @Autowired
+    SchedulingWorkItems work;
+
+    @Autowired
+    ScheduleEvents scheduleEvents;
+
+    @Autowired
+    BelowMinimumProjection projection;
+
+    @Autowired
+    CareTeamProjection careTeams;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void aBookingNeedIsOneHighItemForTheSchedulersClosedByBookingOrDischarge() {
+        String track = track(12);
+        String clinician = "clin-full-" + UUID.randomUUID().toString().substring(0, 8); // no availability
+        UUID client = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ClientEnrolled enrolled = enrolled(client, track, clinician, now);
+        scheduleEvents.onEnrolled(enrolled);
+        scheduleEvents.onEnrolled(enrolled);
+        // re-planned (same track, later enrollment): the same weeks need booking, nothing more is raised
+        ClientEnrolled again = new ClientEnrolled(
+                UUID.randomUUID(),
+                now.plusSeconds(1),
+                client,
+                enrolled.enrollmentId(),
+                track,
+                enrolled.startDate(),
+                clinician,
+                AgeGroup.ADULT,
+                "America/New_York",
+                "Sam",
+                "+16175550100",
+                "sam@example.org",
+                true,
+                true);
+        scheduleEvents.onEnrolled(again);
+
+        List<UUID> needs = jdbc.queryForList("SELECT id FROM booking_need WHERE client_id = ?", UUID.class, client);
+        assertThat(needs).isNotEmpty();
+        List<WorkItemView> raised = itemsOf(client, SchedulingWorkItems.BOOKING_NEED);
+        assertThat(raised).hasSameSizeAs(needs).allSatisfy(item -> {
+            assertThat(item.priority()).isEqualTo(Priority.HIGH);
+            assertThat(item.ownerQueue()).isEqualTo("SCHEDULER");
+            assertThat(item.reasonCode()).startsWith("NO_CLINICIAN_SLOT_");
+            assertThat(item.state()).isEqualTo(WorkItemState.OPEN);
+            assertThat(item.dueAt()).isAfter(now.plus(Duration.ofHours(23)));
+        });
+        for (UUID need : needs) {
+            assertThat(items.bySourceKey("booking-need:" + need)).isPresent();
+        }
+
+        Instant startsAt = now.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+        Response booked = http.postJson(
+                "/api/clients/" + client + "/sessions",
+                TestTokens.bearer(StaffRole.SCHEDULER),
+                "{\"kind\":\"INDIVIDUAL_THERAPY\",\"startsAt\":\"%s\",\"minutes\":60}".formatted(startsAt));
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        LocalDate week =
+                LocalDate.ofInstant(startsAt, NEW_YORK).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        UUID filled = jdbc.queryForObject(
+                "SELECT id FROM booking_need WHERE client_id = ? AND kind = 'INDIVIDUAL_THERAPY' AND week_start = ?",
+                UUID.class,
+                client,
+                week);
+        WorkItemView done = items.bySourceKey("booking-need:" + filled).orElseThrow();
+        assertThat(done.state()).isEqualTo(WorkItemState.DONE);
+        assertThat(done.outcomeCode()).isEqualTo("BOOKED");
+
+        scheduleEvents.onDischarged(new ClientDischarged(
+                UUID.randomUUID(),
+                Instant.now(),
+                client,
+                enrolled.enrollmentId(),
+                LocalDate.now(NEW_YORK),
+                DischargeReason.COMPLETED));
+        assertThat(itemsOf(client, SchedulingWorkItems.BOOKING_NEED))
+                .filteredOn(item -> !item.id().equals(done.id()))
+                .isNotEmpty()
+                .allSatisfy(item -> {
+                    assertThat(item.state()).isEqualTo(WorkItemState.DONE);
+                    assertThat(item.outcomeCode()).isEqualTo("CLIENT_DISCHARGED");
+                });
+    }
+
+    @Test
+    void aWaitlistedClientIsOneNormalItemForTheSchedulersClosedBySeatOrDischarge() {
+        String track = track(1);
+        String clinician = "clin-wl-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID seated = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        UUID leaving = UUID.randomUUID();
+        ClientEnrolled first = enrolled(seated, track, clinician, now);
+        ClientEnrolled second = enrolled(waiting, track, clinician, now);
+        ClientEnrolled third = enrolled(leaving, track, clinician, now);
+        scheduleEvents.onEnrolled(first);
+        // the same enrolled event twice (a redelivery), as the consumer hands it over
+        scheduleEvents.onEnrolled(second);
+        scheduleEvents.onEnrolled(second);
+        scheduleEvents.onEnrolled(third);
+
+        assertThat(itemsOf(seated, SchedulingWorkItems.WAITLISTED)).isEmpty();
+        WorkItemView item = itemsOf(waiting, SchedulingWorkItems.WAITLISTED).get(0);
+        assertThat(itemsOf(waiting, SchedulingWorkItems.WAITLISTED)).hasSize(1);
+        assertThat(item.priority()).isEqualTo(Priority.NORMAL);
+        assertThat(item.ownerQueue()).isEqualTo("SCHEDULER");
+        assertThat(item.reasonCode()).isEqualTo("TRACK_FULL");
+        assertThat(item.dueAt())
+                .isBetween(now.plus(Duration.ofDays(3)), Instant.now().plus(Duration.ofDays(3)));
+        assertThat(itemsOf(leaving, SchedulingWorkItems.WAITLISTED)).hasSize(1);
+
+        scheduleEvents.onDischarged(discharged(seated, first));
+        WorkItemView seatedNow = items.find(item.id()).orElseThrow();
+        assertThat(seatedNow.state()).isEqualTo(WorkItemState.DONE);
+        assertThat(seatedNow.outcomeCode()).isEqualTo("SEATED");
+        WorkItemView stillWaiting =
+                itemsOf(leaving, SchedulingWorkItems.WAITLISTED).get(0);
+        assertThat(stillWaiting.state()).isEqualTo(WorkItemState.OPEN);
+
+        scheduleEvents.onDischarged(discharged(leaving, third));
+        WorkItemView left = items.find(stillWaiting.id()).orElseThrow();
+        assertThat(left.state()).isEqualTo(WorkItemState.DONE);
+        assertThat(left.outcomeCode()).isEqualTo("CLIENT_DISCHARGED");
+    }
+
+    @Test
+    void aWeekBelowTheMinimumIsOneHighItemForThePrimaryClinicianClosedByMinimumOrWeekEnd() {
+        LocalDate monday = LocalDate.now(NEW_YORK)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusWeeks(1);
+        Instant sessionStart =
+                monday.atTime(LocalTime.of(9, 0)).atZone(NEW_YORK).toInstant();
+        Instant tuesdayNoon =
+                monday.plusDays(1).atTime(LocalTime.NOON).atZone(NEW_YORK).toInstant();
+
+        UUID treated = client();
+        careTeams.replace(new CareTeamChanged(
+                UUID.randomUUID(), Instant.now(), treated, "clin-primary", List.of("clin-primary")));
+        session(treated, sessionStart, 180, "ABSENT", 0);
+        UUID untreated = client();
+        session(untreated, sessionStart, 180, "ABSENT", 0);
+        inTransaction(() -> {
+            projection.evaluate(treated, sessionStart, NEW_YORK, tuesdayNoon);
+            projection.evaluate(treated, sessionStart, NEW_YORK, tuesdayNoon.plusSeconds(60));
+            projection.evaluate(untreated, sessionStart, NEW_YORK, tuesdayNoon);
+        });
+
+        List<WorkItemView> raised = itemsOf(treated, SchedulingWorkItems.BELOW_WEEKLY_MINIMUM);
+        assertThat(raised).singleElement().satisfies(item -> {
+            assertThat(item.priority()).isEqualTo(Priority.HIGH);
+            assertThat(item.ownerStaffId()).isEqualTo("clin-primary");
+            assertThat(item.reasonCode()).isEqualTo("MAKE_UP_POSSIBLE");
+        });
+        WorkItemView unassigned =
+                itemsOf(untreated, SchedulingWorkItems.BELOW_WEEKLY_MINIMUM).get(0);
+        assertThat(unassigned.ownerQueue()).isEqualTo("CLINICIAN");
+
+        // a make-up on Wednesday reaches the week's 540 minutes
+        Instant makeUp =
+                monday.plusDays(2).atTime(LocalTime.of(8, 0)).atZone(NEW_YORK).toInstant();
+        session(treated, makeUp, 540, "PRESENT", 540);
+        inTransaction(() -> projection.evaluate(treated, makeUp, NEW_YORK, makeUp.plus(Duration.ofHours(10))));
+        WorkItemView reached = items.find(raised.get(0).id()).orElseThrow();
+        assertThat(reached.state()).isEqualTo(WorkItemState.DONE);
+        assertThat(reached.outcomeCode()).isEqualTo("MINIMUM_REACHED");
+
+        // the untreated client's week ended (it was last week): the poll closes it
+        assertThat(work.closeEndedWeeks()).isPositive();
+        WorkItemView ended = items.find(unassigned.id()).orElseThrow();
+        assertThat(ended.state()).isEqualTo(WorkItemState.DONE);
+        assertThat(ended.outcomeCode()).isEqualTo("WEEK_ENDED");
+    }
+
+    // --- fixtures
+
+    List<WorkItemView> itemsOf(UUID client, String kind) {
+        return jdbc
+                .queryForList(
+                        "SELECT id FROM work_item WHERE client_id = ? AND kind = ? ORDER BY created_at",
+                        UUID.class,
+                        client,
+                        kind)
+                .stream()
+                .map(id -> items.find(id).orElseThrow())
+                .toList();
+    }
+
+    void inTransaction(Runnable work) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> work.run());
+    }
+
+    /** A track of its own, meeting on Monday evenings (few group sessions to plan), with {@code capacity} seats. */
+    String track(int capacity) {
+        String code = "WI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        jdbc.update("""
+                INSERT INTO program_track (code, name, time_zone, meeting_days, local_start, local_end, capacity,
+                                           age_group, modality, updated_at)
+                VALUES (?, 'IT track', 'America/New_York',
+                        'MONDAY', '21:00', '23:30', ?, 'ADULT',
+                        'VIRTUAL', now())
+                """, code, capacity);
+        jdbc.update(
+                "INSERT INTO track_component (track_code, position, component, minutes) VALUES (?, 1, 'GROUP_THERAPY', 150)",
+                code);
+        return code;
+    }
+
+    static ClientEnrolled enrolled(UUID client, String track, String clinician, Instant occurredAt) {
+        return new ClientEnrolled(
+                UUID.randomUUID(),
+                occurredAt,
+                client,
+                UUID.randomUUID(),
+                track,
+                LocalDate.now(NEW_YORK),
+                clinician,
+                AgeGroup.ADULT,
+                "America/New_York",
+                "Sam",
+                "+16175550100",
+                "sam@example.org",
+                true,
+                true);
+    }
+
+    static ClientDischarged discharged(UUID client, ClientEnrolled enrolled) {
+        return new ClientDischarged(
+                UUID.randomUUID(),
+                Instant.now(),
+                client,
+                enrolled.enrollmentId(),
+                LocalDate.now(NEW_YORK),
+                DischargeReason.COMPLETED);
+    }
+
+    /** An adult on the morning track, with no care team. */
+    UUID client() {
+        UUID client = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO client_schedule (client_id, track_code, status, start_date, clinician_id, age_group, updated_at)
+                VALUES (?, 'MH-IOP-AM', 'ACTIVE', current_date - 30, 'clin-none', 'ADULT', now())
+                """, client);
+        return client;
+    }
+
+    void session(UUID client, Instant startsAt, int minutes, String attendance, int attended) {
+        jdbc.update(
+                """
+                INSERT INTO client_session (id, client_id, kind, clinician_id, starts_at, ends_at, time_zone, modality,
+                                            status, attendance, minutes_attended, created_at)
+                VALUES (?, ?, 'CLINICIAN_CHECK_IN', 'clin-none', ?, ?, 'America/New_York', 'IN_PERSON', 'SCHEDULED',
+                        ?, ?, now())
+                """,
+                UUID.randomUUID(),
+                client,
+                Timestamp.from(startsAt),
+                Timestamp.from(startsAt.plus(Duration.ofMinutes(minutes))),
+                attendance,
+                attended);
+    }
+}
