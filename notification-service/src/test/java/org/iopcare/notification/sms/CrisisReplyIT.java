@@ -198,13 +198,13 @@ class CrisisReplyIT extends NotificationIT {
                         "SELECT count(*) FROM inbox_item WHERE client_id = ? AND crisis", Long.class, clientId))
                 .isOne();
         assertThat(kinds(clientId)).containsExactly("CRISIS_REPLY");
-        // one URGENT work item for the primary clinician, naming a code, not the text
+        // without a care team, the URGENT work item waits in the clinicians' queue
         assertThat(jdbc.queryForList(
-                        "SELECT priority || ' ' || reason_code || ' ' || owner_staff_id || ' ' || state"
+                        "SELECT priority || ' ' || reason_code || ' ' || owner_queue || ' ' || state"
                                 + " FROM work_item WHERE client_id = ? AND kind = 'CRISIS_REPLY'",
                         String.class,
                         clientId))
-                .containsExactly("URGENT CRISIS_LANGUAGE clin-crisis OPEN");
+                .containsExactly("URGENT CRISIS_LANGUAGE CLINICIAN OPEN");
 
         String stranger = SmsWebhooksIT.newNumber();
         assertThat(send(reply(stranger, "suicidal"))).isEqualTo(204);
