@@ -2,7 +2,6 @@ package org.iopcare.notification.caseload;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import org.iopcare.events.EmergencyAccessGranted;
 import org.iopcare.notification.message.ClientMessages;
@@ -56,10 +55,13 @@ public class EmergencyAccessAlerts {
                 "staffName", opener,
                 "clientId", event.clientId().toString(),
                 "expiresAt", EXPIRY.format(event.expiresAt()));
-        List<StaffMember> supervisors = staff.withRole(StaffRole.CLINICAL_SUPERVISOR).stream()
-                .filter(supervisor -> supervisor.email() != null)
-                .toList();
-        if (supervisors.isEmpty()) {
+        if (messages.toStaffMembers(
+                        staff.withRole(StaffRole.CLINICAL_SUPERVISOR),
+                        event.clientId(),
+                        MessageKind.EMERGENCY_ACCESS_ALERT,
+                        values,
+                        event.eventId())
+                == 0) {
             log.warn(
                     "No clinical supervisor with an email address in the staff directory: the emergency access"
                             + " alert of event {} goes to the care-team address",
@@ -69,16 +71,6 @@ public class EmergencyAccessAlerts {
                     event.clientId(),
                     MessageKind.EMERGENCY_ACCESS_ALERT,
                     messages.careTeamAddress(),
-                    values,
-                    event.eventId());
-            return;
-        }
-        for (StaffMember supervisor : supervisors) {
-            messages.toStaffMember(
-                    supervisor.id(),
-                    event.clientId(),
-                    MessageKind.EMERGENCY_ACCESS_ALERT,
-                    supervisor.email(),
                     values,
                     event.eventId());
         }

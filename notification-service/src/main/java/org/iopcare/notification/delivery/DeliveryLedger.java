@@ -9,6 +9,7 @@ import org.iopcare.notification.message.Audience;
 import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.DeliveryStatus;
 import org.iopcare.notification.message.MessageKind;
+import org.iopcare.notification.work.DeliveryProblemItems;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -34,9 +35,11 @@ class DeliveryLedger {
     record Consent(boolean sms, boolean email, boolean smsOptedOut) {}
 
     private final JdbcTemplate jdbc;
+    private final DeliveryProblemItems problems;
 
-    DeliveryLedger(JdbcTemplate jdbc) {
+    DeliveryLedger(JdbcTemplate jdbc, DeliveryProblemItems problems) {
         this.jdbc = jdbc;
+        this.problems = problems;
     }
 
     /**
@@ -120,6 +123,12 @@ class DeliveryLedger {
                     version = version + 1
                 WHERE id = ?""", status.name(), detail, Timestamp.from(now), attempts, providerId, messageId);
         recordChange(messageId, status, detail, now);
+        problems.statusChanged(messageId, status);
+    }
+
+    /** Reconciliation cannot settle the UNKNOWN message (or, for email, has no way to): staff check it. */
+    void staysUnknown(UUID messageId) {
+        problems.staysUnknown(messageId);
     }
 
     void provider(UUID messageId, String provider) {

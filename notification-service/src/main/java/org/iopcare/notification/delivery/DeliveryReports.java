@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.iopcare.notification.message.DeliveryStatus;
+import org.iopcare.notification.work.DeliveryProblemItems;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -23,11 +25,13 @@ public class DeliveryReports {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final DeliveryProblemItems problems;
 
-    DeliveryReports(JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
+    DeliveryReports(JdbcTemplate jdbc, Clock clock, MeterRegistry meters, DeliveryProblemItems problems) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.meters = meters;
+        this.problems = problems;
     }
 
     /** A Twilio message status as a delivery state; null when unknown. */
@@ -67,12 +71,15 @@ public class DeliveryReports {
                 "provider report",
                 Timestamp.from(now),
                 providerMessageId);
-        jdbc.update(
+        List<UUID> changed = jdbc.queryForList(
                 "INSERT INTO message_status_change (message_id, status, detail, changed_at)"
-                        + " SELECT id, ?, 'provider report', ? FROM message WHERE provider_message_id = ?",
+                        + " SELECT id, ?, 'provider report', ? FROM message WHERE provider_message_id = ?"
+                        + " RETURNING message_id",
+                UUID.class,
                 reported.name(),
                 Timestamp.from(now),
                 providerMessageId);
+        changed.forEach(id -> problems.statusChanged(id, reported));
         meters.counter(
                         "iopcare.notification.messages",
                         "kind",

@@ -179,6 +179,10 @@ class Dispatcher implements SmartLifecycle {
     private void finish(
             Claimed message, DeliveryStatus status, String detail, String providerId, int attempts, Instant now) {
         ledger.moveTo(message.id(), status, detail, providerId, attempts, now);
+        if (status == DeliveryStatus.UNKNOWN && message.channel() == Channel.EMAIL) {
+            // SMTP has no lookup: no reconciliation will settle it
+            ledger.staysUnknown(message.id());
+        }
         meters.counter(
                         "iopcare.notification.messages",
                         "kind",

@@ -157,6 +157,7 @@ class UnknownReconciliation {
             if (matches.size() > 1) {
                 ledger.recordChange(
                         message.id(), DeliveryStatus.UNKNOWN, "several provider messages match: staff to check", now);
+                ledger.staysUnknown(message.id());
                 return "ambiguous";
             }
             if (now.isBefore(attempt.plus(properties.absentFor()))) {

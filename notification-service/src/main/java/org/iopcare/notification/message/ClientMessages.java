@@ -1,9 +1,11 @@
 package org.iopcare.notification.message;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.iopcare.notification.recipient.Recipient;
+import org.iopcare.support.staff.StaffMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,6 +85,29 @@ public class ClientMessages {
             UUID sourceEventId) {
         String body = templates.render(kind, Channel.EMAIL, values);
         return messages.queueFor(staffId, clientId, kind, Channel.EMAIL, address, body, sourceEventId);
+    }
+
+    /**
+     * Queues a staff alert by email to each of {@code members} who has an address, once per event
+     * and member (a redelivered event queues nothing more). Returns how many members had an address:
+     * 0 means nothing was queued and the caller decides where the alert goes instead.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int toStaffMembers(
+            List<StaffMember> members,
+            UUID clientId,
+            MessageKind kind,
+            Map<String, Object> values,
+            UUID sourceEventId) {
+        int reachable = 0;
+        for (StaffMember member : members) {
+            if (member.email() == null) {
+                continue;
+            }
+            toStaffMember(member.id(), clientId, kind, member.email(), values, sourceEventId);
+            reachable++;
+        }
+        return reachable;
     }
 
     /** The address staff alerts about a client go to when no one more specific is known. */

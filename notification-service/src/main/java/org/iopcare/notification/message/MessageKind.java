@@ -43,7 +43,12 @@ public enum MessageKind {
      * To each clinical supervisor when a staff member opened a client's record outside their
      * caseload (break-glass): who, the client id and the grant's expiry; no reason, no client data.
      */
-    EMERGENCY_ACCESS_ALERT(Audience.STAFF, Channel.EMAIL);
+    EMERGENCY_ACCESS_ALERT(Audience.STAFF, Channel.EMAIL),
+    /**
+     * To each staff member a {@code staff-alerted} event names (a person, or every holder of a role):
+     * the fixed {@code StaffAlerted.TEXT}, no client, no condition; not held for the client send window.
+     */
+    STAFF_ALERT(Audience.STAFF, Channel.EMAIL);
 
     private final Audience audience;
     private final List<Channel> channels;
@@ -64,9 +69,14 @@ public enum MessageKind {
 
     /**
      * Deny-listed words this kind's template may still contain: the crisis answer must name the
-     * 988 Suicide &amp; Crisis Lifeline by its name, and goes only to a number that just wrote such words.
+     * 988 Suicide &amp; Crisis Lifeline by its name, and goes only to a number that just wrote such words;
+     * the staff alert names the product, IOP Care, and goes only to staff.
      */
     public Set<String> lintAllows() {
+        if (this == STAFF_ALERT) {
+            // the product's name in the fixed staff text; only ever sent to a staff address
+            return Set.of("iop");
+        }
         return this == CRISIS_REPLY ? Set.of("suicide") : Set.of();
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.iopcare.events.StaffAlerted;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,8 @@ public class MessageTemplates {
             Map.entry("inquiries", 7000),
             Map.entry("inquiryWord", "inquiries"),
             Map.entry("since", "Wednesday, September 30, 11:45 PM EDT"),
-            Map.entry("inquiryListUrl", "https://staff.clinic.example/inquiries?status=NEW"));
+            Map.entry("inquiryListUrl", "https://staff.clinic.example/inquiries?status=NEW"),
+            Map.entry("alertText", StaffAlerted.TEXT));
 
     private final Map<MessageKind, Map<Channel, Template>> templates = new EnumMap<>(MessageKind.class);
     private final ClinicProperties clinic;

@@ -15,6 +15,7 @@ import org.iopcare.notification.recipient.RecipientRepository;
 import org.iopcare.notification.reminder.Reminders;
 import org.iopcare.notification.reminder.SendWindowProperties;
 import org.iopcare.notification.session.SessionStore;
+import org.iopcare.notification.work.ReplyWorkItems;
 import org.iopcare.support.messaging.ProcessedEvents;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The session side of the projection: {@code session-scheduled} plans reminders (and the welcome),
  * {@code session-cancelled} drops them, {@code session-missed} reaches out to the client and alerts
- * the care team. A session event may arrive before the client's enrollment.
+ * the care team. A session event may arrive before the client's enrollment. A scheduled or cancelled
+ * session answers the client's earlier reschedule requests ({@link ReplyWorkItems#sessionChanged}).
  */
 @Service
 public class SessionEvents {
@@ -35,6 +37,7 @@ public class SessionEvents {
     private final ClientMessages messages;
     private final SendWindowProperties window;
     private final Clock clock;
+    private final ReplyWorkItems replyItems;
 
     SessionEvents(
             ProcessedEvents processed,
@@ -44,7 +47,9 @@ public class SessionEvents {
             Reminders reminders,
             ClientMessages messages,
             SendWindowProperties window,
-            Clock clock) {
+            Clock clock,
+            ReplyWorkItems replyItems) {
+        this.replyItems = replyItems;
         this.processed = processed;
         this.clientLock = clientLock;
         this.sessions = sessions;
@@ -61,6 +66,7 @@ public class SessionEvents {
             return;
         }
         clientLock.lock(event.clientId());
+        replyItems.sessionChanged(event.clientId(), event.occurredAt());
         Instant now = Instant.now(clock);
         if (!sessions.scheduled(event, now)) {
             return; // cancelled or missed before its schedule arrived
@@ -75,6 +81,7 @@ public class SessionEvents {
             return;
         }
         clientLock.lock(event.clientId());
+        replyItems.sessionChanged(event.clientId(), event.occurredAt());
         sessions.ended(event.sessionId(), event.clientId(), event.startsAt(), "CANCELLED", Instant.now(clock));
         reminders.cancel(event.sessionId());
     }

@@ -19,6 +19,7 @@ import org.iopcare.notification.message.MessageTemplates;
 import org.iopcare.notification.message.Messages;
 import org.iopcare.notification.session.ClientSession;
 import org.iopcare.notification.session.SessionStore;
+import org.iopcare.notification.work.ReplyWorkItems;
 import org.iopcare.support.outbox.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code attendance-confirmed}); those and {@code 2} and anything else go to the staff inbox,
  * threaded by client. Any other text with crisis language ({@link CrisisLanguage}) is flagged as
  * crisis in the inbox and answered at once ({@link CrisisReplies}). A replayed webhook (same
- * MessageSid) changes nothing.
+ * MessageSid) changes nothing. A known client's {@code 2} and free text also raise a work item
+ * ({@link ReplyWorkItems}) with the inbox row.
  */
 @Service
 class InboundReplies {
@@ -53,6 +55,7 @@ class InboundReplies {
     private final Clock clock;
     private final CrisisLanguage crisisLanguage;
     private final CrisisReplies crisis;
+    private final ReplyWorkItems workItems;
 
     InboundReplies(
             JdbcTemplate jdbc,
@@ -62,7 +65,9 @@ class InboundReplies {
             Outbox outbox,
             Clock clock,
             CrisisLanguage crisisLanguage,
-            CrisisReplies crisis) {
+            CrisisReplies crisis,
+            ReplyWorkItems workItems) {
+        this.workItems = workItems;
         this.jdbc = jdbc;
         this.messages = messages;
         this.templates = templates;
@@ -120,7 +125,10 @@ class InboundReplies {
         } else if (keyword.equals("1") || keyword.equals("YES")) {
             confirm(clients, from, body, messageSid, eventId, now);
         } else if (keyword.equals("2")) {
-            inbox(clients, from, InboxKind.RESCHEDULE_REQUEST, body, messageSid, now, null, false);
+            UUID item = inbox(clients, from, InboxKind.RESCHEDULE_REQUEST, body, messageSid, now, null, false);
+            if (item != null && !clients.isEmpty()) {
+                workItems.rescheduleRequested(clients.get(0), item);
+            }
         } else if (crisisLanguage.isCrisis(body)) {
             UUID client = clients.isEmpty() ? null : clients.get(0);
             UUID item = inbox(clients, from, InboxKind.MESSAGE, body, messageSid, now, crisis.note(client), true);
@@ -128,7 +136,10 @@ class InboundReplies {
                 crisis.received(client, from, item, eventId);
             }
         } else {
-            inbox(clients, from, InboxKind.MESSAGE, body == null ? "" : body, messageSid, now, null, false);
+            UUID item = inbox(clients, from, InboxKind.MESSAGE, body == null ? "" : body, messageSid, now, null, false);
+            if (item != null && !clients.isEmpty()) {
+                workItems.freeTextReply(clients.get(0), item);
+            }
         }
     }
 

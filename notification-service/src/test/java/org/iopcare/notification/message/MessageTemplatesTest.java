@@ -81,7 +81,18 @@ class MessageTemplatesTest {
                 rendered++;
             }
         }
-        assertThat(rendered).isEqualTo(19);
+        assertThat(rendered).isEqualTo(20);
+    }
+
+    @Test
+    void theStaffAlertIsExactlyTheFixedTextThatNamesNoClient() {
+        MessageTemplates templates = new MessageTemplates(CLINIC, defaults(), DEFAULT_CRISIS);
+        assertThat(templates.render(
+                        MessageKind.STAFF_ALERT,
+                        Channel.EMAIL,
+                        java.util.Map.of("alertText", org.iopcare.events.StaffAlerted.TEXT)))
+                .isEqualTo(org.iopcare.events.StaffAlerted.TEXT);
+        assertThat(MessageKind.STAFF_ALERT.audience()).isEqualTo(Audience.STAFF);
     }
 
     @Test
