@@ -31,6 +31,9 @@ public abstract class NotificationIT {
     protected static final String SUPERVISOR = "sup-lindqvist";
 
     protected static final String SECOND_SUPERVISOR = "sup-abara";
+    /** The second supervisor's phone: staff alerts reach them by SMS too. */
+    protected static final String SECOND_SUPERVISOR_PHONE = "+15550100133";
+
     protected static final String SMS_PATH = "/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json";
 
     protected static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -84,6 +87,7 @@ public abstract class NotificationIT {
         // the staff directory: two clinical supervisors to alert, a clinician known by name
         staff(registry, 0, SUPERVISOR, "Karin Lindqvist", "CLINICAL_SUPERVISOR", "karin.lindqvist@example.org");
         staff(registry, 1, SECOND_SUPERVISOR, "Ayo Abara", "CLINICAL_SUPERVISOR", "ayo.abara@example.org");
+        registry.add("iopcare.staff.members[1].phone", () -> SECOND_SUPERVISOR_PHONE);
         staff(registry, 2, "clin-okafor", "Ngozi Okafor", "CLINICIAN", "ngozi.okafor@example.org");
     }
 

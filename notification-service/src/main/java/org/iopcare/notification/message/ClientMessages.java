@@ -88,9 +88,10 @@ public class ClientMessages {
     }
 
     /**
-     * Queues a staff alert by email to each of {@code members} who has an address, once per event
-     * and member (a redelivered event queues nothing more). Returns how many members had an address:
-     * 0 means nothing was queued and the caller decides where the alert goes instead.
+     * Queues a staff alert to each of {@code members}: by email to those with an address and, for a
+     * kind that has an SMS text, by SMS to those with a phone, once per event, member and channel (a
+     * redelivered event queues nothing more). Returns how many members were reachable at all: 0 means
+     * nothing was queued and the caller decides where the alert goes instead.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int toStaffMembers(
@@ -101,11 +102,19 @@ public class ClientMessages {
             UUID sourceEventId) {
         int reachable = 0;
         for (StaffMember member : members) {
-            if (member.email() == null) {
-                continue;
+            boolean reached = false;
+            if (member.email() != null) {
+                toStaffMember(member.id(), clientId, kind, member.email(), values, sourceEventId);
+                reached = true;
             }
-            toStaffMember(member.id(), clientId, kind, member.email(), values, sourceEventId);
-            reachable++;
+            if (member.phone() != null && kind.channels().contains(Channel.SMS)) {
+                String text = templates.render(kind, Channel.SMS, values);
+                messages.queueFor(member.id(), clientId, kind, Channel.SMS, member.phone(), text, sourceEventId);
+                reached = true;
+            }
+            if (reached) {
+                reachable++;
+            }
         }
         return reachable;
     }

@@ -48,7 +48,7 @@ public enum MessageKind {
      * To each staff member a {@code staff-alerted} event names (a person, or every holder of a role):
      * the fixed {@code StaffAlerted.TEXT}, no client, no condition; not held for the client send window.
      */
-    STAFF_ALERT(Audience.STAFF, Channel.EMAIL);
+    STAFF_ALERT(Audience.STAFF, Channel.EMAIL, Channel.SMS);
 
     private final Audience audience;
     private final List<Channel> channels;

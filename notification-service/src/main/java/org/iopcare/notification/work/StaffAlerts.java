@@ -16,14 +16,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@code staff-alerted} (any service's escalation step): one email with the fixed
- * {@link StaffAlerted#TEXT} to each recipient the staff directory knows an address for: the named
- * staff member, or every holder of the named role. No client, no condition, no reason code; queued
+ * {@code staff-alerted} (any service's escalation step): the fixed {@link StaffAlerted#TEXT} by
+ * email to each recipient the staff directory knows an address for and by SMS to each it knows a
+ * phone for: the named staff member, or every holder of the named role. No client, no condition, no reason code; queued
  * due now (staff alerts ignore the client send window). Once per event and recipient: the event is
- * claimed, and each message's idempotency key carries the event and the recipient. Nobody
- * reachable: the care-team address, with a warning naming the event id only.
- *
- * <p>Email only: the staff directory ({@code StaffMember}) holds no phone number yet, so no SMS.
+ * claimed, and each message's idempotency key carries the event, the recipient and the channel.
+ * Nobody reachable: the care-team address, with a warning naming the event id only.
  */
 @Service
 public class StaffAlerts {
@@ -51,7 +49,7 @@ public class StaffAlerts {
                         recipients(event), event.clientId(), MessageKind.STAFF_ALERT, values, event.eventId())
                 == 0) {
             log.warn(
-                    "No recipient of staff alert {} has an email address in the staff directory: it goes to the"
+                    "No recipient of staff alert {} has an email address or phone in the staff directory: it goes to the"
                             + " care-team address",
                     event.eventId());
             messages.toStaffMember(

@@ -81,7 +81,7 @@ class MessageTemplatesTest {
                 rendered++;
             }
         }
-        assertThat(rendered).isEqualTo(20);
+        assertThat(rendered).isEqualTo(21);
     }
 
     @Test

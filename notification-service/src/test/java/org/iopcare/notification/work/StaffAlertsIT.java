@@ -1,5 +1,7 @@
 package org.iopcare.notification.work;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,7 +52,7 @@ class StaffAlertsIT extends NotificationIT {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> jdbc.queryForObject(
                                 "SELECT count(*) FROM message WHERE kind = 'STAFF_ALERT' AND client_id = ?"
-                                        + " AND status = 'SENT'",
+                                        + " AND channel = 'EMAIL' AND status = 'SENT'",
                                 Long.class,
                                 clientId)
                         == 3);
@@ -60,12 +62,13 @@ class StaffAlertsIT extends NotificationIT {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> jdbc.queryForObject(
                                 "SELECT count(*) FROM message WHERE kind = 'STAFF_ALERT' AND client_id = ?"
-                                        + " AND status = 'SENT'",
+                                        + " AND channel = 'EMAIL' AND status = 'SENT'",
                                 Long.class,
                                 clientId)
                         == 4);
         assertThat(jdbc.queryForList(
-                        "SELECT destination FROM message WHERE kind = 'STAFF_ALERT' AND client_id = ?",
+                        "SELECT destination FROM message WHERE kind = 'STAFF_ALERT' AND client_id = ?"
+                                + " AND channel = 'EMAIL'",
                         String.class,
                         clientId))
                 .containsExactlyInAnyOrder(
@@ -77,6 +80,22 @@ class StaffAlertsIT extends NotificationIT {
             assertThat(alertsTo(SECOND_SUPERVISOR_EMAIL) - secondBefore).isEqualTo(1);
             assertThat(alertsTo(SUPERVISOR_EMAIL) - supervisorBefore).isEqualTo(2); // two alerts
         });
+        // the supervisor with a phone also got the role's alert by SMS, once, with the same fixed text
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(
+                                smsProvider.findAll(postRequestedFor(urlPathMatching(".*/Messages.json"))).stream()
+                                        .filter(r -> SECOND_SUPERVISOR_PHONE.equals(
+                                                r.formParameters().get("To").firstValue()))
+                                        .filter(r -> StaffAlerted.TEXT.equals(
+                                                r.formParameters().get("Body").firstValue()))
+                                        .count())
+                        .isEqualTo(1));
+        assertThat(jdbc.queryForList(
+                        "SELECT destination FROM message WHERE kind = 'STAFF_ALERT' AND client_id = ?"
+                                + " AND channel = 'SMS'",
+                        String.class,
+                        clientId))
+                .containsExactly(SECOND_SUPERVISOR_PHONE);
         for (MimeMessage message : smtp.getReceivedMessages()) {
             if (body(message).strip().equals(StaffAlerted.TEXT)) {
                 assertThat(message.getSubject()).doesNotContain(clientId.toString());

@@ -28,6 +28,7 @@ public class StaffDirectory {
     static final int ID_MAX = 200;
     static final int NAME_MAX = 100;
     static final int EMAIL_MAX = 254;
+    static final String E164 = "\\+[1-9][0-9]{6,14}";
 
     private static final Pattern ADDRESS =
             Pattern.compile("[^\\s@\\p{Cntrl}]+@[^\\s@\\p{Cntrl}]+\\.[^\\s@\\p{Cntrl}]+");
@@ -38,7 +39,11 @@ public class StaffDirectory {
     public StaffDirectory(List<StaffProperties.Member> members, int maxLearned) {
         for (StaffProperties.Member member : members) {
             StaffMember entry = new StaffMember(
-                    member.id(), blankToNull(member.displayName()), member.roles(), blankToNull(member.email()));
+                    member.id(),
+                    blankToNull(member.displayName()),
+                    member.roles(),
+                    blankToNull(member.email()),
+                    blankToNull(member.phone()));
             if (configured.putIfAbsent(entry.id(), entry) != null) {
                 throw new IllegalStateException("iopcare.staff.members lists the id '" + entry.id() + "' twice");
             }
@@ -93,8 +98,9 @@ public class StaffDirectory {
 
     /**
      * Learns what a verified staff token says of its subject: the {@code name} claim, the
-     * {@code email} claim (unless {@code email_verified} is false) and the staff roles in
-     * {@code roles}. A claim that is absent or unusable leaves the configured value in place.
+     * {@code email} claim (unless {@code email_verified} is false), the {@code phone_number} claim
+     * (E.164, unless {@code phone_number_verified} is false) and the staff roles in {@code roles}.
+     * A claim that is absent or unusable leaves the configured value in place.
      */
     public void learn(Jwt token) {
         learn(
@@ -103,11 +109,19 @@ public class StaffDirectory {
                 Boolean.FALSE.equals(token.getClaims().get("email_verified"))
                         ? null
                         : token.getClaims().get("email"),
+                Boolean.FALSE.equals(token.getClaims().get("phone_number_verified"))
+                        ? null
+                        : token.getClaims().get("phone_number"),
                 roles(token.getClaims().get("roles")));
     }
 
-    /** Learns a staff member's name, address and roles as their token gives them. */
+    /** Learns a staff member's name, address and roles as their token gives them (no phone). */
     void learn(String id, Object name, Object email, List<StaffRole> roles) {
+        learn(id, name, email, null, roles);
+    }
+
+    /** Learns a staff member's name, address, phone and roles as their token gives them. */
+    void learn(String id, Object name, Object email, Object phone, List<StaffRole> roles) {
         if (id == null || id.isBlank() || id.length() > ID_MAX) {
             return;
         }
@@ -118,7 +132,8 @@ public class StaffDirectory {
                 id,
                 displayName != null ? displayName : base == null ? null : base.displayName(),
                 !roles.isEmpty() ? roles : base == null ? List.of() : base.roles(),
-                address != null ? address : base == null ? null : base.email());
+                address != null ? address : base == null ? null : base.email(),
+                phone(phone) != null ? phone(phone) : base == null ? null : base.phone());
         synchronized (learned) {
             learned.put(id, entry);
         }
@@ -142,6 +157,11 @@ public class StaffDirectory {
             }
         }
         return roles;
+    }
+
+    /** A phone number in E.164 form; otherwise none. */
+    private static String phone(Object claim) {
+        return claim instanceof String text && text.matches(E164) ? text : null;
     }
 
     /** A display name: printable, trimmed, at most {@link #NAME_MAX} characters; otherwise none. */

@@ -11,9 +11,10 @@ import org.iopcare.support.security.StaffRole;
  * @param id the token subject, as care teams and grants name staff
  * @param displayName the name colleagues know them by; null when nothing says
  * @param roles the staff roles they hold
- * @param email where staff alerts for them go; null when nothing says
+ * @param email where staff alerts for them go by email; null when nothing says
+ * @param phone where staff alerts for them go by SMS (E.164); null when nothing says
  */
-public record StaffMember(String id, String displayName, List<StaffRole> roles, String email) {
+public record StaffMember(String id, String displayName, List<StaffRole> roles, String email, String phone) {
 
     public StaffMember {
         Objects.requireNonNull(id, "id");

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.iopcare.support.security.StaffRole;
@@ -31,11 +32,13 @@ public record StaffProperties(
      * @param id the staff member's token subject
      * @param displayName the name colleagues know them by (optional)
      * @param roles the staff roles they hold
-     * @param email where their staff alerts go (optional)
+     * @param email where their staff alerts go by email (optional)
+     * @param phone where their staff alerts go by SMS, E.164 (optional)
      */
     public record Member(
             @NotBlank @Size(max = StaffDirectory.ID_MAX) String id,
             @Size(max = StaffDirectory.NAME_MAX) String displayName,
             @NotNull @DefaultValue List<StaffRole> roles,
-            @Email @Size(max = StaffDirectory.EMAIL_MAX) String email) {}
+            @Email @Size(max = StaffDirectory.EMAIL_MAX) String email,
+            @Pattern(regexp = StaffDirectory.E164) String phone) {}
 }

@@ -14,9 +14,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class StaffDirectoryTest {
 
     private static final StaffProperties.Member SUPERVISOR = new StaffProperties.Member(
-            "sup-lindqvist", "Karin Lindqvist", List.of(StaffRole.CLINICAL_SUPERVISOR), "k.lindqvist@example.org");
+            "sup-lindqvist",
+            "Karin Lindqvist",
+            List.of(StaffRole.CLINICAL_SUPERVISOR),
+            "k.lindqvist@example.org",
+            "+15550100111");
     private static final StaffProperties.Member CLINICIAN =
-            new StaffProperties.Member("clin-okafor", "Ngozi Okafor", List.of(StaffRole.CLINICIAN), null);
+            new StaffProperties.Member("clin-okafor", "Ngozi Okafor", List.of(StaffRole.CLINICIAN), null, null);
 
     private static Jwt token(String subject, Map<String, Object> claims) {
         Jwt.Builder builder = Jwt.withTokenValue("t").header("alg", "RS256").subject(subject);
@@ -59,6 +63,22 @@ class StaffDirectoryTest {
                 .containsExactly("sup-lindqvist", "clin-okafor");
         // the configured order is kept, with the learned entry in place of the configured one
         assertThat(directory.all()).extracting(StaffMember::id).containsExactly("sup-lindqvist", "clin-okafor");
+        assertThat(okafor.phone()).isNull();
+        directory.learn(token("clin-okafor", Map.of("phone_number", "+15550100122", "roles", List.of("CLINICIAN"))));
+        assertThat(directory.find("clin-okafor").orElseThrow().phone()).isEqualTo("+15550100122");
+        // an unverified number, or one not in E.164 form, leaves the configured one
+        directory.learn(token(
+                "sup-lindqvist",
+                Map.of(
+                        "phone_number",
+                        "+15550100999",
+                        "phone_number_verified",
+                        false,
+                        "roles",
+                        "CLINICAL_SUPERVISOR")));
+        assertThat(directory.find("sup-lindqvist").orElseThrow().phone()).isEqualTo("+15550100111");
+        directory.learn(token("sup-lindqvist", Map.of("phone_number", "555-0100", "roles", "CLINICAL_SUPERVISOR")));
+        assertThat(directory.find("sup-lindqvist").orElseThrow().phone()).isEqualTo("+15550100111");
     }
 
     @Test
@@ -71,7 +91,8 @@ class StaffDirectoryTest {
                         "sup-lindqvist",
                         "Karin Lindqvist",
                         List.of(StaffRole.CLINICAL_SUPERVISOR),
-                        "k.lindqvist@example.org"));
+                        "k.lindqvist@example.org",
+                        "+15550100111"));
 
         // an address the provider says it has not verified, a name of control characters only
         directory.learn(token(
@@ -119,7 +140,8 @@ class StaffDirectoryTest {
         assertThat(x.roles()).isEmpty();
         assertThat(x.nameOrId()).isEqualTo("x".repeat(100));
         assertThat(directory.all()).extracting(StaffMember::id).containsExactly("staff-x");
-        assertThat(new StaffMember("staff-y", null, null, null).nameOrId()).isEqualTo("staff-y");
+        assertThat(new StaffMember("staff-y", null, null, null, null).nameOrId())
+                .isEqualTo("staff-y");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.iopcare.events.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The chart as shipped: it lints, renders, matches the schemas and follows our rules. */
@@ -112,12 +113,17 @@ class ChartTest {
     }
 
     @Test
-    void theConfiguredStaffReachEveryService() {
-        List<JsonNode> staffed = Chart.render(Map.of(
-                "staff[0].id", "sup-1",
-                "staff[0].displayName", "Karin Lindqvist",
-                "staff[0].roles[0]", "CLINICAL_SUPERVISOR",
-                "staff[0].email", "k.lindqvist@clinic.example"));
+    void theConfiguredStaffReachEveryService(@TempDir Path dir) throws IOException {
+        // a values file, as an operator writes it: the phone quoted, as --set would make it a number
+        Path values = Files.writeString(dir.resolve("staff.yaml"), """
+                staff:
+                  - id: sup-1
+                    displayName: Karin Lindqvist
+                    roles: [CLINICAL_SUPERVISOR]
+                    email: k.lindqvist@clinic.example
+                    phone: "+15550100111"
+                """);
+        List<JsonNode> staffed = Chart.render(values);
         assertThat(staffed)
                 .filteredOn(o -> o.path("kind").asString().equals("ConfigMap"))
                 .filteredOn(o -> ServiceBindings.SERVICES.contains(
@@ -133,6 +139,8 @@ class ChartTest {
                             .isEqualTo("CLINICAL_SUPERVISOR");
                     assertThat(data.path("IOPCARE_STAFF_MEMBERS_0_EMAIL").asString())
                             .isEqualTo("k.lindqvist@clinic.example");
+                    assertThat(data.path("IOPCARE_STAFF_MEMBERS_0_PHONE").asString())
+                            .isEqualTo("+15550100111");
                 });
     }
 
