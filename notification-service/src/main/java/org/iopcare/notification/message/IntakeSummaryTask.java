@@ -17,12 +17,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class IntakeSummaryTask {
 
+    // named apart from this configuration class's own bean ("intakeSummaryTask")
     @Bean
     @ConditionalOnProperty(
             name = "iopcare.notification.intake-summary.enabled",
             havingValue = "true",
             matchIfMissing = true)
-    RecurringTask<Void> intakeSummaryTask(IntakeSummaries summaries, IntakeSummaryProperties properties, Clock clock) {
+    RecurringTask<Void> intakeSummaryRecurringTask(IntakeSummaries summaries, IntakeSummaryProperties properties, Clock clock) {
         return Tasks.recurring("intake-summary", FixedDelay.of(properties.checkInterval()))
                 .execute((instance, context) -> summaries.summarize(Instant.now(clock)));
     }
