@@ -23,7 +23,8 @@ class IntakeSummaryTask {
             name = "iopcare.notification.intake-summary.enabled",
             havingValue = "true",
             matchIfMissing = true)
-    RecurringTask<Void> intakeSummaryRecurringTask(IntakeSummaries summaries, IntakeSummaryProperties properties, Clock clock) {
+    RecurringTask<Void> intakeSummaryRecurringTask(
+            IntakeSummaries summaries, IntakeSummaryProperties properties, Clock clock) {
         return Tasks.recurring("intake-summary", FixedDelay.of(properties.checkInterval()))
                 .execute((instance, context) -> summaries.summarize(Instant.now(clock)));
     }
