@@ -206,7 +206,47 @@ class AcceptanceIT {
         journey.everythingReceived(alex)
                 .forEach(text ->
                         ClientFacingText.assertRevealsNothing("message to Alex", text, List.of("Acceptance track")));
+
+        // crisis language in a reply: the automatic answer with 988 on the phone within 5 s, and
+        // urgent work for the care team
+        int before = devices.sms(alex.phone()).size();
+        long replied = System.nanoTime();
+        assertThat(devices.reply(alex.phone(), "I can't go on, I want to end my life")
+                        .status())
+                .isEqualTo(200);
+        await("crisis answer on the phone", Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(devices.sms(alex.phone()))
+                        .hasSize(before + 1)
+                        .first()
+                        .satisfies(
+                                sms -> assertThat(sms.path("body").asString()).contains("988")));
+        System.out.printf(
+                "[acceptance] crisis answer on the client's phone %d ms after the reply%n",
+                (System.nanoTime() - replied) / 1_000_000);
+        await("urgent work for the crisis reply", Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(staff.workItems(platform.notification, client.clientId()))
+                        .anySatisfy(item -> {
+                            assertThat(item.path("kind").asString()).isEqualTo("CRISIS_REPLY");
+                            assertThat(item.path("priority").asString()).isEqualTo("URGENT");
+                            assertThat(item.path("ownerStaffId").asString()).isEqualTo("clin-acc-3");
+                        }));
         report(3, begin);
+    }
+
+    /** The local run's clinical supervisor and program administrator (service-support's application-local.yaml). */
+    static final String SUPERVISOR_PHONE = "+15550100111";
+
+    static final String SUPERVISOR_EMAIL = "karin.lindqvist@example.org";
+    static final String ADMIN_EMAIL = "pat.moreno@example.org";
+
+    /** The fixed text of every escalation alert (StaffAlerted.TEXT). */
+    static final String STAFF_ALERT = "An urgent item needs you in IOP Care";
+
+    /** How many of these SMS or emails are the fixed staff alert, which names no client. */
+    static long staffAlerts(List<JsonNode> received) {
+        return received.stream()
+                .filter(m -> ClientDevices.normalized(m.path("body").asString()).equals(STAFF_ALERT))
+                .count();
     }
 
     @Test
@@ -229,6 +269,9 @@ class AcceptanceIT {
         assertThat(screening.status()).as("%s", screening).isEqualTo(201);
         assertThat(screening.json().get("recommendedLevel").asString()).isEqualTo("CRISIS");
         assertThat(screening.json().get("urgent").asBoolean()).isTrue();
+        long supervisorSms = staffAlerts(devices.sms(SUPERVISOR_PHONE));
+        long supervisorEmails = staffAlerts(devices.emails(SUPERVISOR_EMAIL));
+        long adminEmails = staffAlerts(devices.emails(ADMIN_EMAIL));
 
         Reply refused = staff.enroll(inquiryId, robin, "ACC-ONE", "clin-acc-4");
         assertThat(refused.status()).as("%s", refused).isEqualTo(422);
@@ -246,6 +289,44 @@ class AcceptanceIT {
                     assertThat(staff.sessions(clientId).status()).isEqualTo(404);
                     assertThat(staff.plan(clientId).status()).isEqualTo(404);
                     assertThat(staff.messages(clientId, "WELCOME")).isEmpty();
+                });
+
+        // the urgent screening is owned work; nobody acknowledges it: it escalates to the clinical
+        // supervisors, then to the program administrators, one alert per step by SMS and email
+        JsonNode item = staff.workItems(platform.intake, clientId).get(0);
+        assertThat(item.path("kind").asString()).isEqualTo("URGENT_SCREENING");
+        assertThat(item.path("priority").asString()).isEqualTo("URGENT");
+        // a second urgent screening, which a supervisor acknowledges after the first step
+        Person sky = Person.numbered("Sky", "Reed", 41).preferring("EMAIL");
+        String[] skyIds = journey.inquire(sky);
+        assertThat(staff.markContacted(skyIds[0]).status()).isEqualTo(200);
+        assertThat(staff.screenForCrisis(skyIds[0]).status()).isEqualTo(201);
+        JsonNode skyItem = staff.workItems(platform.intake, skyIds[1]).get(0);
+        await("sky's item at the supervisors", Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(staff.workItem(platform.intake, skyItem)
+                                .path("escalationStep")
+                                .asInt())
+                        .isEqualTo(1));
+        assertThat(staff.acknowledge(platform.intake, skyItem).status()).isEqualTo(200);
+        await("robin's item at the administrators", Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(staff.workItem(platform.intake, item)
+                                .path("escalationStep")
+                                .asInt())
+                        .isEqualTo(2));
+        await("one alert per step", Duration.ofSeconds(20))
+                .during(AcceptancePlatform.ESCALATE_AFTER.multipliedBy(2))
+                .untilAsserted(() -> {
+                    // step 1 of both items to the supervisor, step 2 of robin's only to the administrator
+                    assertThat(staffAlerts(devices.sms(SUPERVISOR_PHONE)) - supervisorSms)
+                            .isEqualTo(2);
+                    assertThat(staffAlerts(devices.emails(SUPERVISOR_EMAIL)) - supervisorEmails)
+                            .isEqualTo(2);
+                    assertThat(staffAlerts(devices.emails(ADMIN_EMAIL)) - adminEmails)
+                            .isEqualTo(1);
+                    assertThat(staff.workItem(platform.intake, skyItem)
+                                    .path("escalationStep")
+                                    .asInt())
+                            .isEqualTo(1);
                 });
         report(4, begin);
     }

@@ -25,12 +25,15 @@ import org.iopcare.testports.TestPorts;
  * never touched). Timings are shortened through the services' ordinary settings: reminders 30 minutes
  * ahead, checked every second; the welcome 3 s after the first session is known; no grace period
  * before the missed-session sweep, which runs every second; a send window around the current time in
- * the clinic's zone.
+ * the clinic's zone; intake's urgent work escalating after {@link #ESCALATE_AFTER}.
  */
 final class AcceptancePlatform {
 
     /** How far ahead of a session its reminder is due. */
     static final java.time.Duration REMINDER_OFFSET = java.time.Duration.ofMinutes(30);
+
+    /** How long intake's URGENT work items wait for an acknowledgement before each escalation step. */
+    static final java.time.Duration ESCALATE_AFTER = java.time.Duration.ofSeconds(4);
 
     static final String CARE_TEAM_EMAIL = "care-team@clinic.example";
     static final String INTAKE_TEAM_EMAIL = "intake-team@clinic.example";
@@ -106,7 +109,11 @@ final class AcceptancePlatform {
                 ServiceSpec.INTAKE
                         .withPort(ports[3])
                         // every form of the suite comes from one address
-                        .withEnvironment(Map.of("IOPCARE_INTAKE_RATELIMIT_REQUESTS", "10000")),
+                        .withEnvironment(Map.of(
+                                "IOPCARE_INTAKE_RATELIMIT_REQUESTS", "10000",
+                                // urgent work escalates within seconds, checked every second
+                                "IOPCARE_WORK_ESCALATE_AFTER", ESCALATE_AFTER.toString(),
+                                "IOPCARE_WORK_CHECK_INTERVAL", "PT1S")),
                 ServiceSpec.SCHEDULING
                         .withPort(ports[4])
                         .withEnvironment(Map.of(

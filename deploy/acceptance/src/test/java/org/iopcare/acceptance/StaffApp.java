@@ -310,6 +310,28 @@ final class StaffApp {
 
     // notification
 
+    // work items (each service serves its own)
+
+    /** A client's work items in one service, as a clinical supervisor sees them. */
+    List<JsonNode> workItems(String service, String clientId) {
+        Reply reply = Http.get(service + "/api/work-items?clientId=" + clientId, supervisor);
+        assertThat(reply.status()).as("work items of %s: %s", clientId, reply).isEqualTo(200);
+        List<JsonNode> items = new java.util.ArrayList<>();
+        reply.json().path("content").forEach(items::add);
+        return items;
+    }
+
+    JsonNode workItem(String service, JsonNode item) {
+        Reply reply = Http.get(service + "/api/work-items/" + item.path("id").asString(), supervisor);
+        assertThat(reply.status()).as("work item: %s", reply).isEqualTo(200);
+        return reply.json();
+    }
+
+    Reply acknowledge(String service, JsonNode item) {
+        return Http.post(
+                service + "/api/work-items/" + item.path("id").asString() + "/acknowledge", supervisor, Map.of());
+    }
+
     /** What notification-service holds for the client, newest first. */
     Reply messages(String clientId) {
         // message text is for the care team and supervisors; the coordinator sees delivery only
