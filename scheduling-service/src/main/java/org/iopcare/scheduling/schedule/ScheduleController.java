@@ -102,15 +102,20 @@ class ScheduleController {
         return sessions.view(cancelled.id()).orElseThrow();
     }
 
-    /** A client's sessions starting in [from, to) (dates in UTC; default the coming four weeks). */
+    /**
+     * A client's sessions starting in [from, to) (dates in UTC). By default from yesterday, so that
+     * the whole of today is listed in every time zone (at 19:00 in New York it is already tomorrow in
+     * UTC), up to four weeks from today.
+     */
     @GetMapping("/api/clients/{id}/sessions")
     @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
     List<SessionView> sessions(
             @PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        LocalDate start = from == null ? LocalDate.now(clock) : from;
-        LocalDate end = to == null ? start.plusWeeks(4) : to;
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = from == null ? today.minusDays(1) : from;
+        LocalDate end = to == null ? (from == null ? today : start).plusWeeks(4) : to;
         if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > 400) {
             throw ProblemException.unprocessable("bad-range", "to must follow from, at most 400 days later");
         }

@@ -3,10 +3,12 @@ package org.iopcare.scheduling.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,6 +169,25 @@ class ScheduleIT extends SchedulingIT {
             }
         });
         assertThat(groupStarts).isNotEmpty().allSatisfy(t -> assertThat(t).endsWith("T21:00:00"));
+
+        // by default the whole of today is listed in every zone: a session at 23:00 UTC yesterday is
+        // still today in the Americas
+        Instant lateYesterday = LocalDate.now(ZoneOffset.UTC)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
+                .minusSeconds(3600);
+        UUID earlier = jdbc.queryForObject(
+                "SELECT id FROM client_session WHERE client_id = ? ORDER BY starts_at LIMIT 1", UUID.class, client);
+        jdbc.update(
+                "UPDATE client_session SET starts_at = ?, ends_at = ? WHERE id = ?",
+                Timestamp.from(lateYesterday),
+                Timestamp.from(lateYesterday.plus(Duration.ofHours(1))),
+                earlier);
+        Response today = http.get("/api/clients/" + client + "/sessions", TestTokens.bearer(StaffRole.CLINICIAN));
+        assertThat(today.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        today.json().forEach(session -> ids.add(session.get("id").asString()));
+        assertThat(ids).contains(earlier.toString());
     }
 
     @Test
