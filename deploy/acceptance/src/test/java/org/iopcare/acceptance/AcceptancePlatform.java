@@ -47,6 +47,10 @@ final class AcceptancePlatform {
     final String notification;
     /** Where the platform's processes write their logs: services, Kafka, PostgreSQL. */
     final Path logs;
+    /** What the launcher printed while starting the platform, as a developer's terminal shows it. */
+    final Path console;
+    /** The sandbox SMTP server of notification-service, which the mailbox reads. */
+    final int smtpPort;
     /** The zone of the clinic, its tracks and its clients for this run (one where it is day now). */
     final ZoneId zone;
 
@@ -57,6 +61,8 @@ final class AcceptancePlatform {
     private AcceptancePlatform(
             RunningPlatform platform,
             Path logs,
+            Path console,
+            int smtpPort,
             List<ServiceSpec> services,
             ZoneId zone,
             LocalTime sendWindowStart,
@@ -68,6 +74,8 @@ final class AcceptancePlatform {
         this.treatmentPlan = platform.serviceUrl(services.get(2));
         this.notification = platform.serviceUrl(services.get(3));
         this.logs = logs;
+        this.console = console;
+        this.smtpPort = smtpPort;
         this.zone = zone;
         this.sendWindowStart = sendWindowStart;
         this.sendWindowEnd = sendWindowEnd;
@@ -86,12 +94,12 @@ final class AcceptancePlatform {
         long begin = System.nanoTime();
         Path repo = repoRoot();
         Path dataDir;
+        Path consoleLog = repo.resolve("deploy/acceptance/target/acceptance-platform.log");
         PrintStream console;
         try {
             dataDir = Files.createTempDirectory("iopcare-acceptance-");
-            Path log = repo.resolve("deploy/acceptance/target/acceptance-platform.log");
-            Files.createDirectories(log.getParent());
-            console = new PrintStream(Files.newOutputStream(log), true);
+            Files.createDirectories(consoleLog.getParent());
+            console = new PrintStream(Files.newOutputStream(consoleLog), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,7 +168,15 @@ final class AcceptancePlatform {
                 "[acceptance] platform started in %.1f s (zone %s, send window %s-%s)%n",
                 seconds, zone, windowStart, windowEnd);
         return new AcceptancePlatform(
-                platform, dataDir.resolve("logs"), services, zone, windowStart, windowEnd, seconds);
+                platform,
+                dataDir.resolve("logs"),
+                consoleLog,
+                smtpPort,
+                services,
+                zone,
+                windowStart,
+                windowEnd,
+                seconds);
     }
 
     /**

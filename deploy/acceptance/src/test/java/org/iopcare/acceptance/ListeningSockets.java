@@ -1,4 +1,4 @@
-package org.iopcare.local;
+package org.iopcare.acceptance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

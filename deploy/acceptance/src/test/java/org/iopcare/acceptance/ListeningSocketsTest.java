@@ -1,4 +1,4 @@
-package org.iopcare.local;
+package org.iopcare.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
