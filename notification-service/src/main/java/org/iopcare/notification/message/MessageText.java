@@ -4,10 +4,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.iopcare.support.caseload.Caseload;
 import org.iopcare.support.caseload.Caseload.Visibility;
+import org.iopcare.support.security.StaffCaller;
 import org.iopcare.support.security.StaffRole;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,10 +47,6 @@ public class MessageText {
     }
 
     private static boolean has(StaffRole role) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null
-                && auth.getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority)
-                        .anyMatch(("ROLE_" + role.name())::equals);
+        return StaffCaller.current().has(role);
     }
 }

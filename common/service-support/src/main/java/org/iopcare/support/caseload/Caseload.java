@@ -14,12 +14,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.iopcare.support.audit.AuditedClients;
 import org.iopcare.support.audit.AuditedClients.AccessBasis;
+import org.iopcare.support.security.StaffCaller;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The caseload rules of the access matrix ({@code docs/architecture.md}, "Who sees what"). An
@@ -52,7 +50,7 @@ public class Caseload {
      * what}; records the client in the audit record with the basis.
      */
     public void require(UUID clientId, Rule rule, String what) {
-        Caller caller = Caller.current();
+        StaffCaller caller = StaffCaller.current();
         if (rule.coversAll(caller)) {
             audit.disclosed(List.of(clientId), AccessBasis.ROLE);
             return;
@@ -75,7 +73,7 @@ public class Caseload {
 
     /** Whether the caller may see this client under the rule; records nothing. */
     public boolean permits(UUID clientId, Rule rule) {
-        Caller caller = Caller.current();
+        StaffCaller caller = StaffCaller.current();
         return rule.coversAll(caller)
                 || onTeam(caller.subject(), clientId)
                 || emergencyGrant(caller.subject(), clientId).isPresent()
@@ -84,7 +82,7 @@ public class Caseload {
 
     /** Which clients the caller sees under the rule, for filtering a list in its query. */
     public Visibility visibility(Rule rule) {
-        Caller caller = Caller.current();
+        StaffCaller caller = StaffCaller.current();
         if (rule.coversAll(caller)) {
             return Visibility.ALL;
         }
@@ -105,7 +103,7 @@ public class Caseload {
         if (clients.isEmpty()) {
             return items;
         }
-        Caller caller = Caller.current();
+        StaffCaller caller = StaffCaller.current();
         if (rule.coversAll(caller)) {
             audit.disclosed(clients, AccessBasis.ROLE);
             return items;
@@ -178,7 +176,7 @@ public class Caseload {
             return new Rule(clinicWide, true);
         }
 
-        boolean coversAll(Caller caller) {
+        boolean coversAll(StaffCaller caller) {
             return clinicWide.stream().anyMatch(caller::has);
         }
     }
@@ -196,26 +194,6 @@ public class Caseload {
         /** Whether a client is visible, given whether it has a care team. */
         public boolean includes(UUID clientId) {
             return all || clients.contains(clientId);
-        }
-    }
-
-    /** The authenticated staff member of the current request. */
-    record Caller(String subject, Set<String> authorities) {
-
-        static Caller current() {
-            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth == null) {
-                return new Caller("", Set.of());
-            }
-            return new Caller(
-                    auth.getName(),
-                    auth.getAuthorities().stream()
-                            .map(GrantedAuthority::getAuthority)
-                            .collect(Collectors.toUnmodifiableSet()));
-        }
-
-        boolean has(StaffRole role) {
-            return authorities.contains("ROLE_" + role.name());
         }
     }
 }

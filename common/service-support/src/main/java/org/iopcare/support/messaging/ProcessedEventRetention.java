@@ -5,19 +5,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.iopcare.support.lifecycle.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps {@code processed_event} bounded: claims older than the retention are deleted in batches,
  * every purge interval, by every instance (the deletes are idempotent, so no coordination is needed).
  */
-public class ProcessedEventRetention implements SmartLifecycle {
+public class ProcessedEventRetention extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessedEventRetention.class);
 
@@ -25,10 +22,10 @@ public class ProcessedEventRetention implements SmartLifecycle {
     private final Clock clock;
     private final ConsumerProperties properties;
     private final Counter purged;
-    private volatile ScheduledExecutorService timer;
 
     public ProcessedEventRetention(
             JdbcTemplate jdbc, Clock clock, ConsumerProperties properties, MeterRegistry meters) {
+        super("processed-event-retention", properties.purgeInterval());
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
@@ -57,38 +54,14 @@ public class ProcessedEventRetention implements SmartLifecycle {
         return total;
     }
 
-    private void purgeQuietly() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            // The next interval tries again; claims only grow meanwhile.
-            log.warn("Purging idempotency claims failed: {}", e.getClass().getSimpleName());
-        }
+    @Override
+    protected void runOnce() {
+        // claims only grow while a run fails; the next interval tries again
+        purge();
     }
 
     @Override
-    public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "processed-event-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.purgeInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::purgeQuietly, interval, interval, TimeUnit.MILLISECONDS);
-        timer = executor;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService executor = timer;
-        timer = null;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
+    protected String description() {
+        return "Purging idempotency claims";
     }
 }

@@ -3,19 +3,15 @@ package org.iopcare.support.work;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.iopcare.support.caseload.Caseload;
+import org.iopcare.support.security.StaffCaller;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -42,7 +38,7 @@ public class WorkItemAccess {
     /** A filtered page, urgent first, then by due time. {@code owner}: me, a role name or a staff id. */
     @Transactional(readOnly = true)
     public Page<WorkItemView> list(Filter filter, int page, int size) {
-        Caller caller = Caller.current();
+        StaffCaller caller = StaffCaller.current();
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         List<Object> args = new ArrayList<>();
         visible(caller, where, args);
@@ -90,7 +86,7 @@ public class WorkItemAccess {
 
     /** The item, as the caller may act on it (read for a transition); 404 if they do not see it. */
     public WorkItemView visibleItem(UUID id) {
-        Caller caller = Caller.current();
+        StaffCaller caller = StaffCaller.current();
         StringBuilder where = new StringBuilder(" WHERE id = ?");
         List<Object> args = new ArrayList<>(List.of(id));
         visible(caller, where, args);
@@ -110,10 +106,10 @@ public class WorkItemAccess {
 
     /** The caller's staff subject. */
     public static String subject() {
-        return Caller.current().subject();
+        return StaffCaller.current().subject();
     }
 
-    private void visible(Caller caller, StringBuilder where, List<Object> args) {
+    private void visible(StaffCaller caller, StringBuilder where, List<Object> args) {
         Caseload.Visibility visibility = caseload.visibility(RULE);
         if (visibility.all()) {
             return;
@@ -130,21 +126,4 @@ public class WorkItemAccess {
      * @param owner {@code me}, a role name (that role's queue) or a staff id
      */
     public record Filter(String owner, WorkItemState state, Priority priority, UUID clientId) {}
-
-    record Caller(String subject, Set<String> roles) {
-
-        static Caller current() {
-            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth == null) {
-                return new Caller("", Set.of());
-            }
-            return new Caller(
-                    auth.getName(),
-                    auth.getAuthorities().stream()
-                            .map(GrantedAuthority::getAuthority)
-                            .filter(name -> name.startsWith("ROLE_"))
-                            .map(name -> name.substring("ROLE_".length()))
-                            .collect(Collectors.toUnmodifiableSet()));
-        }
-    }
 }
