@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.iopcare.events.ContactChannel;
 import org.iopcare.events.InquiryReceived;
 import org.iopcare.support.security.StaffRole;
@@ -124,10 +123,6 @@ class LocalSandboxIT extends NotificationIT {
         List<JsonNode> items = new ArrayList<>();
         response.json().forEach(items::add);
         return items;
-    }
-
-    private static String newNumber() {
-        return "+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
     }
 
     @Test

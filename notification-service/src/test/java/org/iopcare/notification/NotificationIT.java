@@ -8,6 +8,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.iopcare.testsupport.Infrastructure;
 import org.iopcare.testsupport.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +56,37 @@ public abstract class NotificationIT {
                                         .withHeader("Content-Type", "application/json")
                                         .withBody(
                                                 "{\"sid\":\"SM{{randomValue length=32 type='ALPHANUMERIC'}}\",\"status\":\"queued\"}")));
+    }
+
+    /** A phone number no other test uses. */
+    protected static String newNumber() {
+        return "+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+    }
+
+    /** The text of every email the SMTP server received for {@code address}, oldest first. */
+    protected static List<String> emailBodies(String address) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> isTo(message, address))
+                .map(NotificationIT::text)
+                .toList();
+    }
+
+    /** An email's text (the services send plain text). */
+    protected static String text(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isTo(MimeMessage message, String address) {
+        try {
+            return Arrays.stream(message.getAllRecipients())
+                    .anyMatch(a -> a.toString().equals(address));
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @LocalServerPort

@@ -3,10 +3,8 @@ package org.iopcare.notification.caseload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.iopcare.events.CareTeamChanged;
@@ -197,27 +195,8 @@ class CaseloadIT extends NotificationIT {
     }
 
     private List<String> alertsTo(String address, UUID clientId) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> to(m, address))
-                .map(CaseloadIT::body)
+        return emailBodies(address).stream()
                 .filter(text -> text.contains(clientId.toString()) && text.contains("audit trail"))
                 .toList();
-    }
-
-    private static boolean to(MimeMessage message, String address) {
-        try {
-            return Arrays.stream(message.getAllRecipients())
-                    .anyMatch(a -> a.toString().equals(address));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.iopcare.events.ContactChannel;
 import org.iopcare.events.InquiryReceived;
 import org.iopcare.notification.NotificationIT;
@@ -85,10 +84,6 @@ class DeliveryIT extends NotificationIT {
                 "held:" + id,
                 UUID.randomUUID(),
                 java.sql.Timestamp.from(until));
-    }
-
-    static String newNumber() {
-        return "+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
     }
 
     private List<LoggedRequest> smsTo(String number) {

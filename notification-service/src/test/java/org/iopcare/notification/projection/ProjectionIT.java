@@ -7,13 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -105,30 +103,6 @@ class ProjectionIT extends NotificationIT {
                 .stream()
                 .map(r -> r.formParameters().get("Body").firstValue())
                 .toList();
-    }
-
-    private List<String> emailBodies(String address) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> to(m, address))
-                .map(ProjectionIT::body)
-                .toList();
-    }
-
-    private static boolean to(MimeMessage message, String address) {
-        try {
-            return Arrays.stream(message.getAllRecipients())
-                    .anyMatch(a -> a.toString().equals(address));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<String> kinds(UUID clientId) {

@@ -6,19 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.iopcare.notification.NotificationIT;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.testsupport.TestTokens;
@@ -39,43 +33,9 @@ class CrisisReplyIT extends NotificationIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private HttpRequest inbound(Map<String, String> params) {
-        String path = "/api/sms/inbound";
-        String form = params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(
-                        TwilioSignature.HEADER,
-                        new TwilioSignature(SMS_TOKEN).sign("http://localhost:" + port + path, params))
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-    }
-
     private int send(Map<String, String> params) throws Exception {
-        return client.send(inbound(params), HttpResponse.BodyHandlers.discarding())
+        return client.send(InboundSms.signed(SMS_TOKEN, port, params), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
-    }
-
-    private static Map<String, String> reply(String from, String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
-        params.put("From", from);
-        params.put("To", "+15550100199");
-        params.put("Body", body);
-        return params;
-    }
-
-    private UUID recipient(String phone) {
-        UUID clientId = UUID.randomUUID();
-        jdbc.update(
-                "INSERT INTO recipient (client_id, phone, contact_consent, sms_consent, email_consent, updated_at)"
-                        + " VALUES (?, ?, true, true, true, now())",
-                clientId,
-                phone);
-        return clientId;
     }
 
     private static List<LoggedRequest> smsTo(String number) {
@@ -91,7 +51,7 @@ class CrisisReplyIT extends NotificationIT {
 
     /** Messages already queued ahead of the answer: a staff backlog the dispatcher must not serve first. */
     private String backlog(int messages) {
-        String number = SmsWebhooksIT.newNumber();
+        String number = newNumber();
         jdbc.update(
                 "INSERT INTO message (id, client_id, audience, kind, channel, destination, body, status,"
                         + " idempotency_key, source_event_id, created_at, status_changed_at)"
@@ -105,29 +65,29 @@ class CrisisReplyIT extends NotificationIT {
 
     @Test
     void aCrisisReplyIsAnsweredOnceWithin5SecondsAheadOfABacklogAndFlaggedFirstInTheInbox() throws Exception {
-        String phone = SmsWebhooksIT.newNumber();
-        UUID clientId = recipient(phone);
+        String phone = newNumber();
+        UUID clientId = InboundSms.recipient(jdbc, phone);
         jdbc.update(
                 "INSERT INTO care_team_member (client_id, staff_id, primary_clinician) VALUES (?, 'clin-crisis', true)",
                 clientId);
-        assertThat(send(reply(phone, "running late"))).isEqualTo(204);
+        assertThat(send(InboundSms.reply(phone, "running late"))).isEqualTo(204);
         // a first crisis reply of another client: the measured one is not the JVM's first (class
         // loading and a cold JIT on a loaded 2-core machine took 3.6 s once)
-        String warmUp = SmsWebhooksIT.newNumber();
-        recipient(warmUp);
+        String warmUp = newNumber();
+        InboundSms.recipient(jdbc, warmUp);
         long cold = System.currentTimeMillis();
-        assertThat(send(reply(warmUp, "suicidal"))).isEqualTo(204);
+        assertThat(send(InboundSms.reply(warmUp, "suicidal"))).isEqualTo(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> !smsTo(warmUp).isEmpty());
         long coldMillis = smsTo(warmUp).get(0).getLoggedDate().getTime() - cold;
         String backlogNumber = backlog(60);
-        Map<String, String> crisis = reply(phone, "I can't do this anymore.  I want to END my life!!");
+        Map<String, String> crisis = InboundSms.reply(phone, "I can't do this anymore.  I want to END my life!!");
 
         long sent = System.currentTimeMillis();
         // the provider redelivers: twice at once, and once more later
         CompletableFuture<HttpResponse<Void>> first =
-                client.sendAsync(inbound(crisis), HttpResponse.BodyHandlers.discarding());
+                client.sendAsync(InboundSms.signed(SMS_TOKEN, port, crisis), HttpResponse.BodyHandlers.discarding());
         CompletableFuture<HttpResponse<Void>> second =
-                client.sendAsync(inbound(crisis), HttpResponse.BodyHandlers.discarding());
+                client.sendAsync(InboundSms.signed(SMS_TOKEN, port, crisis), HttpResponse.BodyHandlers.discarding());
         assertThat(first.get().statusCode()).isEqualTo(204);
         assertThat(second.get().statusCode()).isEqualTo(204);
         long answered = System.currentTimeMillis() - sent;
@@ -183,17 +143,17 @@ class CrisisReplyIT extends NotificationIT {
      */
     @Test
     void ordinaryRepliesAreNotCrisisAHarmlessSentenceWithACrisisWordIsAndStrangersAreFlaggedOnly() throws Exception {
-        String phone = SmsWebhooksIT.newNumber();
-        UUID clientId = recipient(phone);
+        String phone = newNumber();
+        UUID clientId = InboundSms.recipient(jdbc, phone);
         for (String text : List.of("2", "ok", "running late, sorry")) {
-            assertThat(send(reply(phone, text))).isEqualTo(204);
+            assertThat(send(InboundSms.reply(phone, text))).isEqualTo(204);
         }
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM inbox_item WHERE client_id = ? AND crisis", Long.class, clientId))
                 .isZero();
         assertThat(kinds(clientId)).isEmpty();
 
-        assertThat(send(reply(phone, "I overdosed on pizza lol"))).isEqualTo(204);
+        assertThat(send(InboundSms.reply(phone, "I overdosed on pizza lol"))).isEqualTo(204);
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM inbox_item WHERE client_id = ? AND crisis", Long.class, clientId))
                 .isOne();
@@ -206,8 +166,8 @@ class CrisisReplyIT extends NotificationIT {
                         clientId))
                 .containsExactly("URGENT CRISIS_LANGUAGE CLINICIAN OPEN");
 
-        String stranger = SmsWebhooksIT.newNumber();
-        assertThat(send(reply(stranger, "suicidal"))).isEqualTo(204);
+        String stranger = newNumber();
+        assertThat(send(InboundSms.reply(stranger, "suicidal"))).isEqualTo(204);
         Map<String, Object> item =
                 jdbc.queryForMap("SELECT client_id, crisis, note FROM inbox_item WHERE from_number = ?", stranger);
         assertThat(item.get("client_id")).isNull();

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.iopcare.events.AttendanceConfirmed;
 import org.iopcare.events.ContactChannel;
 import org.iopcare.events.Topics;
@@ -37,17 +32,7 @@ class SmsWebhooksIT extends NotificationIT {
     JdbcTemplate jdbc;
 
     private int post(String path, Map<String, String> params, String signature) throws Exception {
-        String form = params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (signature != null) {
-            request.header(TwilioSignature.HEADER, signature);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString())
+        return client.send(InboundSms.post(port, path, params, signature), HttpResponse.BodyHandlers.ofString())
                 .statusCode();
     }
 
@@ -77,26 +62,7 @@ class SmsWebhooksIT extends NotificationIT {
     }
 
     private int signed(String path, Map<String, String> params) throws Exception {
-        return post(path, params, new TwilioSignature(SMS_TOKEN).sign("http://localhost:" + port + path, params));
-    }
-
-    private Map<String, String> reply(String from, String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
-        params.put("From", from);
-        params.put("To", "+15550100199");
-        params.put("Body", body);
-        return params;
-    }
-
-    private UUID recipient(String phone) {
-        UUID clientId = UUID.randomUUID();
-        jdbc.update(
-                "INSERT INTO recipient (client_id, phone, contact_consent, sms_consent, email_consent, updated_at)"
-                        + " VALUES (?, ?, true, true, true, now())",
-                clientId,
-                phone);
-        return clientId;
+        return post(path, params, InboundSms.signature(SMS_TOKEN, port, path, params));
     }
 
     private List<String> kinds(UUID clientId) {
@@ -104,15 +70,11 @@ class SmsWebhooksIT extends NotificationIT {
                 "SELECT kind FROM message WHERE client_id = ? ORDER BY created_at", String.class, clientId);
     }
 
-    static String newNumber() {
-        return "+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
-    }
-
     @Test
     void aForgedOrMissingSignatureIsRefusedAndChangesNothing() throws Exception {
         String phone = newNumber();
-        UUID clientId = recipient(phone);
-        Map<String, String> stop = reply(phone, "STOP");
+        UUID clientId = InboundSms.recipient(jdbc, phone);
+        Map<String, String> stop = InboundSms.reply(phone, "STOP");
         assertThat(post("/api/sms/inbound", stop, "Zm9yZ2Vk")).isEqualTo(403);
         assertThat(post("/api/sms/inbound", stop, null)).isEqualTo(403);
         assertThat(post("/api/sms/status", Map.of("MessageSid", "SMx", "MessageStatus", "delivered"), "Zm9yZ2Vk"))
@@ -125,11 +87,11 @@ class SmsWebhooksIT extends NotificationIT {
     @Test
     void stopOptsOutAtOnceWithOneConfirmationAndStartOptsBackIn() throws Exception {
         String phone = newNumber();
-        UUID clientId = recipient(phone);
-        Map<String, String> stop = reply(phone, " stop ");
+        UUID clientId = InboundSms.recipient(jdbc, phone);
+        Map<String, String> stop = InboundSms.reply(phone, " stop ");
         assertThat(signed("/api/sms/inbound", stop)).isEqualTo(204);
         assertThat(signed("/api/sms/inbound", stop)).isEqualTo(204);
-        assertThat(signed("/api/sms/inbound", reply(phone, "QUIT"))).isEqualTo(204);
+        assertThat(signed("/api/sms/inbound", InboundSms.reply(phone, "QUIT"))).isEqualTo(204);
         assertThat(jdbc.queryForObject(
                         "SELECT sms_opted_out_at IS NOT NULL FROM recipient WHERE client_id = ?",
                         Boolean.class,
@@ -137,8 +99,8 @@ class SmsWebhooksIT extends NotificationIT {
                 .isTrue();
         assertThat(kinds(clientId)).containsExactly("OPT_OUT_CONFIRMATION");
 
-        assertThat(signed("/api/sms/inbound", reply(phone, "START"))).isEqualTo(204);
-        assertThat(signed("/api/sms/inbound", reply(phone, "HELP"))).isEqualTo(204);
+        assertThat(signed("/api/sms/inbound", InboundSms.reply(phone, "START"))).isEqualTo(204);
+        assertThat(signed("/api/sms/inbound", InboundSms.reply(phone, "HELP"))).isEqualTo(204);
         assertThat(kinds(clientId)).containsExactly("OPT_OUT_CONFIRMATION", "OPT_IN_CONFIRMATION", "HELP_REPLY");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> jdbc.queryForObject(
@@ -151,10 +113,10 @@ class SmsWebhooksIT extends NotificationIT {
     @Test
     void confirmationsRescheduleRequestsAndOtherTextsReachTheStaffInboxOnce() throws Exception {
         String phone = newNumber();
-        UUID clientId = recipient(phone);
-        Map<String, String> other = reply(phone, "running late today");
-        assertThat(signed("/api/sms/inbound", reply(phone, "YES"))).isEqualTo(204);
-        assertThat(signed("/api/sms/inbound", reply(phone, "2"))).isEqualTo(204);
+        UUID clientId = InboundSms.recipient(jdbc, phone);
+        Map<String, String> other = InboundSms.reply(phone, "running late today");
+        assertThat(signed("/api/sms/inbound", InboundSms.reply(phone, "YES"))).isEqualTo(204);
+        assertThat(signed("/api/sms/inbound", InboundSms.reply(phone, "2"))).isEqualTo(204);
         assertThat(signed("/api/sms/inbound", other)).isEqualTo(204);
         assertThat(signed("/api/sms/inbound", other)).isEqualTo(204);
 
@@ -170,7 +132,7 @@ class SmsWebhooksIT extends NotificationIT {
 
     @Test
     void deliveryReportsMoveTheStateForwardOnlyWhateverTheirOrderAndRepeats() throws Exception {
-        UUID clientId = recipient(newNumber());
+        UUID clientId = InboundSms.recipient(jdbc, newNumber());
         UUID id = UUID.randomUUID();
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
         jdbc.update(
@@ -213,7 +175,7 @@ class SmsWebhooksIT extends NotificationIT {
     @Test
     void aConfirmationConfirmsTheNextScheduledSessionOnceThroughTheOutbox() throws Exception {
         String phone = newNumber();
-        UUID clientId = recipient(phone);
+        UUID clientId = InboundSms.recipient(jdbc, phone);
         UUID next = UUID.randomUUID();
         session(clientId, UUID.randomUUID(), Duration.ofHours(-20), "SCHEDULED");
         session(clientId, UUID.randomUUID(), Duration.ofHours(2), "CANCELLED");
@@ -221,7 +183,7 @@ class SmsWebhooksIT extends NotificationIT {
         session(clientId, UUID.randomUUID(), Duration.ofDays(3), "SCHEDULED");
         var reader = TestKafka.reader(Topics.ATTENDANCE_CONFIRMED);
         try (reader) {
-            Map<String, String> one = reply(phone, " 1 ");
+            Map<String, String> one = InboundSms.reply(phone, " 1 ");
             assertThat(signed("/api/sms/inbound", one)).isEqualTo(204);
             assertThat(signed("/api/sms/inbound", one)).isEqualTo(204);
 
@@ -245,8 +207,8 @@ class SmsWebhooksIT extends NotificationIT {
         }
         // without an upcoming session, the reply waits for staff in the inbox
         String other = newNumber();
-        UUID lonely = recipient(other);
-        assertThat(signed("/api/sms/inbound", reply(other, "YES"))).isEqualTo(204);
+        UUID lonely = InboundSms.recipient(jdbc, other);
+        assertThat(signed("/api/sms/inbound", InboundSms.reply(other, "YES"))).isEqualTo(204);
         assertThat(jdbc.queryForObject("SELECT note FROM inbox_item WHERE client_id = ?", String.class, lonely))
                 .startsWith("no upcoming session");
     }

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
 import org.iopcare.events.StaffAlerted;
 import org.iopcare.notification.NotificationIT;
@@ -97,7 +96,7 @@ class StaffAlertsIT extends NotificationIT {
                         clientId))
                 .containsExactly(SECOND_SUPERVISOR_PHONE);
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (body(message).strip().equals(StaffAlerted.TEXT)) {
+            if (text(message).strip().equals(StaffAlerted.TEXT)) {
                 assertThat(message.getSubject()).doesNotContain(clientId.toString());
             }
         }
@@ -105,26 +104,8 @@ class StaffAlertsIT extends NotificationIT {
 
     /** Emails at GreenMail to {@code address} whose text is exactly the fixed alert. */
     private static long alertsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> to(m, address))
-                .filter(m -> body(m).strip().equals(StaffAlerted.TEXT))
+        return emailBodies(address).stream()
+                .filter(text -> text.strip().equals(StaffAlerted.TEXT))
                 .count();
-    }
-
-    private static boolean to(MimeMessage message, String address) {
-        try {
-            return Arrays.stream(message.getAllRecipients())
-                    .anyMatch(a -> a.toString().equals(address));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

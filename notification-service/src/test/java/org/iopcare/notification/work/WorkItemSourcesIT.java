@@ -7,30 +7,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.iopcare.events.CancellationReason;
 import org.iopcare.events.CareTeamChanged;
 import org.iopcare.events.SessionCancelled;
 import org.iopcare.notification.NotificationIT;
 import org.iopcare.notification.delivery.DeliveryReports;
-import org.iopcare.notification.sms.TwilioSignature;
+import org.iopcare.notification.sms.InboundSms;
 import org.iopcare.support.caseload.CareTeamProjection;
 import org.iopcare.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -82,52 +75,18 @@ class WorkItemSourcesIT extends NotificationIT {
                 clientId);
     }
 
-    private static String newNumber() {
-        return "+1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
-    }
-
-    private UUID recipient(String phone) {
-        UUID clientId = UUID.randomUUID();
-        jdbc.update(
-                "INSERT INTO recipient (client_id, phone, contact_consent, sms_consent, email_consent, updated_at)"
-                        + " VALUES (?, ?, true, true, true, now())",
-                clientId,
-                phone);
-        return clientId;
-    }
-
     /** Posts a signed inbound SMS; the same sid again is the provider retrying the webhook. */
     private void reply(String sid, String from, String body) throws Exception {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("MessageSid", sid);
-        params.put("From", from);
-        params.put("To", "+15550100199");
-        params.put("Body", body);
-        String path = "/api/sms/inbound";
-        String form = params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(
-                        TwilioSignature.HEADER,
-                        new TwilioSignature(SMS_TOKEN).sign("http://localhost:" + port + path, params))
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
+        HttpRequest request = InboundSms.signed(SMS_TOKEN, port, InboundSms.reply(sid, from, body));
         assertThat(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
                 .isLessThan(300);
-    }
-
-    private static String sid() {
-        return "SM" + UUID.randomUUID().toString().replace("-", "");
     }
 
     @Test
     void aRescheduleRequestIsOneHighItemForSchedulersClosedByTheNextSessionChange() throws Exception {
         String phone = newNumber();
-        UUID clientId = recipient(phone);
-        String sid = sid();
+        UUID clientId = InboundSms.recipient(jdbc, phone);
+        String sid = InboundSms.sid();
         reply(sid, phone, "2");
         reply(sid, phone, "2"); // the provider retries the webhook
         assertThat(items(clientId))
@@ -157,23 +116,23 @@ class WorkItemSourcesIT extends NotificationIT {
     @Test
     void aFreeTextReplyIsOneNormalItemForThePrimaryClinicianOrTheClinicianQueue() throws Exception {
         String phone = newNumber();
-        UUID clientId = recipient(phone);
+        UUID clientId = InboundSms.recipient(jdbc, phone);
         new TransactionTemplate(transactions)
                 .executeWithoutResult(s -> careTeams.apply(new CareTeamChanged(
                         UUID.randomUUID(), Instant.now(), clientId, "clin-okafor", List.of("clin-other"))));
-        String sid = sid();
+        String sid = InboundSms.sid();
         reply(sid, phone, "running late, can we talk tomorrow");
         reply(sid, phone, "running late, can we talk tomorrow");
         // keywords raise no free-text item
-        reply(sid(), phone, "1");
-        reply(sid(), phone, "HELP");
+        reply(InboundSms.sid(), phone, "1");
+        reply(InboundSms.sid(), phone, "HELP");
         assertThat(items(clientId))
                 .containsExactly(
                         new Item("CLIENT_REPLY", "NORMAL", "FREE_TEXT_REPLY", "clin-okafor", null, "OPEN", null));
 
         String alone = newNumber();
-        UUID noTeam = recipient(alone);
-        reply(sid(), alone, "thanks");
+        UUID noTeam = InboundSms.recipient(jdbc, alone);
+        reply(InboundSms.sid(), alone, "thanks");
         assertThat(items(noTeam))
                 .containsExactly(
                         new Item("CLIENT_REPLY", "NORMAL", "FREE_TEXT_REPLY", null, "CLINICIAN", "OPEN", null));
@@ -202,13 +161,13 @@ class WorkItemSourcesIT extends NotificationIT {
     void aClientMessageThatDidNotArriveIsOneItemForIntakeClosedByALaterDeliveryOnTheSameChannel() {
         UUID clientId = UUID.randomUUID();
         Instant start = Instant.now().minusSeconds(60);
-        String failedSms = sid();
+        String failedSms = InboundSms.sid();
         sent(clientId, "CLIENT", "SMS", failedSms, start);
         reports.report(failedSms, "undelivered");
         reports.report(failedSms, "undelivered"); // replayed report
         reports.report(failedSms, "failed"); // a later, different final report changes nothing
         // a staff message about the client that failed raises nothing
-        String staffSms = sid();
+        String staffSms = InboundSms.sid();
         sent(clientId, "STAFF", "SMS", staffSms, start);
         reports.report(staffSms, "failed");
         assertThat(items(clientId))
@@ -222,12 +181,12 @@ class WorkItemSourcesIT extends NotificationIT {
                         null));
 
         // an email delivered later says nothing about the number
-        String email = sid();
+        String email = InboundSms.sid();
         sent(clientId, "CLIENT", "EMAIL", email, start.plusSeconds(10));
         reports.report(email, "delivered");
         assertThat(items(clientId)).extracting(Item::state).containsExactly("OPEN");
         // a later SMS delivered: the number works
-        String laterSms = sid();
+        String laterSms = InboundSms.sid();
         sent(clientId, "CLIENT", "SMS", laterSms, start.plusSeconds(20));
         reports.report(laterSms, "delivered");
         assertThat(items(clientId))
