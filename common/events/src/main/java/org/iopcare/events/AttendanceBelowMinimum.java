@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param clientId the client
  * @param weekStart the Monday of the week concerned, in the track's time zone
  * @param attendedMinutes minutes attended so far this week
- * @param requiredMinutes the weekly minimum (540 for adults, 360 for adolescents in IOP)
+ * @param requiredMinutes what the week requires: the weekly minimum (540 for adults, 360 for adolescents in
+ *     IOP), prorated by the meeting days the client could attend (a program starting mid-week, closed days)
  * @param stillPossibleMinutes minutes of sessions still scheduled for the client this week
  */
 public record AttendanceBelowMinimum(

@@ -2,11 +2,17 @@ package org.iopcare.scheduling.attendance;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.iopcare.support.caseload.Caseload;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -291,6 +297,50 @@ class AttendanceStore {
                         Date.valueOf(to))
                 .query((rs, i) -> new Week(rs.getDate(1).toLocalDate(), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
                 .list();
+    }
+
+    /**
+     * Where a client stands for the weekly minimum.
+     *
+     * @param status ACTIVE (holds a seat), WAITLISTED or ENDED
+     * @param startDate the first day of their program
+     * @param trackCode their track
+     * @param meetingDays the track's meeting days
+     */
+    record Placement(String status, LocalDate startDate, String trackCode, Set<DayOfWeek> meetingDays) {}
+
+    Optional<Placement> placement(UUID clientId) {
+        return jdbc.sql("""
+                        SELECT s.status, s.start_date, s.track_code, coalesce(t.meeting_days, '')
+                        FROM client_schedule s LEFT JOIN program_track t ON t.code = s.track_code
+                        WHERE s.client_id = ?
+                        """)
+                .param(clientId)
+                .query((rs, i) -> new Placement(
+                        rs.getString(1),
+                        rs.getDate(2).toLocalDate(),
+                        rs.getString(3),
+                        Arrays.stream(rs.getString(4).split(","))
+                                .filter(day -> !day.isBlank())
+                                .map(day -> DayOfWeek.valueOf(day.strip()))
+                                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)))))
+                .optional();
+    }
+
+    /** The days in [from, to] closed for the track or for the whole clinic. */
+    Set<LocalDate> closedDays(String trackCode, LocalDate from, LocalDate to) {
+        Set<LocalDate> closed = new TreeSet<>();
+        jdbc.sql("""
+                        SELECT greatest(first_day, ?), least(last_day, ?) FROM closure
+                        WHERE (track_code IS NULL OR track_code = ?) AND first_day <= ? AND last_day >= ?
+                        """)
+                .params(Date.valueOf(from), Date.valueOf(to), trackCode, Date.valueOf(to), Date.valueOf(from))
+                .query((rs, i) ->
+                        List.of(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()))
+                .list()
+                .forEach(range ->
+                        range.get(0).datesUntil(range.get(1).plusDays(1)).forEach(closed::add));
+        return closed;
     }
 
     Optional<String> ageGroup(UUID clientId) {

@@ -1,8 +1,10 @@
 package org.iopcare.scheduling.attendance;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.UUID;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.AttendanceBelowMinimum;
@@ -12,8 +14,9 @@ import org.iopcare.support.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
- * Flags a client-week once attended plus still-scheduled minutes can no longer reach the weekly
- * minimum, while the week still runs (so a make-up session can still be booked). Evaluated when
+ * Flags a client-week once attended plus still-scheduled minutes can no longer reach what the week
+ * requires (the weekly minimum, prorated for a program that starts mid-week and for closed days;
+ * nothing for a waitlisted or discharged client), while the week still runs (so a make-up session can still be booked). Evaluated when
  * attendance is recorded or the sweep marks a miss, in that transaction; published once per
  * client and week. A flagged week in which a make-up still fits (its missing minutes before the
  * week ends) is also a work item for the primary clinician, closed here once the week reaches the
@@ -46,14 +49,51 @@ class BelowMinimumProjection {
         return !now.plus(java.time.Duration.ofMinutes(missing)).isAfter(weekEnds);
     }
 
+    /**
+     * The minutes a client owes in a week: the weekly minimum, in proportion to the track's meeting
+     * days of that week on which the client could attend, those from their first day on that are
+     * not closed. A full week of an enrolled client owes the whole minimum; a week that starts
+     * their program on Wednesday of a Monday-Wednesday-Friday track two thirds; a closed Monday the
+     * same; a week with no meeting day left, nothing. The pure rule, for tests.
+     */
+    static int requiredMinutes(
+            int weeklyMinimum,
+            Set<DayOfWeek> meetingDays,
+            LocalDate monday,
+            LocalDate firstDay,
+            Set<LocalDate> closed) {
+        if (meetingDays.isEmpty()) {
+            return firstDay.isAfter(monday.plusDays(6)) ? 0 : weeklyMinimum;
+        }
+        long open = monday.datesUntil(monday.plusWeeks(1))
+                .filter(day -> meetingDays.contains(day.getDayOfWeek()))
+                .filter(day -> !day.isBefore(firstDay) && !closed.contains(day))
+                .count();
+        return (int) (weeklyMinimum * open / meetingDays.size());
+    }
+
     void evaluate(UUID clientId, Instant sessionStart, ZoneId zone, Instant now) {
         LocalDate monday = sessionStart
                 .atZone(zone)
                 .toLocalDate()
-                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Instant weekEnds = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
-        int required = settings.minimumMinutes(
-                store.ageGroup(clientId).map(AgeGroup::valueOf).orElse(AgeGroup.ADULT));
+        // Only a client holding a seat owes the minimum: a waitlisted week or one after the
+        // discharge is not short.
+        var placement = store.placement(clientId).filter(p -> p.status().equals("ACTIVE"));
+        if (placement.isEmpty()) {
+            return;
+        }
+        int required = requiredMinutes(
+                settings.minimumMinutes(
+                        store.ageGroup(clientId).map(AgeGroup::valueOf).orElse(AgeGroup.ADULT)),
+                placement.get().meetingDays(),
+                monday,
+                placement.get().startDate(),
+                store.closedDays(placement.get().trackCode(), monday, monday.plusDays(6)));
+        if (required == 0) {
+            return;
+        }
         var week = store.weeks(clientId, monday, monday.plusDays(6), now).stream()
                 .filter(w -> w.weekStart().equals(monday))
                 .findFirst();

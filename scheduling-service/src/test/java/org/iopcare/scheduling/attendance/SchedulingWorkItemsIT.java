@@ -2,6 +2,7 @@ package org.iopcare.scheduling.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -11,13 +12,18 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.iopcare.events.AgeGroup;
+import org.iopcare.events.AttendanceBelowMinimum;
 import org.iopcare.events.CareTeamChanged;
 import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
 import org.iopcare.events.DischargeReason;
+import org.iopcare.events.Topics;
 import org.iopcare.scheduling.SchedulingIT;
 import org.iopcare.scheduling.schedule.ScheduleEvents;
 import org.iopcare.scheduling.work.SchedulingWorkItems;
@@ -28,6 +34,7 @@ import org.iopcare.support.work.WorkItemState;
 import org.iopcare.support.work.WorkItemView;
 import org.iopcare.support.work.WorkItems;
 import org.iopcare.testsupport.TestHttp.Response;
+import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -228,6 +235,76 @@ class SchedulingWorkItemsIT extends SchedulingIT {
         assertThat(ended.outcomeCode()).isEqualTo("WEEK_ENDED");
     }
 
+    @Test
+    void aWeekOwesTheMinimumOnlyForTheDaysItCouldBeAttended() {
+        // a week long past (no other test's closure on it), on a Monday-Wednesday-Friday track
+        LocalDate monday = LocalDate.of(2025, 6, 2);
+        String track = meetingMondayWednesdayFriday();
+        Instant mondayMorning = at(monday, 9);
+        Instant wednesdayMorning = at(monday.plusDays(2), 9);
+        Instant fridayMorning = at(monday.plusDays(4), 9);
+        Instant tuesdayNoon = at(monday.plusDays(1), 12);
+        Instant wednesdayEvening = at(monday.plusDays(2), 19);
+
+        // mid-week, Monday missed: 0 attended + 360 still scheduled < 540, published on Tuesday
+        UUID missedMonday = placed(track, "ACTIVE", monday.minusWeeks(4));
+        session(missedMonday, mondayMorning, 180, "ABSENT", 0);
+        session(missedMonday, wednesdayMorning, 180, null, 0);
+        session(missedMonday, fridayMorning, 180, null, 0);
+        // started on Wednesday: owes two of three meeting days, 360 minutes, and is on track for them
+        UUID startedWednesday = placed(track, "ACTIVE", monday.plusDays(2));
+        session(startedWednesday, wednesdayMorning, 180, "PRESENT", 180);
+        session(startedWednesday, fridayMorning, 180, null, 0);
+        // the clinic closed another such track on Monday: the same two days are owed
+        String closedTrack = meetingMondayWednesdayFriday();
+        UUID closedMonday = placed(closedTrack, "ACTIVE", monday.minusWeeks(4));
+        jdbc.update(
+                "INSERT INTO closure (id, track_code, first_day, last_day, created_by, created_at)"
+                        + " VALUES (?, ?, ?, ?, 'staff-test', now())",
+                UUID.randomUUID(),
+                closedTrack,
+                java.sql.Date.valueOf(monday),
+                java.sql.Date.valueOf(monday));
+        session(closedMonday, wednesdayMorning, 180, "PRESENT", 180);
+        session(closedMonday, fridayMorning, 180, null, 0);
+        // waiting for a seat, or discharged: no minimum is owed, whatever they missed
+        UUID waitlisted = placed(track, "WAITLISTED", monday.minusWeeks(4));
+        session(waitlisted, mondayMorning, 60, "ABSENT", 0);
+        UUID discharged = placed(track, "ENDED", monday.minusWeeks(4));
+        session(discharged, mondayMorning, 60, "ABSENT", 0);
+
+        inTransaction(() -> {
+            projection.evaluate(missedMonday, mondayMorning, NEW_YORK, tuesdayNoon);
+            projection.evaluate(startedWednesday, wednesdayMorning, NEW_YORK, wednesdayEvening);
+            projection.evaluate(closedMonday, wednesdayMorning, NEW_YORK, wednesdayEvening);
+            projection.evaluate(waitlisted, mondayMorning, NEW_YORK, tuesdayNoon);
+            projection.evaluate(discharged, mondayMorning, NEW_YORK, tuesdayNoon);
+        });
+
+        try (KafkaConsumer<byte[], byte[]> published = TestKafka.reader(Topics.ATTENDANCE_BELOW_MINIMUM)) {
+            List<AttendanceBelowMinimum> events = new ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (ConsumerRecord<byte[], byte[]> record : TestKafka.poll(published)) {
+                    if (new String(record.key(), StandardCharsets.UTF_8).equals(missedMonday.toString())) {
+                        events.add(TestKafka.read(record, AttendanceBelowMinimum.class));
+                    }
+                }
+                assertThat(events).singleElement().satisfies(event -> {
+                    assertThat(event.weekStart()).isEqualTo(monday);
+                    assertThat(event.requiredMinutes()).isEqualTo(540);
+                });
+            });
+        }
+        for (UUID notShort : List.of(startedWednesday, closedMonday, waitlisted, discharged)) {
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM below_minimum_notice WHERE client_id = ?", Integer.class, notShort))
+                    .as("weeks noted below the minimum")
+                    .isZero();
+            assertThat(itemsOf(notShort, SchedulingWorkItems.BELOW_WEEKLY_MINIMUM))
+                    .isEmpty();
+        }
+    }
+
     // --- fixtures
 
     List<WorkItemView> itemsOf(UUID client, String kind) {
@@ -298,6 +375,32 @@ class SchedulingWorkItemsIT extends SchedulingIT {
                 VALUES (?, 'MH-IOP-AM', 'ACTIVE', current_date - 30, 'clin-none', 'ADULT', now())
                 """, client);
         return client;
+    }
+
+    /** A track of its own meeting on Monday, Wednesday and Friday mornings in New York. */
+    String meetingMondayWednesdayFriday() {
+        String code = "WM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        jdbc.update("""
+                INSERT INTO program_track (code, name, time_zone, meeting_days, local_start, local_end, capacity,
+                                           age_group, modality, updated_at)
+                VALUES (?, 'IT track', 'America/New_York', 'MONDAY,WEDNESDAY,FRIDAY', '09:00', '12:00', 12, 'ADULT',
+                        'IN_PERSON', now())
+                """, code);
+        return code;
+    }
+
+    /** An adult on {@code track} in the given place (ACTIVE, WAITLISTED or ENDED) since {@code startDate}. */
+    UUID placed(String track, String status, LocalDate startDate) {
+        UUID client = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO client_schedule (client_id, track_code, status, start_date, clinician_id, age_group, updated_at)
+                VALUES (?, ?, ?, ?, 'clin-none', 'ADULT', now())
+                """, client, track, status, java.sql.Date.valueOf(startDate));
+        return client;
+    }
+
+    static Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(NEW_YORK).toInstant();
     }
 
     void session(UUID client, Instant startsAt, int minutes, String attendance, int attended) {
