@@ -3,16 +3,19 @@ package org.iopcare.scheduling.attendance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.iopcare.events.IntegrationEvent;
 import org.iopcare.events.SessionMissed;
@@ -69,6 +72,20 @@ class MissedSessionSweepTest {
         @Override
         Optional<String> ageGroup(UUID clientId) {
             return Optional.of("ADULT");
+        }
+
+        @Override
+        Optional<Placement> placement(UUID clientId) {
+            return Optional.of(new Placement(
+                    "ACTIVE",
+                    LocalDate.of(2026, 1, 5),
+                    "MH-IOP-AM",
+                    EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)));
+        }
+
+        @Override
+        Set<LocalDate> closedDays(String trackCode, LocalDate from, LocalDate to) {
+            return Set.of();
         }
 
         @Override
