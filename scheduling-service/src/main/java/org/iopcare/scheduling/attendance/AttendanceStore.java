@@ -306,12 +306,14 @@ class AttendanceStore {
      * @param startDate the first day of their program
      * @param trackCode their track
      * @param meetingDays the track's meeting days
+     * @param ageGroup ADULT or ADOLESCENT, which sets the weekly minimum
      */
-    record Placement(String status, LocalDate startDate, String trackCode, Set<DayOfWeek> meetingDays) {}
+    record Placement(
+            String status, LocalDate startDate, String trackCode, Set<DayOfWeek> meetingDays, String ageGroup) {}
 
     Optional<Placement> placement(UUID clientId) {
         return jdbc.sql("""
-                        SELECT s.status, s.start_date, s.track_code, coalesce(t.meeting_days, '')
+                        SELECT s.status, s.start_date, s.track_code, coalesce(t.meeting_days, ''), s.age_group
                         FROM client_schedule s LEFT JOIN program_track t ON t.code = s.track_code
                         WHERE s.client_id = ?
                         """)
@@ -323,7 +325,8 @@ class AttendanceStore {
                         Arrays.stream(rs.getString(4).split(","))
                                 .filter(day -> !day.isBlank())
                                 .map(day -> DayOfWeek.valueOf(day.strip()))
-                                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)))))
+                                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))),
+                        rs.getString(5)))
                 .optional();
     }
 

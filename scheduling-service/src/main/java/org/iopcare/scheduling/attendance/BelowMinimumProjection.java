@@ -85,8 +85,7 @@ class BelowMinimumProjection {
             return;
         }
         int required = requiredMinutes(
-                settings.minimumMinutes(
-                        store.ageGroup(clientId).map(AgeGroup::valueOf).orElse(AgeGroup.ADULT)),
+                settings.minimumMinutes(AgeGroup.valueOf(placement.get().ageGroup())),
                 placement.get().meetingDays(),
                 monday,
                 placement.get().startDate(),

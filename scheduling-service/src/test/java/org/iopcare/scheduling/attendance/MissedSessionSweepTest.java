@@ -80,7 +80,8 @@ class MissedSessionSweepTest {
                     "ACTIVE",
                     LocalDate.of(2026, 1, 5),
                     "MH-IOP-AM",
-                    EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)));
+                    EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY),
+                    "ADULT"));
         }
 
         @Override
