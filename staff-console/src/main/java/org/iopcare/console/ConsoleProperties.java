@@ -1,0 +1,46 @@
+package org.iopcare.console;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the services are, and who may sign in on the local run.
+ *
+ * @param intake intake-service's base URL
+ * @param scheduling scheduling-service's base URL
+ * @param treatmentPlan treatment-plan-service's base URL
+ * @param notification notification-service's base URL
+ * @param personas the local run's sign-in choices (empty in production, where sign-in is OpenID
+ *     Connect): each becomes a token minted by intake's {@code /dev/tokens}
+ */
+@ConfigurationProperties("iopcare.console")
+public record ConsoleProperties(
+        @DefaultValue("http://127.0.0.1:8081") URI intake,
+        @DefaultValue("http://127.0.0.1:8082") URI scheduling,
+        @DefaultValue("http://127.0.0.1:8083") URI treatmentPlan,
+        @DefaultValue("http://127.0.0.1:8084") URI notification,
+        @DefaultValue List<Persona> personas) {
+
+    /**
+     * A staff member of the local run's directory.
+     *
+     * @param staffId the token's subject, as the services' staff directory knows it
+     * @param title what the sign-in page shows ("Dana, intake coordinator")
+     * @param roles the staff roles of the token
+     */
+    public record Persona(String staffId, String title, List<String> roles) {}
+
+    /** The four services, in the order the console lists their work. */
+    public List<Service> services() {
+        return List.of(
+                new Service("intake", intake),
+                new Service("scheduling", scheduling),
+                new Service("treatment-plan", treatmentPlan),
+                new Service("notification", notification));
+    }
+
+    /** One service's name and base URL. */
+    public record Service(String name, URI baseUrl) {}
+}
