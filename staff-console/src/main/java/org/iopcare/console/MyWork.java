@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,6 +64,38 @@ class MyWork {
         model.addAttribute("unavailable", unavailable);
         return "my-work";
     }
+
+    /**
+     * Claim, acknowledge or complete an item at the service that owns it; the list shows the result.
+     * The item's id and service come from the page, so both are checked against what the services
+     * know before anything is sent.
+     */
+    @PostMapping("/work/{service}/{id}/{action}")
+    String act(
+            @PathVariable String service,
+            @PathVariable UUID id,
+            @PathVariable String action,
+            HttpSession session,
+            RedirectAttributes flash) {
+        if (!ACTIONS.contains(action)) {
+            flash.addFlashAttribute("notice", "That is not something a work item can do.");
+            return "redirect:/";
+        }
+        Map<String, Object> body = action.equals("complete") ? Map.of("outcome", "HANDLED") : Map.of();
+        int status = apis.post(service, "/api/work-items/" + id + "/" + action, body, session);
+        flash.addFlashAttribute(
+                "notice",
+                switch (status) {
+                    case 200 -> "Done.";
+                    case 409 -> "Someone else changed this item first; the list shows it as it is now.";
+                    case 403, 404 -> "This item is not yours to change.";
+                    case 0 -> "The " + service + " service did not answer; nothing was changed.";
+                    default -> "The " + service + " service refused this (" + status + ").";
+                });
+        return "redirect:/";
+    }
+
+    private static final java.util.Set<String> ACTIONS = java.util.Set.of("claim", "acknowledge", "complete");
 
     private static Item item(String service, JsonNode json) {
         String owner =

@@ -48,6 +48,29 @@ class ServiceApis {
         }
     }
 
+    /** A POST with a JSON body; the service's status code, or 0 when it did not answer. */
+    int post(String service, String path, Object body, HttpSession session) {
+        SignedIn staff = (SignedIn) session.getAttribute(SignedIn.SESSION_ATTRIBUTE);
+        RestClient client = clients.get(service);
+        if (client == null) {
+            return 0;
+        }
+        try {
+            return client.post()
+                    .uri(path)
+                    .headers(headers -> headers.setBearerAuth(staff.accessToken()))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .retrieve()
+                    .onStatus(status -> true, (request, response) -> {})
+                    .toBodilessEntity()
+                    .getStatusCode()
+                    .value();
+        } catch (RestClientException e) {
+            return 0;
+        }
+    }
+
     /** The same request to every service. */
     List<Answer> getFromEach(String pathAndQuery, HttpSession session) {
         List<Answer> answers = new ArrayList<>();
