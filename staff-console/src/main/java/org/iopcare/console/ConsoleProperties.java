@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduling scheduling-service's base URL
  * @param treatmentPlan treatment-plan-service's base URL
  * @param notification notification-service's base URL
+ * @param clinicZone the clinic's time zone: every date and time on a page is shown in it
  * @param personas the local run's sign-in choices (empty in production, where sign-in is OpenID
  *     Connect): each becomes a token minted by intake's {@code /dev/tokens}
  */
@@ -21,6 +22,7 @@ public record ConsoleProperties(
         @DefaultValue("http://127.0.0.1:8082") URI scheduling,
         @DefaultValue("http://127.0.0.1:8083") URI treatmentPlan,
         @DefaultValue("http://127.0.0.1:8084") URI notification,
+        @DefaultValue("America/New_York") java.time.ZoneId clinicZone,
         @DefaultValue List<Persona> personas) {
 
     /**

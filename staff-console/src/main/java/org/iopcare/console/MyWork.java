@@ -1,11 +1,11 @@
 package org.iopcare.console;
 
 import jakarta.servlet.http.HttpSession;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,16 +13,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * "My work": the four services' work items the staff member sees (their own, their roles' queues,
- * their caseload's), merged into one list, urgent first, then by due time.
+ * their caseload's), merged into one list, urgent first, then by due time. The list refreshes itself
+ * (htmx, every 30 seconds) while the page is open.
  */
 @Controller
 class MyWork {
 
     private static final Map<String, Integer> PRIORITY_ORDER = Map.of("URGENT", 0, "HIGH", 1, "NORMAL", 2);
+    private static final Set<String> ACTIONS = Set.of("claim", "acknowledge", "complete");
 
     private final ServiceApis apis;
 
@@ -43,32 +44,42 @@ class MyWork {
             String priority,
             String reasonCode,
             String owner,
-            Instant dueAt,
+            String dueAt,
             String state) {}
 
     @GetMapping("/")
     String page(HttpSession session, Model model) {
+        list(session, model);
+        return "my-work";
+    }
+
+    /** The list alone, for the page's periodic refresh. */
+    @GetMapping("/work-items")
+    String refresh(HttpSession session, Model model) {
+        list(session, model);
+        return "my-work :: items";
+    }
+
+    private void list(HttpSession session, Model model) {
         List<Item> items = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
         for (ServiceApis.Answer answer : apis.getFromEach("/api/work-items?size=200", session)) {
-            if (answer.unavailable() != null) {
+            if (answer.ok()) {
+                answer.list().forEach(item -> items.add(item(answer.service(), item)));
+            } else if (answer.status() != 403) {
+                // a role that has no work in a service is refused there: that is not an outage
                 unavailable.add(answer.service());
-                continue;
             }
-            answer.body().path("content").forEach(item -> items.add(item(answer.service(), item)));
         }
         items.sort(Comparator.comparing((Item item) -> PRIORITY_ORDER.getOrDefault(item.priority(), 3))
                 .thenComparing(Item::dueAt, Comparator.nullsLast(Comparator.naturalOrder())));
-        model.addAttribute("staff", session.getAttribute(SignedIn.SESSION_ATTRIBUTE));
         model.addAttribute("items", items);
         model.addAttribute("unavailable", unavailable);
-        return "my-work";
     }
 
     /**
      * Claim, acknowledge or complete an item at the service that owns it; the list shows the result.
-     * The item's id and service come from the page, so both are checked against what the services
-     * know before anything is sent.
+     * The service checks that the item is the staff member's to change.
      */
     @PostMapping("/work/{service}/{id}/{action}")
     String act(
@@ -82,36 +93,37 @@ class MyWork {
             return "redirect:/";
         }
         Map<String, Object> body = action.equals("complete") ? Map.of("outcome", "HANDLED") : Map.of();
-        int status = apis.post(service, "/api/work-items/" + id + "/" + action, body, session);
+        ServiceApis.Answer answer = apis.post(service, "/api/work-items/" + id + "/" + action, body, session);
         flash.addFlashAttribute(
                 "notice",
-                switch (status) {
-                    case 200 -> "Done.";
-                    case 409 -> "Someone else changed this item first; the list shows it as it is now.";
-                    case 403, 404 -> "This item is not yours to change.";
-                    case 0 -> "The " + service + " service did not answer; nothing was changed.";
-                    default -> "The " + service + " service refused this (" + status + ").";
-                });
+                answer.ok()
+                        ? switch (action) {
+                            case "claim" -> "Claimed: it is yours now.";
+                            case "acknowledge" -> "Acknowledged.";
+                            default -> "Completed.";
+                        }
+                        : answer.status() == 409
+                                ? "Someone else changed this item first; the list shows it as it is now."
+                                : answer.failure());
         return "redirect:/";
     }
 
-    private static final java.util.Set<String> ACTIONS = java.util.Set.of("claim", "acknowledge", "complete");
-
-    private static Item item(String service, JsonNode json) {
-        String owner =
-                json.path("ownerStaffId").isNull() || json.path("ownerStaffId").isMissingNode()
-                        ? json.path("ownerQueue").asString("")
-                        : json.path("ownerStaffId").asString("");
-        String due = json.path("dueAt").asString("");
+    private static Item item(String service, Map<String, Object> json) {
+        Object staff = json.get("ownerStaffId");
+        Object owner = staff != null ? staff : json.get("ownerQueue");
         return new Item(
                 service,
-                json.path("id").asString(""),
-                json.path("clientId").asString(""),
-                json.path("kind").asString(""),
-                json.path("priority").asString(""),
-                json.path("reasonCode").asString(""),
-                owner,
-                due.isEmpty() ? null : Instant.parse(due),
-                json.path("state").asString(""));
+                text(json.get("id")),
+                text(json.get("clientId")),
+                text(json.get("kind")),
+                text(json.get("priority")),
+                text(json.get("reasonCode")),
+                text(owner),
+                json.get("dueAt") == null ? null : text(json.get("dueAt")),
+                text(json.get("state")));
+    }
+
+    static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 }

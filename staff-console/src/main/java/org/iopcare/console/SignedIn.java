@@ -19,6 +19,11 @@ public record SignedIn(String staffId, String title, List<String> roles, String 
 
     static final String SESSION_ATTRIBUTE = SignedIn.class.getName();
 
+    /** The staff member signed in on this browser session, or null. */
+    static SignedIn of(jakarta.servlet.http.HttpSession session) {
+        return session == null ? null : (SignedIn) session.getAttribute(SESSION_ATTRIBUTE);
+    }
+
     public boolean has(String role) {
         return roles.contains(role);
     }

@@ -1,0 +1,107 @@
+package org.iopcare.console;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A client's chart, assembled from the four services side by side: contact and consents and care
+ * team (intake), schedule and weekly hours against the minimum (scheduling), plan and assessments
+ * (treatment-plan), messages and their delivery (notification), and who opened the chart (each
+ * service's audit trail). Each part shows what the staff member's role and caseload allow; a part a
+ * role may not read says so instead of failing the page.
+ */
+@Controller
+class ClientChart {
+
+    static final List<String> DISCHARGE_REASONS =
+            List.of("COMPLETED", "LEFT_PROGRAM", "STEPPED_UP", "STEPPED_DOWN", "TRANSFERRED", "ADMINISTRATIVE");
+
+    private final ServiceApis apis;
+    private final Times times;
+
+    ClientChart(ServiceApis apis, Times times) {
+        this.apis = apis;
+        this.times = times;
+    }
+
+    @GetMapping("/clients/{id}")
+    String chart(@PathVariable UUID id, HttpSession session, Model model) {
+        String client = "/api/clients/" + id;
+        LocalDate today = times.today();
+        Map<String, String[]> calls = new LinkedHashMap<>();
+        calls.put("client", new String[] {ServiceApis.INTAKE, client});
+        calls.put("careTeam", new String[] {ServiceApis.INTAKE, client + "/care-team"});
+        calls.put("sessions", new String[] {
+            ServiceApis.SCHEDULING, client + "/sessions?from=" + today.minusWeeks(2) + "&to=" + today.plusWeeks(2)
+        });
+        calls.put("attendance", new String[] {ServiceApis.SCHEDULING, client + "/attendance-summary"});
+        calls.put("plan", new String[] {ServiceApis.TREATMENT_PLAN, client + "/plan"});
+        calls.put("assessments", new String[] {ServiceApis.TREATMENT_PLAN, client + "/assessments"});
+        calls.put("messages", new String[] {ServiceApis.NOTIFICATION, "/api/clients/" + id + "/messages"});
+        for (String service : List.of(
+                ServiceApis.INTAKE, ServiceApis.SCHEDULING, ServiceApis.TREATMENT_PLAN, ServiceApis.NOTIFICATION)) {
+            calls.put("audit-" + service, new String[] {service, "/api/audit?clientId=" + id + "&size=20"});
+        }
+        Map<String, ServiceApis.Answer> parts = apis.getAll(calls, session);
+        ServiceApis.Answer found = parts.get("client");
+        if (!found.ok()) {
+            model.addAttribute("failure", found.failure());
+            return "not-available";
+        }
+        model.addAttribute("clientId", id);
+        model.addAttribute("parts", parts);
+        model.addAttribute("client", found.object());
+        List<Map<String, Object>> audit = new java.util.ArrayList<>();
+        boolean auditReadable = false;
+        for (Map.Entry<String, ServiceApis.Answer> part : parts.entrySet()) {
+            if (part.getKey().startsWith("audit-") && part.getValue().ok()) {
+                auditReadable = true;
+                audit.addAll(part.getValue().list());
+            }
+        }
+        audit.sort(
+                java.util.Comparator.comparing((Map<String, Object> entry) -> String.valueOf(entry.get("occurredAt")))
+                        .reversed());
+        model.addAttribute("audit", audit.size() > 40 ? audit.subList(0, 40) : audit);
+        model.addAttribute("auditReadable", auditReadable);
+        model.addAttribute("dischargeReasons", DISCHARGE_REASONS);
+        Map<String, Object> plan = parts.get("plan").object();
+        if (plan.get("id") != null) {
+            model.addAttribute(
+                    "versions",
+                    apis.get(ServiceApis.TREATMENT_PLAN, "/api/plans/" + plan.get("id") + "/versions", session)
+                            .list());
+        } else {
+            model.addAttribute("versions", List.of());
+        }
+        return "client";
+    }
+
+    @PostMapping("/clients/{id}/discharge")
+    String discharge(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String effectiveDate,
+            @RequestParam(required = false) String note,
+            HttpSession session,
+            RedirectAttributes flash) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", Inquiries.blankToNull(reason));
+        body.put("effectiveDate", Inquiries.blankToNull(effectiveDate));
+        body.put("note", Inquiries.blankToNull(note));
+        ServiceApis.Answer answer = apis.post(ServiceApis.INTAKE, "/api/clients/" + id + "/discharge", body, session);
+        flash.addFlashAttribute("notice", answer.ok() ? "Discharged." : answer.failure());
+        return "redirect:/clients/" + id;
+    }
+}

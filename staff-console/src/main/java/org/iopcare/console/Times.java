@@ -1,0 +1,75 @@
+package org.iopcare.console;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates and times as staff read them: in the clinic's time zone, with the zone shown. Pages call it
+ * as {@code ${@times.at(item.dueAt)}}.
+ */
+@Component("times")
+public class Times {
+
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm zzz", Locale.US);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.US);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US);
+
+    private final ConsoleProperties properties;
+
+    Times(ConsoleProperties properties) {
+        this.properties = properties;
+    }
+
+    /** An instant (ISO text or {@link Instant}) in the clinic's zone: "Mon 7 Dec, 09:00 EST". */
+    public String at(Object instant) {
+        ZonedDateTime time = zoned(instant);
+        return time == null ? "" : AT.format(time);
+    }
+
+    /** The clock time of an instant in the clinic's zone: "09:00". */
+    public String clock(Object instant) {
+        ZonedDateTime time = zoned(instant);
+        return time == null ? "" : CLOCK.format(time);
+    }
+
+    /** A date ("2026-12-07" or {@link LocalDate}) as "Dec 7, 2026". */
+    public String day(Object date) {
+        if (date == null) {
+            return "";
+        }
+        try {
+            return DAY.format(date instanceof LocalDate d ? d : LocalDate.parse(date.toString()));
+        } catch (DateTimeParseException e) {
+            return date.toString();
+        }
+    }
+
+    /** The clinic's time zone. */
+    public java.time.ZoneId zone() {
+        return properties.clinicZone();
+    }
+
+    /** Today in the clinic's zone. */
+    public LocalDate today() {
+        return LocalDate.now(properties.clinicZone());
+    }
+
+    private ZonedDateTime zoned(Object instant) {
+        if (instant == null || instant.toString().isEmpty()) {
+            return null;
+        }
+        try {
+            Instant value = instant instanceof Instant i ? i : Instant.parse(instant.toString());
+            return value.atZone(properties.clinicZone());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
