@@ -51,7 +51,7 @@ class ClientChart {
         calls.put("messages", new String[] {ServiceApis.NOTIFICATION, "/api/clients/" + id + "/messages"});
         for (String service : List.of(
                 ServiceApis.INTAKE, ServiceApis.SCHEDULING, ServiceApis.TREATMENT_PLAN, ServiceApis.NOTIFICATION)) {
-            calls.put("audit-" + service, new String[] {service, "/api/audit?clientId=" + id + "&size=20"});
+            calls.put("audit-" + service, new String[] {service, "/api/audit?clientId=" + id + "&size=30"});
         }
         Map<String, ServiceApis.Answer> parts = apis.getAll(calls, session);
         ServiceApis.Answer found = parts.get("client");
@@ -73,7 +73,7 @@ class ClientChart {
         audit.sort(
                 java.util.Comparator.comparing((Map<String, Object> entry) -> String.valueOf(entry.get("occurredAt")))
                         .reversed());
-        model.addAttribute("audit", audit.size() > 40 ? audit.subList(0, 40) : audit);
+        model.addAttribute("audit", audit.size() > 60 ? audit.subList(0, 60) : audit);
         model.addAttribute("auditReadable", auditReadable);
         model.addAttribute("dischargeReasons", DISCHARGE_REASONS);
         Map<String, Object> plan = parts.get("plan").object();
