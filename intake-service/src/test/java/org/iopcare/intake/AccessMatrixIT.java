@@ -49,6 +49,9 @@ class AccessMatrixIT extends IntakeIT {
 
     static Enrolled b;
 
+    /** The preferred name a and b share, and no other client: the search row finds exactly them. */
+    static final String SEARCHED = "Matrix" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -60,6 +63,14 @@ class AccessMatrixIT extends IntakeIT {
         if (a == null) {
             a = enrolled(OWN_CLINICIAN);
             b = enrolled(OTHER_CLINICIAN);
+            for (Enrolled client : List.of(a, b)) {
+                Response named = send(
+                        "PATCH",
+                        "/api/clients/" + client.client(),
+                        COORDINATOR,
+                        "{\"preferredName\":\"%s\"}".formatted(SEARCHED));
+                assertThat(named.status()).as(named.text()).isEqualTo(200);
+            }
             // a covering clinician opened both records: the grants the review lists
             for (Enrolled client : List.of(a, b)) {
                 Response grant = http.postJson(
@@ -184,6 +195,11 @@ class AccessMatrixIT extends IntakeIT {
                     () -> assertThat(count("SELECT count(*) FROM enrollment WHERE inquiry_id = ?", inquiry))
                             .isZero());
         }));
+        ops.put(
+                "GET /api/clients",
+                new Operation(
+                        (ReadRequest) (c, t) -> http.get("/api/clients?q=" + SEARCHED + "&size=100", t),
+                        page -> values(page.path("content"), "id")));
         ops.put("GET /api/clients/{id}", read(((c, t) -> http.get("/api/clients/" + of(c).client(), t))));
         ops.put("PATCH /api/clients/{id}", write((c, t) -> {
             UUID client = enrolled(clinicianOf(c)).client();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -73,6 +74,9 @@ class ApiFuzzIT extends IntakeIT {
                         "POST /api/screenings/{id}/override",
                         ValidRequest.path("id", screening.toString())
                                 .withBody("{\"level\":\"PHP\",\"reason\":\"Clinical judgement after interview\"}"))
+                .valid(
+                        "GET /api/clients",
+                        new ValidRequest(Map.of(), Map.of("q", "Rivera", "track", "MH-IOP-AM"), null))
                 .valid("GET /api/clients/{id}", ValidRequest.path("id", client.toString()))
                 .valid(
                         "PATCH /api/clients/{id}",

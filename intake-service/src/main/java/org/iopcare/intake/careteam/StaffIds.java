@@ -1,9 +1,9 @@
 package org.iopcare.intake.careteam;
 
 /** Staff are token subjects: identifiers, never names. */
-final class StaffIds {
+public final class StaffIds {
 
-    static final String PATTERN = "[A-Za-z0-9._@:|-]{1,200}";
+    public static final String PATTERN = "[A-Za-z0-9._@:|-]{1,200}";
 
     private StaffIds() {}
 }
