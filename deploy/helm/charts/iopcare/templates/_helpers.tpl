@@ -5,7 +5,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end }}
 
-{{/* Labels of one service's objects; call with (dict "root" $ "name" $name). */}}
+{{/* Labels of one deployable's objects; call with (dict "root" $ "name" $name), adding
+"component" "console" for the staff console (the services' component is "service"). */}}
 {{- define "iopcare.serviceLabels" -}}
 {{ include "iopcare.labels" .root }}
 {{ include "iopcare.selectorLabels" . }}
@@ -15,7 +16,74 @@ app.kubernetes.io/version: {{ .root.Values.image.tag | quote }}
 {{- define "iopcare.selectorLabels" -}}
 app.kubernetes.io/name: {{ .name }}
 app.kubernetes.io/instance: {{ .root.Release.Name }}
-app.kubernetes.io/component: service
+app.kubernetes.io/component: {{ .component | default "service" }}
+{{- end }}
+
+{{/* The staff console's selector labels; the services' network policies admit its pods by them. */}}
+{{- define "iopcare.consoleSelectorLabels" -}}
+{{ include "iopcare.selectorLabels" (dict "root" . "name" "staff-console" "component" "console") }}
+{{- end }}
+
+{{/* The port of every service's API Service (Service `<service>`, target port `http`). */}}
+{{- define "iopcare.apiServicePort" -}}
+80
+{{- end }}
+
+{{/* The in-cluster base URL of a service's API, through its Service; call with (dict "root" $ "name" $name). */}}
+{{- define "iopcare.apiUrl" -}}
+{{- if not (hasKey .root.Values.services .name) -}}
+{{- fail (printf "the staff console calls %s, which services does not list" .name) -}}
+{{- end -}}
+{{ printf "http://%s:%s" .name (include "iopcare.apiServicePort" .root) }}
+{{- end }}
+
+{{/* The pod securityContext of every IOP Care pod: the images' non-root uid. */}}
+{{- define "iopcare.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: {{ .Values.defaults.runAsUser }}
+runAsGroup: {{ .Values.defaults.runAsUser }}
+fsGroup: {{ .Values.defaults.runAsUser }}
+seccompProfile:
+  type: RuntimeDefault
+{{- end }}
+
+{{/* The container securityContext of every IOP Care container: nothing writable but mounted volumes. */}}
+{{- define "iopcare.containerSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: {{ .Values.defaults.runAsUser }}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+privileged: false
+capabilities:
+  drop: [ALL]
+{{- end }}
+
+{{/* Actuator's probes on the management port and the preStop pause, shared by every Spring Boot container. */}}
+{{- define "iopcare.probesAndStop" -}}
+startupProbe:
+  httpGet:
+    path: /actuator/health/liveness
+    port: management
+  periodSeconds: 5
+  failureThreshold: 36
+livenessProbe:
+  httpGet:
+    path: /actuator/health/liveness
+    port: management
+  periodSeconds: 10
+  timeoutSeconds: 3
+  failureThreshold: 3
+readinessProbe:
+  httpGet:
+    path: /actuator/health/readiness
+    port: management
+  periodSeconds: 5
+  timeoutSeconds: 3
+  failureThreshold: 3
+lifecycle:
+  preStop:
+    sleep:
+      seconds: {{ .Values.defaults.preStopSeconds }}
 {{- end }}
 
 {{/* Every topic any service produces or consumes, sorted, one per line. */}}
@@ -51,4 +119,33 @@ IOPCARE_KAFKA_REPLICATION_FACTOR: {{ .Values.kafka.replicationFactor | quote }}
 {{/* The Secret (kubernetes.io/basic-auth) of the role a service runs as. */}}
 {{- define "iopcare.dbRuntimeSecret" -}}
 {{ printf "%s-%s-app" .root.Values.postgres.clusterName (.svc.schema | replace "_" "-") }}
+{{- end }}
+
+{{/* The staff console's environment (its ConfigMap; the pods roll when it changes). */}}
+{{- define "iopcare.consoleConfig" -}}
+SPRING_PROFILES_ACTIVE: prod
+SERVER_PORT: {{ .Values.ports.api | quote }}
+MANAGEMENT_SERVER_PORT: {{ .Values.ports.management | quote }}
+# the console does not use the services' shared defaults: the kubelet's probe groups are named here
+MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED: "true"
+# the sign-in redirect URI and the Secure session cookie follow the scheme and host the browser used
+SERVER_FORWARD_HEADERS_STRATEGY: native
+SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES: {{ .Values.forwardedHeaders.trustedProxies | quote }}
+JAVA_TOOL_OPTIONS: {{ .Values.defaults.javaToolOptions | quote }}
+LOGGING_STRUCTURED_FORMAT_CONSOLE: ecs
+LOGGING_STRUCTURED_ECS_SERVICE_ENVIRONMENT: {{ .Release.Namespace | quote }}
+# the services' API Services, in the cluster
+IOPCARE_CONSOLE_INTAKE: {{ include "iopcare.apiUrl" (dict "root" . "name" "intake-service") | quote }}
+IOPCARE_CONSOLE_SCHEDULING: {{ include "iopcare.apiUrl" (dict "root" . "name" "scheduling-service") | quote }}
+IOPCARE_CONSOLE_TREATMENT_PLAN: {{ include "iopcare.apiUrl" (dict "root" . "name" "treatment-plan-service") | quote }}
+IOPCARE_CONSOLE_NOTIFICATION: {{ include "iopcare.apiUrl" (dict "root" . "name" "notification-service") | quote }}
+IOPCARE_CONSOLE_CLINIC_ZONE: {{ .Values.console.clinicZone | quote }}
+IOPCARE_CONSOLE_SESSION_TIMEOUT: {{ .Values.console.sessionTimeout | quote }}
+# sign-in at the provider that signs the tokens the services accept
+SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_STAFF_ISSUER_URI: {{ required "auth.issuerUri is required" .Values.auth.issuerUri | quote }}
+SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_STAFF_CLIENT_ID: {{ required "console.oidc.clientId is required" .Values.console.oidc.clientId | quote }}
+SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_STAFF_SCOPE: {{ join "," .Values.console.oidc.scopes | quote }}
+{{- range $key, $value := .Values.console.env }}
+{{ $key }}: {{ $value | quote }}
+{{- end }}
 {{- end }}

@@ -116,6 +116,21 @@ class BrokenChartTest {
                         "intake-service: SPRING_DATASOURCE_PASSWORD is not from the secret of role intake_app");
     }
 
+    @Test
+    void aConsoleGivenADatabaseSettingBreaksTheRules() {
+        assertThat(rules(Chart.render(
+                        Map.of("console.env.SPRING_DATASOURCE_URL", "jdbc:postgresql://iopcare-db-rw:5432/iopcare"))))
+                .containsExactly("staff-console: holds a database or Kafka setting (SPRING_DATASOURCE_URL)");
+    }
+
+    @Test
+    void aDeploymentWithoutADisruptionBudgetBreaksTheRules() {
+        List<JsonNode> objects = Chart.render().stream()
+                .filter(o -> !Chart.id(o).equals("PodDisruptionBudget/staff-console"))
+                .toList();
+        assertThat(rules(objects)).containsExactly("Deployment/staff-console: no PodDisruptionBudget selects its pods");
+    }
+
     private static List<String> rules(List<JsonNode> objects) {
         return new PlatformRules(objects).violations(Topics.ALL, ServiceBindings.consumed());
     }

@@ -50,6 +50,7 @@ class ChartTest {
                         "PodDisruptionBudget",
                         "HorizontalPodAutoscaler",
                         "NetworkPolicy",
+                        "Ingress",
                         "ServiceMonitor",
                         "PrometheusRule",
                         "Kafka",

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.InputStream;
@@ -40,7 +41,8 @@ final class KubernetesSchemas {
             "apps/v1/Deployment", Deployment.class,
             "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
             "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
-            "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class);
+            "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
+            "networking.k8s.io/v1/Ingress", Ingress.class);
 
     private static final ObjectMapper KUBERNETES =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

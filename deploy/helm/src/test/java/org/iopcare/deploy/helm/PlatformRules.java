@@ -11,9 +11,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Our own rules for the rendered platform, beyond what the schemas say: every container locked
- * down with probes and limits, Actuator on a management port the API Service does not expose,
- * every topic the services use provisioned, every service with its Kafka user and its two database
- * roles (the schema's owner for migrations, a runtime role apart from it for everything else).
+ * down with probes and limits, every Deployment under a disruption budget, Actuator on a
+ * management port the API Service does not expose, every topic the services use provisioned, every
+ * service with its Kafka user and its two database roles (the schema's owner for migrations, a
+ * runtime role apart from it for everything else), and the Deployments that are not services (the
+ * staff console) without any database or Kafka setting or credential.
  */
 final class PlatformRules {
 
@@ -27,7 +29,9 @@ final class PlatformRules {
     List<String> violations(Collection<String> eventTopics, Map<String, Set<String>> consumedByService) {
         List<String> problems = new ArrayList<>();
         containers(problems);
-        exposure(problems);
+        disruptionBudgets(problems);
+        exposure(consumedByService.keySet(), problems);
+        clientsOnly(consumedByService.keySet(), problems);
         topics(eventTopics, consumedByService, problems);
         users(consumedByService, problems);
         databaseRoles(consumedByService.keySet(), problems);
@@ -102,8 +106,71 @@ final class PlatformRules {
         }
     }
 
+    /** A voluntary disruption (a node drain) never takes every pod of a Deployment at once. */
+    private void disruptionBudgets(List<String> problems) {
+        for (JsonNode deployment : ofKind("Deployment")) {
+            JsonNode podLabels =
+                    deployment.path("spec").path("template").path("metadata").path("labels");
+            boolean covered = ofKind("PodDisruptionBudget").stream()
+                    .anyMatch(pdb -> selects(pdb.path("spec").path("selector").path("matchLabels"), podLabels));
+            if (!covered) {
+                problems.add(Chart.id(deployment) + ": no PodDisruptionBudget selects its pods");
+            }
+        }
+    }
+
+    /** True when every label of a non-empty {@code matchLabels} is on {@code labels}. */
+    static boolean selects(JsonNode matchLabels, JsonNode labels) {
+        if (!matchLabels.isObject() || matchLabels.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, JsonNode> label : matchLabels.properties()) {
+            if (!label.getValue().asString().equals(labels.path(label.getKey()).asString(null))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A Deployment that is not one of the services (the staff console) calls their APIs and holds
+     * nothing of theirs: no database or Kafka setting, credential or certificate, no Kafka user.
+     */
+    private void clientsOnly(Set<String> services, List<String> problems) {
+        List<String> prefixes =
+                List.of("SPRING_DATASOURCE_", "SPRING_FLYWAY_", "SPRING_CLOUD_STREAM_", "SPRING_KAFKA_");
+        Set<String> kafkaUsers = ofKind("KafkaUser").stream()
+                .map(u -> u.path("metadata").path("name").asString())
+                .collect(Collectors.toSet());
+        for (JsonNode deployment : ofKind("Deployment")) {
+            String name = deployment.path("metadata").path("name").asString();
+            if (services.contains(name)) {
+                continue;
+            }
+            Set<String> settings = new java.util.TreeSet<>();
+            configOf(name).propertyNames().forEach(settings::add);
+            JsonNode pod = deployment.path("spec").path("template").path("spec");
+            pod.path("containers")
+                    .forEach(container -> container
+                            .path("env")
+                            .forEach(env -> settings.add(env.path("name").asString())));
+            settings.stream()
+                    .filter(setting -> prefixes.stream().anyMatch(setting::startsWith))
+                    .forEach(setting -> problems.add(name + ": holds a database or Kafka setting (" + setting + ")"));
+            pod.path("volumes").forEach(volume -> {
+                String secret = volume.path("secret").path("secretName").asString("");
+                if (secret.endsWith("-cluster-ca-cert") || secret.endsWith("-ca")) {
+                    problems.add(name + ": mounts a database or Kafka certificate (" + secret + ")");
+                }
+            });
+            if (kafkaUsers.contains(name)) {
+                problems.add(name + ": has a KafkaUser");
+            }
+        }
+    }
+
     /** Actuator on its own port (docs/adr/0002): probes and scrape there, never on the API Service. */
-    private void exposure(List<String> problems) {
+    private void exposure(Set<String> services, List<String> problems) {
         for (JsonNode deployment : ofKind("Deployment")) {
             String service = deployment.path("metadata").path("name").asString();
             JsonNode config = configOf(service);
@@ -112,7 +179,9 @@ final class PlatformRules {
             if (managementPort.isBlank() || managementPort.equals(apiPort)) {
                 problems.add(service + ": MANAGEMENT_SERVER_PORT unset or the API port");
             }
-            if (config.path("IOPCARE_SECURITY_JWT_AUDIENCE").asString("").isBlank()) {
+            // the services verify staff tokens; the console obtains them and is no resource server
+            if (services.contains(service)
+                    && config.path("IOPCARE_SECURITY_JWT_AUDIENCE").asString("").isBlank()) {
                 problems.add(service + ": no IOPCARE_SECURITY_JWT_AUDIENCE");
             }
             // container port name -> number, across the pod's containers
@@ -241,6 +310,9 @@ final class PlatformRules {
                 .toString();
         for (JsonNode deployment : ofKind("Deployment")) {
             String service = deployment.path("metadata").path("name").asString();
+            if (!services.contains(service)) {
+                continue;
+            }
             JsonNode config = configOf(service);
             String runtime = config.path("SPRING_DATASOURCE_USERNAME").asString("");
             String owner = config.path("SPRING_FLYWAY_USER").asString("");
