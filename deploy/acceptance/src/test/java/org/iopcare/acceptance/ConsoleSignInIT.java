@@ -39,7 +39,9 @@ class ConsoleSignInIT {
     @BeforeAll
     static void startBrowser() {
         platform = AcceptancePlatform.get();
+        long begin = System.nanoTime();
         browser = Browser.start(platform.consoleUrl);
+        System.out.printf("[console] browser started in %.1f s%n", (System.nanoTime() - begin) / 1e9);
     }
 
     @AfterAll
