@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs IOP Care on this machine: a Kafka node, PostgreSQL and the four services.
+# Runs IOP Care on this machine: a Kafka node, PostgreSQL, the four services and the staff console.
 #
 #   ./run-local.sh            build what is missing, start everything, Ctrl-C stops it
 #   ./run-local.sh --build    rebuild the services and the launcher first
@@ -39,7 +39,7 @@ needs_build() {
   [[ ! -d deploy/local/target/lib || ! -d deploy/local/target/kafka-libs ]] && return 0
   local service
   [[ " ${args[*]:-} " == *" --infra-only "* ]] && return 1
-  for service in intake-service scheduling-service treatment-plan-service notification-service; do
+  for service in intake-service scheduling-service treatment-plan-service notification-service staff-console; do
     [[ ! -f "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" ]] && return 0
   done
   return 1

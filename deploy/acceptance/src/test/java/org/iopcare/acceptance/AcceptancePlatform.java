@@ -20,8 +20,8 @@ import org.iopcare.local.ServiceSpec;
 import org.iopcare.testports.TestPorts;
 
 /**
- * Kafka, PostgreSQL and the four services as real processes, started once per test JVM from the
- * services' built jars, on reserved ports ({@link TestPorts}) and in a temporary data folder (a developer's own local run is
+ * Kafka, PostgreSQL, the four services and the staff console as real processes, started once per
+ * test JVM from their built jars, on reserved ports ({@link TestPorts}) and in a temporary data folder (a developer's own local run is
  * never touched). Timings are shortened through the services' ordinary settings: reminders 30 minutes
  * ahead, checked every second; the welcome 3 s after the first session is known; no grace period
  * before the missed-session sweep, which runs every second; a send window around the current time in
@@ -45,6 +45,8 @@ final class AcceptancePlatform {
     final String scheduling;
     final String treatmentPlan;
     final String notification;
+    /** The staff console's address, as a browser on this machine opens it. */
+    final String consoleUrl;
     /** Where the platform's processes write their logs: services, Kafka, PostgreSQL. */
     final Path logs;
     /** What the launcher printed while starting the platform, as a developer's terminal shows it. */
@@ -64,6 +66,7 @@ final class AcceptancePlatform {
             Path console,
             int smtpPort,
             List<ServiceSpec> services,
+            ServiceSpec staffConsole,
             ZoneId zone,
             LocalTime sendWindowStart,
             LocalTime sendWindowEnd,
@@ -73,6 +76,7 @@ final class AcceptancePlatform {
         this.scheduling = platform.serviceUrl(services.get(1));
         this.treatmentPlan = platform.serviceUrl(services.get(2));
         this.notification = platform.serviceUrl(services.get(3));
+        this.consoleUrl = "http://127.0.0.1:" + staffConsole.port();
         this.logs = logs;
         this.console = console;
         this.smtpPort = smtpPort;
@@ -110,7 +114,7 @@ final class AcceptancePlatform {
         LocalTime windowStart = now.minusHours(2).withSecond(0).withNano(0);
         LocalTime windowEnd = now.plusHours(4).withSecond(0).withNano(0);
 
-        int[] ports = TestPorts.reserve(8);
+        int[] ports = TestPorts.reserve(9);
         int smtpPort = ports[7];
         String notificationUrl = "http://localhost:" + ports[6];
         List<ServiceSpec> services = List.of(
@@ -149,12 +153,16 @@ final class AcceptancePlatform {
                                 Map.entry("IOPCARE_NOTIFICATION_FREQUENCY_CAP_MAX_REMINDERS_PER_DAY", "10"),
                                 Map.entry("IOPCARE_NOTIFICATION_CARE_TEAM_EMAIL", CARE_TEAM_EMAIL),
                                 Map.entry("IOPCARE_NOTIFICATION_INTAKE_TEAM_EMAIL", INTAKE_TEAM_EMAIL))));
+        // started side by side with the services; it is told their moved ports by the launcher
+        ServiceSpec staffConsole = ServiceSpec.STAFF_CONSOLE.withPort(ports[8]);
+        List<ServiceSpec> everything = new java.util.ArrayList<>(services);
+        everything.add(staffConsole);
         LocalOptions options = LocalOptions.builder(repo)
                 .dataDir(dataDir)
                 .kafkaPort(ports[0])
                 .kafkaControllerPort(ports[1])
                 .postgresPort(ports[2])
-                .services(services)
+                .services(everything)
                 // the archives' background training would only compete with the suite for the cores
                 .classDataSharing(false)
                 .console(console)
@@ -173,6 +181,7 @@ final class AcceptancePlatform {
                 consoleLog,
                 smtpPort,
                 services,
+                staffConsole,
                 zone,
                 windowStart,
                 windowEnd,

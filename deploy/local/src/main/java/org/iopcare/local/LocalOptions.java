@@ -137,7 +137,7 @@ public final class LocalOptions {
     }
 
     /**
-     * The address the four services bind: the loopback interface, or every interface with {@code
+     * The address the four services and the staff console bind: the loopback interface, or every interface with {@code
      * --listen-all}. Kafka, PostgreSQL and the sandbox's SMTP server stay on the loopback interface
      * either way: nothing outside this machine needs them.
      */

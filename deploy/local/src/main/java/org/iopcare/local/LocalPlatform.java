@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs IOP Care on one machine: a Kafka node, PostgreSQL and the four services, with one command
+ * Runs IOP Care on one machine: a Kafka node, PostgreSQL, the four services and the staff console, with one command
  * ({@code ./run-local.sh}) or from Java ({@link #start(LocalOptions)}, e.g. an acceptance suite).
  */
 public final class LocalPlatform {

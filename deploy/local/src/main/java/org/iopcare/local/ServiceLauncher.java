@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Starts one service from its jar with the local run's wiring in its environment. */
+/** Starts one service (or the staff console) from its jar with the local run's wiring in its environment. */
 final class ServiceLauncher {
 
     /**
-     * Tuned for four Spring Boot JVMs starting at once on two cores: C1 only (C2 compiles are a large
+     * Tuned for five Spring Boot JVMs (the four services and the console) starting at once on two cores: C1 only (C2 compiles are a large
      * part of a cold start's CPU), the serial collector (no GC threads competing for the cores) and a
      * heap that a local run does not outgrow.
      */
@@ -107,6 +107,17 @@ final class ServiceLauncher {
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("SERVER_PORT", Integer.toString(service.port()));
         env.put("SERVER_ADDRESS", options.serviceAddress());
+        switch (service.kind()) {
+            case SERVICE -> env.putAll(serviceWiring(service));
+            case CONSOLE -> env.putAll(consoleWiring());
+        }
+        env.putAll(service.environment());
+        return env;
+    }
+
+    /** A service's database roles, Kafka and the token keys. */
+    private Map<String, String> serviceWiring(ServiceSpec service) {
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("SPRING_DATASOURCE_URL", jdbcUrl);
         // migrations as the schema's owner, everything else as the runtime role
         env.put("SPRING_FLYWAY_USER", service.schema());
@@ -125,7 +136,29 @@ final class ServiceLauncher {
         if (service.name().equals(ServiceSpec.NOTIFICATION.name())) {
             env.put(SandboxSmsToken.ENVIRONMENT, smsToken);
         }
-        env.putAll(service.environment());
         return env;
+    }
+
+    /**
+     * The console's only wiring: where the four services of this run are (their ports may be moved,
+     * so they come from the specs in use; one left out of the run is looked for on its usual port).
+     * It calls them on the loopback interface, which they listen on with and without --listen-all.
+     */
+    private Map<String, String> consoleWiring() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("IOPCARE_CONSOLE_INTAKE", urlOf(ServiceSpec.INTAKE));
+        env.put("IOPCARE_CONSOLE_SCHEDULING", urlOf(ServiceSpec.SCHEDULING));
+        env.put("IOPCARE_CONSOLE_TREATMENT_PLAN", urlOf(ServiceSpec.TREATMENT_PLAN));
+        env.put("IOPCARE_CONSOLE_NOTIFICATION", urlOf(ServiceSpec.NOTIFICATION));
+        return env;
+    }
+
+    private String urlOf(ServiceSpec service) {
+        int port = options.services().stream()
+                .filter(s -> s.name().equals(service.name()))
+                .findFirst()
+                .orElse(service)
+                .port();
+        return "http://" + LocalOptions.LOOPBACK + ":" + port;
     }
 }

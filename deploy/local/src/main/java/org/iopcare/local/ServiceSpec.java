@@ -4,13 +4,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * One of the platform's services as the launcher sees it.
+ * One of the platform's processes as the launcher sees it: one of the four services, or the staff
+ * console in front of them.
  *
  * @param name the module and log name, e.g. {@code intake-service}
+ * @param kind a service (its own schema, Kafka, the token key) or the staff console (none of these)
  * @param schema the database schema and the login role that owns it (migrations run as it); the
- *     service itself runs as {@link #runtimeRole()}
+ *     service itself runs as {@link #runtimeRole()}. Only a {@link Kind#SERVICE} has one: read it
+ *     through {@link #schema()}, which refuses the console
  * @param port its HTTP port (fixed by the service; passed as SERVER_PORT so a test can move it)
  * @param jar its runnable jar, relative to the repository root
  * @param mintsDevTokens whether it serves {@code /dev/tokens} and so needs the private key
@@ -18,33 +22,60 @@ import java.util.Map;
  *     run's wiring (tests use it to shorten timings or raise limits; empty for the local run)
  */
 public record ServiceSpec(
-        String name, String schema, int port, Path jar, boolean mintsDevTokens, Map<String, String> environment) {
+        String name,
+        Kind kind,
+        String schema,
+        int port,
+        Path jar,
+        boolean mintsDevTokens,
+        Map<String, String> environment) {
+
+    /** What a process needs from the local run besides its port. */
+    public enum Kind {
+        /** Owns a database schema, talks to Kafka, checks staff tokens with the public key. */
+        SERVICE,
+        /**
+         * The staff console: pages rendered on the server from the four services' APIs. No database,
+         * no Kafka, no key: it is told where the services are and gets its tokens from intake.
+         */
+        CONSOLE
+    }
 
     public ServiceSpec {
+        Objects.requireNonNull(kind, "kind");
+        if ((kind == Kind.SERVICE) == (schema == null)) {
+            throw new IllegalArgumentException(name + ": a service has a schema, the console has none");
+        }
         environment = Map.copyOf(environment);
     }
 
-    public static final ServiceSpec INTAKE = of("intake-service", "intake", 8081, true);
-    public static final ServiceSpec SCHEDULING = of("scheduling-service", "scheduling", 8082, false);
-    public static final ServiceSpec TREATMENT_PLAN = of("treatment-plan-service", "treatment_plan", 8083, false);
-    public static final ServiceSpec NOTIFICATION = of("notification-service", "notification", 8084, false);
+    public static final ServiceSpec INTAKE = service("intake-service", "intake", 8081, true);
+    public static final ServiceSpec SCHEDULING = service("scheduling-service", "scheduling", 8082, false);
+    public static final ServiceSpec TREATMENT_PLAN = service("treatment-plan-service", "treatment_plan", 8083, false);
+    public static final ServiceSpec NOTIFICATION = service("notification-service", "notification", 8084, false);
 
-    /** The four services in the order they are listed to the user. */
-    public static final List<ServiceSpec> ALL = List.of(INTAKE, SCHEDULING, TREATMENT_PLAN, NOTIFICATION);
+    /** The staff console, the local run's front door. */
+    public static final ServiceSpec STAFF_CONSOLE =
+            new ServiceSpec("staff-console", Kind.CONSOLE, null, 8080, executableJar("staff-console"), false, Map.of());
 
-    private static ServiceSpec of(String name, String schema, int port, boolean mintsDevTokens) {
-        return new ServiceSpec(
-                name,
-                schema,
-                port,
-                Path.of(name, "target", name + "-0.1.0-SNAPSHOT-exec.jar"),
-                mintsDevTokens,
-                Map.of());
+    /** The four services, each with its own schema, in the order they are listed to the user. */
+    public static final List<ServiceSpec> SERVICES = List.of(INTAKE, SCHEDULING, TREATMENT_PLAN, NOTIFICATION);
+
+    /** What the local run starts: the staff console and the four services, as listed to the user. */
+    public static final List<ServiceSpec> ALL =
+            List.of(STAFF_CONSOLE, INTAKE, SCHEDULING, TREATMENT_PLAN, NOTIFICATION);
+
+    private static ServiceSpec service(String name, String schema, int port, boolean mintsDevTokens) {
+        return new ServiceSpec(name, Kind.SERVICE, schema, port, executableJar(name), mintsDevTokens, Map.of());
+    }
+
+    private static Path executableJar(String module) {
+        return Path.of(module, "target", module + "-0.1.0-SNAPSHOT-exec.jar");
     }
 
     /** The same service on another HTTP port (tests that must not collide with a developer's run). */
     public ServiceSpec withPort(int newPort) {
-        return new ServiceSpec(name, schema, newPort, jar, mintsDevTokens, environment);
+        return new ServiceSpec(name, kind, schema, newPort, jar, mintsDevTokens, environment);
     }
 
     /**
@@ -54,7 +85,21 @@ public record ServiceSpec(
     public ServiceSpec withEnvironment(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(environment);
         merged.putAll(extra);
-        return new ServiceSpec(name, schema, port, jar, mintsDevTokens, merged);
+        return new ServiceSpec(name, kind, schema, port, jar, mintsDevTokens, merged);
+    }
+
+    /** Whether it owns a schema (and so a login role, migrations, a datasource); the console does not. */
+    public boolean hasDatabase() {
+        return kind == Kind.SERVICE;
+    }
+
+    /** The schema of a service; the console has none, and asking for it is a launcher bug. */
+    @Override
+    public String schema() {
+        if (!hasDatabase()) {
+            throw new IllegalStateException(name + " has no database schema");
+        }
+        return schema;
     }
 
     /**
@@ -62,7 +107,7 @@ public record ServiceSpec(
      * and append to the audit trail, and changes no table's shape.
      */
     public String runtimeRole() {
-        return runtimeRole(schema);
+        return runtimeRole(schema());
     }
 
     static String runtimeRole(String schema) {

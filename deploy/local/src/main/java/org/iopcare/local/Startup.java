@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The order of a start: Kafka, PostgreSQL and the extraction of the service jars side by side; then
- * the four services side by side, each until its readiness probe answers 200.
+ * the four services and the staff console side by side, each until its readiness probe answers 200.
  */
 final class Startup {
 
@@ -52,11 +52,11 @@ final class Startup {
 
         KafkaBroker broker = new KafkaBroker(options, folder);
         LocalPostgres postgres = new LocalPostgres(options, folder);
+        // the schemas of the services in this run; with none (--infra-only) every service's, for the IDE
         List<String> schemas = new ArrayList<>();
-        options.services().forEach(s -> schemas.add(s.schema()));
-        if (schemas.isEmpty()) {
-            ServiceSpec.ALL.forEach(s -> schemas.add(s.schema()));
-        }
+        List<ServiceSpec> withDatabase =
+                options.services().stream().filter(ServiceSpec::hasDatabase).toList();
+        (withDatabase.isEmpty() ? ServiceSpec.SERVICES : withDatabase).forEach(s -> schemas.add(s.schema()));
 
         ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
             Thread thread = new Thread(runnable, "iopcare-local-start");

@@ -14,10 +14,16 @@ final class Summary {
                 .append("IOP Care is up in ")
                 .append(String.format(Locale.ROOT, "%.1f s", platform.startupSeconds()))
                 .append("\n\n");
+        // the console first: it is where a person starts
+        options.services().stream()
+                .filter(service -> service.kind() == ServiceSpec.Kind.CONSOLE)
+                .forEach(console -> text.append("  Staff console: ")
+                        .append(consoleUrl(console))
+                        .append(" \u2014 sign in as any of the listed staff\n\n"));
         if (options.services().isEmpty()) {
             text.append(
                     "  Kafka and PostgreSQL only (--infra-only). To run a service against them, e.g. from an IDE:\n");
-            for (ServiceSpec service : ServiceSpec.ALL) {
+            for (ServiceSpec service : ServiceSpec.SERVICES) {
                 text.append(String.format(
                         Locale.ROOT,
                         "    %-22s SPRING_DATASOURCE_USERNAME=%s, SPRING_FLYWAY_USER=%s, passwords in %s%n",
@@ -35,6 +41,9 @@ final class Summary {
                     .append("\n");
         }
         for (ServiceSpec service : options.services()) {
+            if (service.kind() != ServiceSpec.Kind.SERVICE) {
+                continue;
+            }
             String url = platform.serviceUrl(service);
             text.append(String.format(
                     Locale.ROOT, "  %-16s %-24s Swagger UI: %s/swagger-ui.html%n", service.shortName(), url, url));
@@ -77,5 +86,10 @@ final class Summary {
         }
         text.append("\nPress Ctrl-C to stop (or ./run-local.sh stop from another terminal).");
         return text.toString();
+    }
+
+    /** The console's address as a browser on this machine opens it (its session cookie is kept for it). */
+    static String consoleUrl(ServiceSpec console) {
+        return "http://" + LocalOptions.LOOPBACK + ":" + console.port();
     }
 }

@@ -16,7 +16,7 @@ class CommandLineTest {
         CommandLine line = parse();
 
         assertThat(line.action()).isEqualTo(CommandLine.Action.START);
-        assertThat(line.options().services()).isEqualTo(ServiceSpec.ALL);
+        assertThat(line.options().services()).isEqualTo(ServiceSpec.ALL).contains(ServiceSpec.STAFF_CONSOLE);
         assertThat(line.options().readyTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(line.options().kafkaPort()).isEqualTo(19092);
         assertThat(line.options().postgresPort()).isEqualTo(15432);

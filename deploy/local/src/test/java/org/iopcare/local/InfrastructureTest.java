@@ -80,7 +80,7 @@ class InfrastructureTest {
         }
 
         // PostgreSQL: each service logs in with its own password and works in its own schema only.
-        for (ServiceSpec service : ServiceSpec.ALL) {
+        for (ServiceSpec service : ServiceSpec.SERVICES) {
             try (Connection connection = connectAs(service.schema())) {
                 execute(connection, "CREATE TABLE probe (id int PRIMARY KEY)");
                 assertThat(query(connection, "SELECT current_schema()")).isEqualTo(service.schema());

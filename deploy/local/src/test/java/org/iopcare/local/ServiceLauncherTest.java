@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,54 @@ class ServiceLauncherTest {
         assertThat(PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(folder.secrets().resolve(SandboxSmsToken.FILE))))
                 .isEqualTo("rw-------");
+    }
+
+    @Test
+    void theConsoleIsToldWhereTheServicesOfThisRunAreAndGetsNoDatabaseKafkaOrKeys() {
+        LocalOptions options = options()
+                .services(List.of(
+                        ServiceSpec.STAFF_CONSOLE.withPort(18080),
+                        ServiceSpec.INTAKE.withPort(18081),
+                        ServiceSpec.SCHEDULING.withPort(18082),
+                        ServiceSpec.TREATMENT_PLAN.withPort(18083),
+                        ServiceSpec.NOTIFICATION.withPort(18084)))
+                .build();
+
+        Map<String, String> env =
+                launcher(options).environment(options.services().get(0));
+
+        assertThat(env)
+                .containsEntry("SPRING_PROFILES_ACTIVE", "local")
+                .containsEntry("SERVER_PORT", "18080")
+                .containsEntry("SERVER_ADDRESS", "127.0.0.1")
+                .containsEntry("IOPCARE_CONSOLE_INTAKE", "http://127.0.0.1:18081")
+                .containsEntry("IOPCARE_CONSOLE_SCHEDULING", "http://127.0.0.1:18082")
+                .containsEntry("IOPCARE_CONSOLE_TREATMENT_PLAN", "http://127.0.0.1:18083")
+                .containsEntry("IOPCARE_CONSOLE_NOTIFICATION", "http://127.0.0.1:18084");
+        assertThat(env.keySet())
+                .noneMatch(name -> name.startsWith("SPRING_DATASOURCE")
+                        || name.startsWith("SPRING_FLYWAY")
+                        || name.startsWith("SPRING_CLOUD_STREAM")
+                        || name.startsWith("IOPCARE_SECURITY")
+                        || name.startsWith("IOPCARE_DEVTOKENS")
+                        || name.equals(SandboxSmsToken.ENVIRONMENT));
+        // no database role or password is made for it
+        assertThat(new DataFolder(dataDir).secrets().resolve("staff-console.password"))
+                .doesNotExist();
+    }
+
+    @Test
+    void aServiceLeftOutOfTheRunIsLookedForOnItsUsualPort() {
+        LocalOptions options = options()
+                .services(List.of(ServiceSpec.STAFF_CONSOLE, ServiceSpec.INTAKE.withPort(18081)))
+                .build();
+
+        Map<String, String> env = launcher(options).environment(ServiceSpec.STAFF_CONSOLE);
+
+        assertThat(env)
+                .containsEntry("SERVER_PORT", "8080")
+                .containsEntry("IOPCARE_CONSOLE_INTAKE", "http://127.0.0.1:18081")
+                .containsEntry("IOPCARE_CONSOLE_NOTIFICATION", "http://127.0.0.1:8084");
     }
 
     @Test
