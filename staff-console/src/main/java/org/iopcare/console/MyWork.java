@@ -45,7 +45,13 @@ class MyWork {
             String reasonCode,
             String owner,
             String dueAt,
-            String state) {}
+            String state) {
+
+        /** Owned by the staff member, or waiting in a queue of one of their roles. */
+        boolean isFor(SignedIn staff) {
+            return owner.equals(staff.staffId()) || staff.has(owner);
+        }
+    }
 
     @GetMapping("/")
     String page(HttpSession session, Model model) {
@@ -71,7 +77,10 @@ class MyWork {
                 unavailable.add(answer.service());
             }
         }
-        items.sort(Comparator.comparing((Item item) -> PRIORITY_ORDER.getOrDefault(item.priority(), 3))
+        SignedIn staff = SignedIn.of(session);
+        // theirs first (owned by them or by a queue of their role), then their clients' other work
+        items.sort(Comparator.comparing((Item item) -> staff != null && item.isFor(staff) ? 0 : 1)
+                .thenComparing(item -> PRIORITY_ORDER.getOrDefault(item.priority(), 3))
                 .thenComparing(Item::dueAt, Comparator.nullsLast(Comparator.naturalOrder())));
         model.addAttribute("items", items);
         model.addAttribute("unavailable", unavailable);

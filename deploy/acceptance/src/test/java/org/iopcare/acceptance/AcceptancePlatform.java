@@ -154,7 +154,10 @@ final class AcceptancePlatform {
                                 Map.entry("IOPCARE_NOTIFICATION_CARE_TEAM_EMAIL", CARE_TEAM_EMAIL),
                                 Map.entry("IOPCARE_NOTIFICATION_INTAKE_TEAM_EMAIL", INTAKE_TEAM_EMAIL))));
         // started side by side with the services; it is told their moved ports by the launcher
-        ServiceSpec staffConsole = ServiceSpec.STAFF_CONSOLE.withPort(ports[8]);
+        // dates and times on its pages in the run's clinic zone, as the tracks meet
+        ServiceSpec staffConsole = ServiceSpec.STAFF_CONSOLE
+                .withPort(ports[8])
+                .withEnvironment(Map.of("IOPCARE_CONSOLE_CLINIC_ZONE", zone.getId()));
         List<ServiceSpec> everything = new java.util.ArrayList<>(services);
         everything.add(staffConsole);
         LocalOptions options = LocalOptions.builder(repo)

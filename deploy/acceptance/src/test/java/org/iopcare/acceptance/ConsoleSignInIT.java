@@ -26,7 +26,7 @@ import org.openqa.selenium.WebElement;
  */
 class ConsoleSignInIT {
 
-    private static final String DANA = "Dana, intake coordinator";
+    private static final String DANA = "Dana Whitfield, intake coordinator";
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -65,10 +65,12 @@ class ConsoleSignInIT {
                 .extracting(WebElement::getText)
                 .contains(
                         DANA,
-                        "Sam, scheduler",
-                        "Dr Okafor, clinician",
+                        "Tomas Ferreira, scheduler",
+                        "Ngozi Okafor, clinician",
+                        "Luis Reyes, clinician",
                         "Karin Lindqvist, clinical supervisor",
-                        "Pat Moreno, program administrator");
+                        "Pat Moreno, program administrator",
+                        "Samir Haddad, privacy officer");
         browser.screenshot("01-sign-in");
 
         signInAs(DANA);

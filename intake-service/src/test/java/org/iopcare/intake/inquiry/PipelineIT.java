@@ -86,6 +86,10 @@ class PipelineIT extends IntakeIT {
         assertThat(passed).isBetween(300, 399);
         assertThat(last.contentType()).startsWith("application/problem+json");
         assertThat(Long.parseLong(last.headers().getFirst("Retry-After"))).isPositive();
+        // staff taking an inquiry by phone from the same address are identified, not limited
+        assertThat(send("POST", "/api/inquiries", COORDINATOR, "{}", "X-Forwarded-For", client)
+                        .status())
+                .isEqualTo(400);
 
         // Another client behind the same trusted proxy is not affected; a spoofed left-most entry is
         // ignored because the proxy appends the real peer at the right.

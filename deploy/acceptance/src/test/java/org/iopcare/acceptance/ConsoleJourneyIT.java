@@ -1,0 +1,315 @@
+package org.iopcare.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.iopcare.acceptance.Journey.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iopcare.acceptance.console.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The acceptance journey through the staff console only, in a real browser: an inquiry taken by
+ * phone, moved through the pipeline, screened by a clinician, enrolled with a preview of the first
+ * sessions; the group's attendance taken on one screen; the missed session in the clinician's work;
+ * a plan version; discharge; the chart as a supervisor (who opened it), a scheduler (no plan) and
+ * another clinician (not their client). Each screen is checked with axe-core (WCAG 2.1 A and AA, no
+ * violation) and photographed for docs/console.md. Only the track is made through the API: it must
+ * meet in a minute, which no clinic would set up by hand.
+ */
+class ConsoleJourneyIT {
+
+    static final String DANA = "Dana Whitfield, intake coordinator";
+    static final String OKAFOR = "Ngozi Okafor, clinician";
+    static final String REYES = "Luis Reyes, clinician";
+    static final String TOMAS = "Tomas Ferreira, scheduler";
+    static final String LINDQVIST = "Karin Lindqvist, clinical supervisor";
+
+    /**
+     * How far ahead the journey's track meets: the steps up to the enrollment (about 30 s on two
+     * cores) must be done before it begins, or today's meeting is not booked.
+     */
+    private static final Duration TRACK_LEAD = Duration.ofSeconds(60);
+
+    private static AcceptancePlatform platform;
+    private static Journey journey;
+    private static Browser browser;
+    private static final Map<String, List<String>> VIOLATIONS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        platform = AcceptancePlatform.get();
+        journey = new Journey(platform);
+        browser = Browser.start(platform.consoleUrl);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anInquiryBecomesAClientWhoseCareIsRecordedAndWhoIsDischargedThroughTheConsoleOnly() {
+        // a track meeting in about a minute: the steps before attendance fill the wait
+        long begin = System.nanoTime();
+        LocalTime meeting = journey.createTrack("CONSOLE", TRACK_LEAD);
+        Instant groupStart = journey.today(meeting);
+        Person ana = Person.numbered("Ana", "Console", 41);
+
+        // the intake coordinator takes the call
+        signInAs(DANA);
+        browser.open("/inquiries");
+        screen("03-inquiries");
+        click("Take an inquiry by phone");
+        type("firstName", ana.firstName());
+        type("lastName", ana.lastName());
+        type("phone", ana.phone());
+        select("preferredChannel", "SMS");
+        select("referralSource", "PRIMARY_CARE");
+        type("helpWith", "Low mood since the winter");
+        // a missing consent is shown next to its field, and nothing is saved
+        click("Save inquiry");
+        assertThat(fieldError("contactConsent")).contains("must be given");
+        check("contactConsent");
+        screen("04-new-inquiry");
+        click("Save inquiry");
+        assertThat(browser.path()).startsWith("/inquiries/");
+        String inquiryPath = browser.path();
+        assertThat(text("inquiry-status")).isEqualTo("NEW");
+        moveTo("CONTACTED", "Called back, screening booked");
+        moveTo("SCREENING", "");
+        screen("05-inquiry");
+
+        // the clinician screens
+        signInAs(OKAFOR);
+        browser.open(inquiryPath);
+        click("Screen");
+        for (String dimension :
+                List.of("withdrawal", "biomedical", "emotional", "readiness", "relapse", "environment")) {
+            select(dimension, dimension.equals("emotional") ? "2" : "1");
+        }
+        for (int i = 1; i <= 9; i++) {
+            select("phq9-" + i, i == 9 ? "0" : "2");
+        }
+        for (int i = 1; i <= 7; i++) {
+            select("gad7-" + i, "1");
+        }
+        // the totals add up while the clinician answers
+        assertThat(text("phq9-score")).isEqualTo("16");
+        assertThat(text("gad7-score")).isEqualTo("7");
+        select("currentCare", "OUTPATIENT");
+        screen("06-screening-form");
+        click("Record screening");
+        assertThat(text("recommended-level")).isEqualTo("IOP");
+        screen("07-screening-result");
+
+        // the intake coordinator enrolls, seeing the first sessions before confirming
+        signInAs(DANA);
+        browser.open(inquiryPath);
+        click("Enroll");
+        check("smsConsent");
+        select("trackCode", "CONSOLE");
+        type("startDate", LocalDate.now(platform.zone).toString());
+        select("primaryClinicianId", "clin-okafor");
+        click("Preview first sessions");
+        assertThat(browser.driver().findElements(By.cssSelector(".preview li")))
+                .as("the first sessions shown before enrolling")
+                .hasSizeGreaterThanOrEqualTo(3);
+        screen("08-enrollment");
+        click("Enroll");
+        assertThat(browser.path()).startsWith("/clients/");
+        String chartPath = browser.path();
+        String clientId = chartPath.substring("/clients/".length());
+        assertThat(text("client-track")).isEqualTo("CONSOLE");
+
+        double enrolledAfter = (System.nanoTime() - begin) / 1e9;
+
+        // the intake coordinator finds the client by name and by phone
+        browser.open("/clients");
+        type("q", "ana cons");
+        click("Search");
+        assertThat(browser.driver().findElements(By.cssSelector("#search-results a[href='" + chartPath + "']")))
+                .isNotEmpty();
+        screen("13-client-search");
+        browser.open("/clients?q=" + ana.phone().substring(ana.phone().length() - 7));
+        assertThat(browser.driver().findElements(By.cssSelector("#search-results a[href='" + chartPath + "']")))
+                .isNotEmpty();
+
+        // the clinician writes the first plan version
+        signInAs(OKAFOR);
+        // treatment-plan opens the draft when it hears of the enrollment
+        await("the draft plan on the chart", Duration.ofSeconds(30)).untilAsserted(() -> {
+            browser.open(chartPath);
+            assertThat(browser.driver().findElements(By.id("plan-status")))
+                    .extracting(WebElement::getText)
+                    .containsExactly("DRAFT");
+        });
+        click("Write a new version");
+        select("category", "MENTAL_HEALTH");
+        type("problem", "Low mood most days since the winter");
+        type("goal", "Back at work three days a week");
+        type("objective", "Attend every group this month");
+        type("reason", "First plan, agreed with the client");
+        screen("10-plan-version");
+        click("Save version");
+        assertThat(browser.path()).isEqualTo(chartPath);
+        assertThat(text("plan-version")).isEqualTo("1");
+        screen("11-client-chart");
+
+        // another clinician's chart is not theirs; the scheduler sees the schedule but not the plan
+        signInAs(REYES);
+        browser.open(chartPath);
+        assertThat(heading()).isEqualTo("Not available");
+        signInAs(TOMAS);
+        browser.open(chartPath);
+        assertThat(sectionText("h-plan")).contains("Your role does not allow this.");
+        assertThat(sectionText("h-schedule")).doesNotContain("Your role does not allow this.");
+
+        browser.open("/tracks");
+        screen("14-tracks");
+
+        // the clinician takes the group's attendance once it has begun: the client did not come
+        signInAs(OKAFOR);
+        journey.awaitSessions(clientId);
+        await("the group session to begin", Duration.ofMinutes(3))
+                .until(() -> !Instant.now().isBefore(groupStart.plusSeconds(1)));
+        System.out.printf(
+                "[console] enrolled %.1f s after the track was made; the group began %.1f s later%n",
+                enrolledAfter, (System.nanoTime() - begin) / 1e9 - enrolledAfter);
+        browser.open("/groups?date=" + LocalDate.now(platform.zone));
+        WebElement absent =
+                browser.driver().findElement(By.cssSelector("input[name='mark-" + clientId + "'][value='ABSENT']"));
+        absent.click();
+        screen("09-groups");
+        WebElement form = absent.findElement(By.xpath("ancestor::form"));
+        form.findElement(By.xpath(".//button[normalize-space()='Save attendance']"))
+                .click();
+        assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
+                .isEqualTo("Attendance saved for 1 clients.");
+
+        // the missed session reaches the clinician's work: the week is now below the minimum
+        await("the missed week in My work", Duration.ofSeconds(60)).untilAsserted(() -> {
+            browser.open("/");
+            assertThat(browser.driver()
+                            .findElements(By.xpath(
+                                    "//tr[@data-kind='BELOW_WEEKLY_MINIMUM']//a[contains(@href,'" + clientId + "')]")))
+                    .isNotEmpty();
+        });
+        screen("02-my-work");
+
+        // discharge, by the clinician
+        signInAs(OKAFOR);
+        browser.open(chartPath);
+        type("effectiveDate", LocalDate.now(platform.zone).toString());
+        select("reason", "STEPPED_DOWN");
+        click("Discharge");
+        assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
+                .isEqualTo("Discharged.");
+        assertThat(text("client-status")).contains("discharged");
+
+        // the supervisor sees who opened the chart
+        signInAs(LINDQVIST);
+        browser.open(chartPath);
+        assertThat(sectionText("h-audit")).contains("clin-okafor", "clin-reyes", "sched-tomas");
+        screen("12-chart-audit");
+
+        assertThat(VIOLATIONS).as("axe-core violations by screen").isEmpty();
+    }
+
+    // --- steps -----------------------------------------------------------------------------------
+
+    private static void signInAs(String title) {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/sign-in");
+        browser.driver()
+                .findElement(By.xpath("//label[normalize-space()='" + title + "']"))
+                .click();
+        click("Sign in");
+        assertThat(heading()).isEqualTo("My work");
+    }
+
+    private static void moveTo(String status, String note) {
+        select("status", status);
+        type("note", note);
+        click("Save");
+        assertThat(text("inquiry-status")).isEqualTo(status);
+    }
+
+    /** Checks the page with axe-core and photographs it. */
+    private static void screen(String name) {
+        List<String> found = browser.axe();
+        if (!found.isEmpty()) {
+            VIOLATIONS.put(name + " " + browser.path(), new ArrayList<>(found));
+        }
+        browser.screenshot(name);
+    }
+
+    private static void click(String text) {
+        List<WebElement> found = browser.driver()
+                .findElements(By.xpath("//main//button[normalize-space()='" + text
+                        + "'] | //main//a[normalize-space()='" + text + "']"));
+        assertThat(found)
+                .as("a button or link '%s' on %s", text, browser.path())
+                .isNotEmpty();
+        found.get(0).click();
+    }
+
+    private static void type(String id, String value) {
+        WebElement field = browser.driver().findElement(By.id(id));
+        field.clear();
+        if (field.getAttribute("type").equals("date")) {
+            // a date input takes the date as the browser's locale writes it; set it as the form sends it
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("arguments[0].value = arguments[1]", field, value);
+        } else {
+            field.sendKeys(value);
+        }
+    }
+
+    private static void select(String id, String value) {
+        new Select(browser.driver().findElement(By.id(id))).selectByValue(value);
+    }
+
+    private static void check(String id) {
+        if (id == null) {
+            return;
+        }
+        WebElement box = browser.driver().findElement(By.id(id));
+        if (!box.isSelected()) {
+            box.click();
+        }
+    }
+
+    private static String text(String id) {
+        return browser.driver().findElement(By.id(id)).getText().strip();
+    }
+
+    private static String fieldError(String id) {
+        return browser.driver()
+                .findElement(By.xpath("//*[@id='" + id + "']/following-sibling::p[contains(@class,'field-error')]"))
+                .getText();
+    }
+
+    private static String sectionText(String headingId) {
+        return browser.driver()
+                .findElement(By.xpath("//section[@aria-labelledby='" + headingId + "']"))
+                .getText();
+    }
+
+    private static String heading() {
+        return browser.driver().findElement(By.tagName("h1")).getText();
+    }
+}
