@@ -1,0 +1,385 @@
+package org.iopcare.bench;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How fast the staff console renders its screens with a clinic's worth of clients, beside the raw
+ * cost of the service reads behind them, measured in the same run.
+ *
+ * <p>Against a running local run ({@code ./run-local.sh}), it first loads {@code --clients} clients through the services' public APIs (inquiry, screening,
+ * enrollment on the seeded tracks, half on each of two clinicians' caseloads), then signs in to the
+ * console as a clinician and as the intake coordinator and requests each screen {@code --samples}
+ * times after a warm-up, one request at a time, as a staff member clicking would. It prints p50, p95
+ * and the maximum per screen, and for the baselines the same figures for the single service read
+ * each screen needs the most of, sent directly with the same token, and for the console's own
+ * health endpoint (the HTTP floor).
+ */
+public final class ConsoleRenderBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String console;
+    private final String intake;
+    private final String scheduling;
+    private final String treatmentPlan;
+    private final HttpClient api =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ConsoleRenderBenchmark(String console, String intake, String scheduling, String treatmentPlan) {
+        this.console = console;
+        this.intake = intake;
+        this.scheduling = scheduling;
+        this.treatmentPlan = treatmentPlan;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        ConsoleRenderBenchmark bench = new ConsoleRenderBenchmark(
+                options.getOrDefault("console", "http://127.0.0.1:8080"),
+                options.getOrDefault("intake", "http://127.0.0.1:8081"),
+                options.getOrDefault("scheduling", "http://127.0.0.1:8082"),
+                options.getOrDefault("treatment-plan", "http://127.0.0.1:8083"));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "500"));
+        int samples = Integer.parseInt(options.getOrDefault("samples", "100"));
+        ZoneId zone = ZoneId.of(options.getOrDefault("zone", "America/New_York"));
+        bench.run(clients, samples, zone);
+    }
+
+    private void run(int clients, int samples, ZoneId zone) throws Exception {
+        System.out.printf(
+                "IOP Care console render benchmark: Java %s, %d cores, %d clients, %d samples per screen%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), clients, samples);
+        String dana = token("intake-dana", "INTAKE_COORDINATOR");
+        String okafor = token("clin-okafor", "CLINICIAN");
+        String reyes = token("clin-reyes", "CLINICIAN");
+
+        Loaded loaded = load(clients, dana, okafor, reyes, zone);
+
+        Console asOkafor = signIn("clin-okafor");
+        Console asDana = signIn("intake-dana");
+        String chart = "/clients/" + loaded.okaforClient();
+        String meetingDay = nextMeetingDay(zone).toString();
+
+        List<Row> rows = new ArrayList<>();
+        rows.add(measure(
+                "console /actuator/health (HTTP floor)",
+                samples,
+                () -> status(get(HttpClient.newHttpClient(), console + "/actuator/health", null))));
+        rows.add(measure("My work (clinician)", samples, () -> asOkafor.get("/")));
+        rows.add(measure(
+                "  baseline: scheduling GET /api/work-items",
+                samples,
+                () -> status(get(api, scheduling + "/api/work-items?size=200", okafor))));
+        rows.add(measure("Client chart (clinician)", samples, () -> asOkafor.get(chart)));
+        rows.add(measure(
+                "  baseline: treatment-plan GET /api/clients/{id}/plan",
+                samples,
+                () -> status(get(api, treatmentPlan + "/api/clients/" + loaded.okaforClient() + "/plan", okafor))));
+        rows.add(measure(
+                "Today's groups (clinician, " + meetingDay + ")",
+                samples,
+                () -> asOkafor.get("/groups?date=" + meetingDay)));
+        rows.add(measure(
+                "  baseline: scheduling GET /api/group-sessions",
+                samples,
+                () -> status(get(api, scheduling + "/api/group-sessions?date=" + meetingDay, okafor))));
+        rows.add(measure("Plan version form (clinician)", samples, () -> asOkafor.get(chart + "/plan/version")));
+        rows.add(measure("Inquiries board (intake)", samples, () -> asDana.get("/inquiries")));
+        rows.add(measure(
+                "  baseline: intake GET /api/inquiries?status=NEW",
+                samples,
+                () -> status(get(api, intake + "/api/inquiries?status=NEW&size=100", dana))));
+        rows.add(measure("Client search 'bench' (intake)", samples, () -> asDana.get("/clients?q=bench")));
+        rows.add(measure(
+                "  baseline: intake GET /api/clients?q=bench",
+                samples,
+                () -> status(get(api, intake + "/api/clients?q=bench&size=50", dana))));
+        rows.add(measure("Inquiry (intake)", samples, () -> asDana.get("/inquiries/" + loaded.openInquiry())));
+        rows.add(measure(
+                "Enrollment form (intake)",
+                samples,
+                () -> asDana.get("/inquiries/" + loaded.openInquiry() + "/enrollment")));
+        rows.add(measure("Tracks (intake)", samples, () -> asDana.get("/tracks")));
+
+        System.out.println();
+        System.out.printf("%-58s %8s %8s %8s%n", "screen (one request at a time)", "p50 ms", "p95 ms", "max ms");
+        for (Row row : rows) {
+            System.out.printf(Locale.ROOT, "%-58s %8.1f %8.1f %8.1f%n", row.name(), row.p50(), row.p95(), row.max());
+        }
+    }
+
+    // --- loading ---------------------------------------------------------------------------------
+
+    private record Loaded(String okaforClient, String openInquiry) {}
+
+    private Loaded load(int count, String dana, String okafor, String reyes, ZoneId zone) throws Exception {
+        long begin = System.nanoTime();
+        String run = Long.toString(System.currentTimeMillis() % 100000, 36);
+        LocalDate start = nextMeetingDay(zone);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> enrolled = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            boolean toOkafor = n % 2 == 0;
+            enrolled.add(pool.submit(() -> enroll(
+                    run, n, start, dana, toOkafor ? okafor : reyes, toOkafor ? "clin-okafor" : "clin-reyes", zone)));
+        }
+        String okaforClient = null;
+        for (int i = 0; i < enrolled.size(); i++) {
+            String client = enrolled.get(i).get();
+            if (i % 2 == 0 && okaforClient == null) {
+                okaforClient = client;
+            }
+        }
+        pool.shutdown();
+        String open = inquiry(run, count, dana);
+        screen(open, okafor);
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "loaded %d clients in %.1f s (%.1f enrollments/s, 4 requests each)%n",
+                count,
+                seconds,
+                count / seconds);
+        return new Loaded(okaforClient, open);
+    }
+
+    private String enroll(
+            String run, int n, LocalDate start, String dana, String clinician, String clinicianId, ZoneId zone)
+            throws IOException, InterruptedException {
+        String inquiry = inquiry(run, n, dana);
+        screen(inquiry, clinician);
+        Map<String, Object> consent = Map.of(
+                "given", true, "recordedAt", Instant.now().minusSeconds(5).toString(), "source", "WRITTEN_FORM");
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("firstName", "Bench");
+        client.put("lastName", "Client" + run + n);
+        client.put("phone", phone(n));
+        client.put("timeZone", zone.getId());
+        client.put("smsConsent", consent);
+        client.put(
+                "emailConsent",
+                Map.of(
+                        "given",
+                        false,
+                        "recordedAt",
+                        Instant.now().minusSeconds(5).toString(),
+                        "source",
+                        "WRITTEN_FORM"));
+        client.put("part2Consent", consent);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("inquiryId", inquiry);
+        body.put("client", client);
+        body.put("trackCode", n % 4 < 2 ? "MH-IOP-AM" : "MH-IOP-PM");
+        body.put("startDate", start.toString());
+        body.put("primaryClinicianId", clinicianId);
+        body.put("ageGroup", "ADULT");
+        JsonNode answer = send(api, "POST", intake + "/api/enrollments", dana, body, 201);
+        return answer.get("id").asString();
+    }
+
+    private String inquiry(String run, int n, String dana) throws IOException, InterruptedException {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("firstName", "Bench");
+        form.put("lastName", "Client" + run + n);
+        form.put("phone", phone(n));
+        form.put("preferredChannel", "SMS");
+        form.put("contactConsent", true);
+        form.put("referralSource", "SELF");
+        String id = send(api, "POST", intake + "/api/inquiries", dana, form, 201)
+                .get("id")
+                .asString();
+        send(api, "PATCH", intake + "/api/inquiries/" + id, dana, Map.of("status", "CONTACTED"), 200);
+        return id;
+    }
+
+    private void screen(String inquiry, String clinician) throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(
+                "ratings",
+                Map.of(
+                        "withdrawal",
+                        0,
+                        "biomedical",
+                        0,
+                        "emotional",
+                        2,
+                        "readiness",
+                        1,
+                        "relapse",
+                        1,
+                        "environment",
+                        1));
+        body.put("phq9", List.of(2, 2, 2, 2, 1, 1, 1, 1, 0));
+        body.put("gad7", List.of(1, 1, 1, 1, 1, 1, 1));
+        body.put("currentCare", "OUTPATIENT");
+        body.put("recentRelapse", false);
+        body.put("coOccurringDisorders", false);
+        body.put("safety", Map.of("suicidalIntent", false, "recentSuicideAttempt", false, "homicidalIdeation", false));
+        send(api, "POST", intake + "/api/inquiries/" + inquiry + "/screenings", clinician, body, 201);
+    }
+
+    private static String phone(int n) {
+        return String.format(Locale.ROOT, "+1617%07d", 2_000_000 + n);
+    }
+
+    /** The next weekday on which the seeded tracks meet (Monday, Wednesday, Friday). */
+    private static LocalDate nextMeetingDay(ZoneId zone) {
+        LocalDate day = LocalDate.now(zone).plusDays(1);
+        while (!List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.FRIDAY)
+                .contains(day.getDayOfWeek())) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    // --- the console as a browser uses it ----------------------------------------------------------
+
+    /** A signed-in browser session: cookies kept, redirects not followed. */
+    private final class Console {
+        private final HttpClient browser;
+
+        Console(HttpClient browser) {
+            this.browser = browser;
+        }
+
+        int get(String path) throws IOException, InterruptedException {
+            HttpResponse<String> page = ConsoleRenderBenchmark.get(browser, console + path, null);
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + page.statusCode());
+            }
+            return page.statusCode();
+        }
+    }
+
+    private Console signIn(String staffId) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> page = get(browser, console + "/sign-in", null);
+        Matcher csrf = CSRF.matcher(page.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("The console's sign-in page has no form: is it the local run?");
+        }
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(console + "/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "staffId=" + URLEncoder.encode(staffId, StandardCharsets.UTF_8) + "&_csrf="
+                                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 302) {
+            throw new IllegalStateException("Signing in as " + staffId + " answered " + signedIn.statusCode());
+        }
+        return new Console(browser);
+    }
+
+    // --- measuring ---------------------------------------------------------------------------------
+
+    private record Row(String name, double p50, double p95, double max) {}
+
+    private interface Request {
+        int send() throws Exception;
+    }
+
+    private static Row measure(String name, int samples, Request request) throws Exception {
+        int warmUp = Math.max(10, samples / 5);
+        for (int i = 0; i < warmUp; i++) {
+            request.send();
+        }
+        double[] millis = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            long begin = System.nanoTime();
+            request.send();
+            millis[i] = (System.nanoTime() - begin) / 1e6;
+        }
+        Arrays.sort(millis);
+        return new Row(name, percentile(millis, 50), percentile(millis, 95), millis[millis.length - 1]);
+    }
+
+    private static double percentile(double[] sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    // --- HTTP ----------------------------------------------------------------------------------------
+
+    private String token(String subject, String role) throws IOException, InterruptedException {
+        JsonNode answer = send(
+                api, "POST", intake + "/dev/tokens", null, Map.of("subject", subject, "roles", List.of(role)), 200);
+        return answer.get("token").asString();
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", token == null ? "text/html" : "application/json")
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int status(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.uri() + " answered " + response.statusCode());
+        }
+        return response.statusCode();
+    }
+
+    private static JsonNode send(HttpClient http, String method, String url, String token, Object body, int expected)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + URI.create(url).getPath() + " answered "
+                    + response.statusCode() + " (expected " + expected + ")");
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Options are --name=value: " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+}
