@@ -23,10 +23,10 @@ import org.openqa.selenium.support.ui.Select;
  * The acceptance journey through the staff console only, in a real browser: an inquiry taken by
  * phone, moved through the pipeline, screened by a clinician, enrolled with a preview of the first
  * sessions; the group's attendance taken on one screen; the missed session in the clinician's work;
- * a plan version; discharge; the chart as a supervisor (who opened it), a scheduler (no plan) and
- * another clinician (not their client). Each screen is checked with axe-core (WCAG 2.1 A and AA, no
- * violation) and photographed for docs/console.md. Only the track is made through the API: it must
- * meet in a minute, which no clinic would set up by hand.
+ * two plan versions compared; discharge; the chart as a supervisor (who opened it), a scheduler (no
+ * plan) and another clinician (not their client). The scheduler first sets up the track, meeting a
+ * minute later. Each screen is checked with axe-core (WCAG 2.1 A and AA, no violation) and
+ * photographed for docs/console.md.
  */
 class ConsoleJourneyIT {
 
@@ -64,9 +64,28 @@ class ConsoleJourneyIT {
     @Test
     void anInquiryBecomesAClientWhoseCareIsRecordedAndWhoIsDischargedThroughTheConsoleOnly() {
         // a track meeting in about a minute: the steps before attendance fill the wait
+        // the scheduler sets up a track meeting in about a minute: the steps before attendance fill the wait
         long begin = System.nanoTime();
-        LocalTime meeting = journey.createTrack("CONSOLE", TRACK_LEAD);
+        LocalTime meeting = journey.meetingAfter(TRACK_LEAD);
         Instant groupStart = journey.today(meeting);
+        signInAs(TOMAS);
+        browser.open("/tracks");
+        click("New track");
+        type("code", "CONSOLE");
+        type("name", "Console journey track");
+        type("timeZone", platform.zone.getId());
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            WebElement box = browser.driver().findElement(By.id("day-" + day));
+            if (box.isSelected() != journey.staff.todayAndTwoMore().contains(day)) {
+                box.click();
+            }
+        }
+        type("localStart", meeting.toString());
+        type("localEnd", meeting.plusHours(3).toString());
+        screen("16-track-form");
+        click("Save track");
+        assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
+                .isEqualTo("Track CONSOLE saved.");
         Person ana = Person.numbered("Ana", "Console", 41);
 
         // the intake coordinator takes the call
@@ -168,6 +187,22 @@ class ConsoleJourneyIT {
         assertThat(browser.path()).isEqualTo(chartPath);
         assertThat(text("plan-version")).isEqualTo("1");
         screen("11-client-chart");
+        // a second version, compared with the first
+        click("Write a new version");
+        select("category", "PSYCHOSOCIAL");
+        type("problem", "Isolated since leaving work");
+        type("goal", "Meet a friend every week");
+        type("reason", "Added at the first review");
+        click("Save version");
+        assertThat(text("plan-version")).isEqualTo("2");
+        click("Compare with version 1");
+        assertThat(browser.driver().findElements(By.cssSelector(".diff li.added")))
+                .extracting(WebElement::getText)
+                .anySatisfy(line -> assertThat(line).contains("Meet a friend every week"));
+        assertThat(browser.driver().findElements(By.cssSelector(".diff li.kept")))
+                .extracting(WebElement::getText)
+                .anySatisfy(line -> assertThat(line).contains("Back at work three days a week"));
+        screen("15-plan-diff");
 
         // another clinician's chart is not theirs; the scheduler sees the schedule but not the plan
         signInAs(REYES);
@@ -270,7 +305,8 @@ class ConsoleJourneyIT {
     private static void type(String id, String value) {
         WebElement field = browser.driver().findElement(By.id(id));
         field.clear();
-        if (field.getAttribute("type").equals("date")) {
+        if (field.getAttribute("type").equals("date")
+                || field.getAttribute("type").equals("time")) {
             // a date input takes the date as the browser's locale writes it; set it as the form sends it
             ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript("arguments[0].value = arguments[1]", field, value);
