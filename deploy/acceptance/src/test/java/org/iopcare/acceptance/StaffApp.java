@@ -254,6 +254,13 @@ final class StaffApp {
      * Moves scheduling's clock ahead (local run only, {@code POST /dev/clock/advance}): sessions end
      * and start for scheduling without waiting. The other services keep the real clock.
      */
+    /** Scheduling's clock now (local run only, {@code GET /dev/clock}): ahead of the real one once moved. */
+    java.time.Instant schedulingNow() {
+        Reply clock = Http.get(platform.scheduling + "/dev/clock", admin);
+        assertThat(clock.status()).as("%s", clock).isEqualTo(200);
+        return java.time.Instant.parse(clock.json().get("now").asString());
+    }
+
     Reply advanceSchedulingClock(java.time.Duration by) {
         return Http.post(platform.scheduling + "/dev/clock/advance", admin, Map.of("by", by.toString()));
     }
