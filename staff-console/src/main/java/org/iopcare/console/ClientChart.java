@@ -76,6 +76,14 @@ class ClientChart {
         model.addAttribute("audit", audit.size() > 60 ? audit.subList(0, 60) : audit);
         model.addAttribute("auditReadable", auditReadable);
         model.addAttribute("dischargeReasons", DISCHARGE_REASONS);
+        ServiceApis.Answer assessments = parts.get("assessments");
+        model.addAttribute(
+                "trends",
+                assessments.ok()
+                        ? Trend.of(
+                                list(assessments.object().get("assessments")),
+                                list(assessments.object().get("goals")))
+                        : List.of());
         Map<String, Object> plan = parts.get("plan").object();
         if (plan.get("id") != null) {
             model.addAttribute(
@@ -86,6 +94,11 @@ class ClientChart {
             model.addAttribute("versions", List.of());
         }
         return "client";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
     @PostMapping("/clients/{id}/discharge")

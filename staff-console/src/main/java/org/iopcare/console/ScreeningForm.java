@@ -162,7 +162,7 @@ class ScreeningForm {
         return "screening-form";
     }
 
-    private static Integer number(String value) {
+    static Integer number(String value) {
         try {
             return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {

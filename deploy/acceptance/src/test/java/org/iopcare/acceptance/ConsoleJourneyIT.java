@@ -214,6 +214,21 @@ class ConsoleJourneyIT {
                 .extracting(WebElement::getText)
                 .anySatisfy(line -> assertThat(line).contains("Back at work three days a week"));
         screen("15-plan-diff");
+        // a PHQ-9 during care, drawn on the chart
+        browser.open(chartPath);
+        click("Give a PHQ-9 or GAD-7");
+        for (int i = 1; i <= 9; i++) {
+            select("phq9-" + i, i <= 6 ? "2" : "0");
+        }
+        assertThat(text("phq9-score")).isEqualTo("12");
+        click("Record assessment");
+        assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
+                .isEqualTo("Recorded: PHQ-9 total 12.");
+        WebElement trend = browser.driver().findElement(By.cssSelector("figure.trend"));
+        assertThat(trend.findElement(By.tagName("figcaption")).getText()).startsWith("PHQ-9 totals, oldest first: 12");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView()", trend);
+        screen("17-assessment-trend");
 
         // another clinician's chart is not theirs; the scheduler sees the schedule but not the plan
         signInAs(REYES);
