@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A client's chart, assembled from the four services side by side: contact and consents and care
  * team (intake), schedule and weekly hours against the minimum (scheduling), plan and assessments
- * (treatment-plan), messages and their delivery (notification), and who opened the chart (each
+ * (treatment-plan), messages and their delivery and the client's replies (notification), and who opened the chart (each
  * service's audit trail). Each part shows what the staff member's role and caseload allow; a part a
  * role may not read says so instead of failing the page.
  */
@@ -49,6 +49,7 @@ class ClientChart {
         calls.put("plan", new String[] {ServiceApis.TREATMENT_PLAN, client + "/plan"});
         calls.put("assessments", new String[] {ServiceApis.TREATMENT_PLAN, client + "/assessments"});
         calls.put("messages", new String[] {ServiceApis.NOTIFICATION, "/api/clients/" + id + "/messages"});
+        calls.put("replies", new String[] {ServiceApis.NOTIFICATION, "/api/inbox?clientId=" + id});
         for (String service : List.of(
                 ServiceApis.INTAKE, ServiceApis.SCHEDULING, ServiceApis.TREATMENT_PLAN, ServiceApis.NOTIFICATION)) {
             calls.put("audit-" + service, new String[] {service, "/api/audit?clientId=" + id + "&size=30"});
