@@ -50,7 +50,7 @@ class InfrastructureTest {
     }
 
     @Test
-    void startsKafkaAndPostgresqlReadyForTheServicesAndStopsThemLeavingNoProcess() throws Exception {
+    void startsKafkaAndPostgresqlReadyForTheServicesRestartsKafkaAndStopsLeavingNoProcess() throws Exception {
         platform = LocalPlatform.start(
                 TestPlatforms.infrastructure(dataDir, console).build());
 
@@ -130,53 +130,7 @@ class InfrastructureTest {
         assertThat(dataDir.resolve("keys/jwt-private.pem")).content().startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat(dataDir.resolve("keys/jwt-public.pem")).content().startsWith("-----BEGIN PUBLIC KEY-----");
 
-        platform.stop();
-
-        TestPlatforms.assertAllGone(pids, dataDir);
-        assertThat(dataDir.resolve("run.pids")).doesNotExist();
-        assertThat(console.toString()).contains("IOP Care stopped in");
-    }
-
-    @Test
-    void aRestartKeepsTheDataTheClusterIdAndTheSecrets() throws Exception {
-        LocalOptions options = TestPlatforms.infrastructure(dataDir, console).build();
-        platform = LocalPlatform.start(options);
-        try (Connection connection = connectAs("scheduling")) {
-            execute(connection, "CREATE TABLE kept (note text)");
-            execute(connection, "INSERT INTO kept VALUES ('still here')");
-        }
-        assertThat(roundTrip(platform.kafkaBootstrapServers(), "kept-topic", "kept record"))
-                .isEqualTo("kept record");
-        String clusterId = Files.readString(dataDir.resolve("kafka/cluster.id"));
-        String password = Files.readString(dataDir.resolve("secrets/scheduling.password"));
-        String publicKey = Files.readString(dataDir.resolve("keys/jwt-public.pem"));
-        long initdbStamp = Files.getLastModifiedTime(dataDir.resolve("postgres/PG_VERSION"))
-                .toMillis();
-        platform.stop();
-
-        platform = LocalPlatform.start(options);
-
-        try (Connection connection = connectAs("scheduling")) {
-            assertThat(query(connection, "SELECT note FROM kept")).isEqualTo("still here");
-        }
-        assertThat(consumeFirst(platform.kafkaBootstrapServers(), "kept-topic")).isEqualTo("kept record");
-        assertThat(Files.readString(dataDir.resolve("kafka/cluster.id"))).isEqualTo(clusterId);
-        assertThat(Files.readString(dataDir.resolve("secrets/scheduling.password")))
-                .isEqualTo(password);
-        assertThat(Files.readString(dataDir.resolve("keys/jwt-public.pem"))).isEqualTo(publicKey);
-        assertThat(Files.getLastModifiedTime(dataDir.resolve("postgres/PG_VERSION"))
-                        .toMillis())
-                .as("initdb ran only once")
-                .isEqualTo(initdbStamp);
-        Map<String, Long> pids = platform.pids();
-        platform.stop();
-        TestPlatforms.assertAllGone(pids, dataDir);
-    }
-
-    @Test
-    void kafkaStopsAndStartsAgainOnTheSamePortWithItsData() throws Exception {
-        platform = LocalPlatform.start(
-                TestPlatforms.infrastructure(dataDir, console).build());
+        // Kafka stops and starts again on the same port with its data (the broker-outage proof's tool)
         assertThat(roundTrip(platform.kafkaBootstrapServers(), "outage-topic", "before the outage"))
                 .isEqualTo("before the outage");
         long firstPid = platform.pids().get("kafka");
@@ -206,28 +160,59 @@ class InfrastructureTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("intake-service");
         assertThatThrownBy(() -> platform.restart(ServiceSpec.INTAKE)).isInstanceOf(IllegalArgumentException.class);
-        Map<String, Long> pids = platform.pids();
+
+        pids = platform.pids();
         platform.stop();
+
         TestPlatforms.assertAllGone(pids, dataDir);
+        assertThat(dataDir.resolve("run.pids")).doesNotExist();
+        assertThat(console.toString()).contains("IOP Care stopped in");
     }
 
     @Test
-    void freshStartsFromAnEmptyDataFolder() throws Exception {
+    void aRestartKeepsTheDataTheClusterIdAndTheSecretsAndAFreshStartDropsThem() throws Exception {
         LocalOptions options = TestPlatforms.infrastructure(dataDir, console).build();
         platform = LocalPlatform.start(options);
-        try (Connection connection = connectAs("intake")) {
-            execute(connection, "CREATE TABLE gone (id int)");
+        try (Connection connection = connectAs("scheduling")) {
+            execute(connection, "CREATE TABLE kept (note text)");
+            execute(connection, "INSERT INTO kept VALUES ('still here')");
         }
+        assertThat(roundTrip(platform.kafkaBootstrapServers(), "kept-topic", "kept record"))
+                .isEqualTo("kept record");
         String clusterId = Files.readString(dataDir.resolve("kafka/cluster.id"));
+        String password = Files.readString(dataDir.resolve("secrets/scheduling.password"));
+        String publicKey = Files.readString(dataDir.resolve("keys/jwt-public.pem"));
+        long initdbStamp = Files.getLastModifiedTime(dataDir.resolve("postgres/PG_VERSION"))
+                .toMillis();
         platform.stop();
 
+        platform = LocalPlatform.start(options);
+
+        try (Connection connection = connectAs("scheduling")) {
+            assertThat(query(connection, "SELECT note FROM kept")).isEqualTo("still here");
+        }
+        assertThat(consumeFirst(platform.kafkaBootstrapServers(), "kept-topic")).isEqualTo("kept record");
+        assertThat(Files.readString(dataDir.resolve("kafka/cluster.id"))).isEqualTo(clusterId);
+        assertThat(Files.readString(dataDir.resolve("secrets/scheduling.password")))
+                .isEqualTo(password);
+        assertThat(Files.readString(dataDir.resolve("keys/jwt-public.pem"))).isEqualTo(publicKey);
+        assertThat(Files.getLastModifiedTime(dataDir.resolve("postgres/PG_VERSION"))
+                        .toMillis())
+                .as("initdb ran only once")
+                .isEqualTo(initdbStamp);
+        platform.stop();
+
+        // --fresh starts from an empty data folder
         platform = LocalPlatform.start(options.toBuilder().fresh(true).build());
 
-        try (Connection connection = connectAs("intake")) {
-            assertThat(query(connection, "SELECT count(*) FROM pg_tables WHERE tablename = 'gone'"))
+        try (Connection connection = connectAs("scheduling")) {
+            assertThat(query(connection, "SELECT count(*) FROM pg_tables WHERE tablename = 'kept'"))
                     .isEqualTo("0");
         }
         assertThat(Files.readString(dataDir.resolve("kafka/cluster.id"))).isNotEqualTo(clusterId);
+        Map<String, Long> pids = platform.pids();
+        platform.stop();
+        TestPlatforms.assertAllGone(pids, dataDir);
     }
 
     @Test
