@@ -227,7 +227,7 @@ class ConsoleJourneyIT {
         WebElement trend = browser.driver().findElement(By.cssSelector("figure.trend"));
         assertThat(trend.findElement(By.tagName("figcaption")).getText()).startsWith("PHQ-9 totals, oldest first: 12");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("arguments[0].scrollIntoView()", trend);
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", trend);
         screen("17-assessment-trend");
 
         // another clinician's chart is not theirs; the scheduler sees the schedule but not the plan

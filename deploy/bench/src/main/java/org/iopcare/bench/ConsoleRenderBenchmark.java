@@ -72,13 +72,16 @@ public final class ConsoleRenderBenchmark {
 
     private void run(int clients, int samples, ZoneId zone) throws Exception {
         System.out.printf(
-                "IOP Care console render benchmark: Java %s, %d cores, %d clients, %d samples per screen%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), clients, samples);
+                "IOP Care console render benchmark: Java %s, %d cores, %s, %d samples per screen%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                clients > 0 ? clients + " clients to load" : "the clients an earlier run loaded",
+                samples);
         String dana = token("intake-dana", "INTAKE_COORDINATOR");
         String okafor = token("clin-okafor", "CLINICIAN");
         String reyes = token("clin-reyes", "CLINICIAN");
 
-        Loaded loaded = load(clients, dana, okafor, reyes, zone);
+        Loaded loaded = clients > 0 ? load(clients, dana, okafor, reyes, zone) : loadedBefore(dana, okafor);
 
         Console asOkafor = signIn("clin-okafor");
         Console asDana = signIn("intake-dana");
@@ -89,7 +92,7 @@ public final class ConsoleRenderBenchmark {
         rows.add(measure(
                 "console /actuator/health (HTTP floor)",
                 samples,
-                () -> status(get(HttpClient.newHttpClient(), console + "/actuator/health", null))));
+                () -> status(get(api, console + "/actuator/health", null))));
         rows.add(measure("My work (clinician)", samples, () -> asOkafor.get("/")));
         rows.add(measure(
                 "  baseline: scheduling GET /api/work-items",
@@ -167,6 +170,20 @@ public final class ConsoleRenderBenchmark {
                 seconds,
                 count / seconds);
         return new Loaded(okaforClient, open);
+    }
+
+    /** With {@code --clients=0}: the clients an earlier run loaded (a client of Okafor's, an inquiry to enroll). */
+    private Loaded loadedBefore(String dana, String okafor) throws IOException, InterruptedException {
+        JsonNode client = send(api, "GET", intake + "/api/clients?clinician=clin-okafor&size=1", okafor, null, 200)
+                .path("content")
+                .path(0);
+        JsonNode inquiry = send(api, "GET", intake + "/api/inquiries?status=SCREENING&size=1", dana, null, 200)
+                .path("content")
+                .path(0);
+        if (client.isMissingNode() || inquiry.isMissingNode()) {
+            throw new IllegalStateException("No clients loaded yet: run with --clients=500 first");
+        }
+        return new Loaded(client.get("id").asString(), inquiry.get("id").asString());
     }
 
     private String enroll(
@@ -340,7 +357,7 @@ public final class ConsoleRenderBenchmark {
     private static HttpResponse<String> get(HttpClient http, String url, String token)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Accept", token == null ? "text/html" : "application/json")
+                .header("Accept", token == null ? "text/html, application/json;q=0.9" : "application/json")
                 .timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -360,7 +377,11 @@ public final class ConsoleRenderBenchmark {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
