@@ -1,6 +1,7 @@
 package org.iopcare.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.iopcare.support.audit.AuditConfiguration;
 import org.iopcare.support.audit.AuditedClients;
@@ -11,6 +12,8 @@ import org.iopcare.support.messaging.ConsumerProperties;
 import org.iopcare.support.messaging.DeadLetters;
 import org.iopcare.support.messaging.EventConsumers;
 import org.iopcare.support.messaging.EventDecoder;
+import org.iopcare.support.messaging.KafkaOutboxPublisher;
+import org.iopcare.support.messaging.OutboxPublisher;
 import org.iopcare.support.messaging.OutboxRelay;
 import org.iopcare.support.messaging.ProcessedEventRetention;
 import org.iopcare.support.messaging.ProcessedEvents;
@@ -30,14 +33,15 @@ import org.iopcare.support.staff.StaffProperties;
 import org.iopcare.support.web.ProblemResponses;
 import org.iopcare.support.web.WebEdgeConfiguration;
 import org.iopcare.support.work.WorkItemConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -119,16 +123,21 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean
+    KafkaOutboxPublisher outboxPublisher(Environment environment, ObjectProvider<ObservationRegistry> observations) {
+        return new KafkaOutboxPublisher(environment, observations.getIfUnique(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
     OutboxRelay outboxRelay(
             OutboxStore store,
             OutboxSignal signal,
-            StreamBridge bridge,
+            OutboxPublisher publisher,
             PlatformTransactionManager transactions,
             OutboxProperties properties,
             MeterRegistry meters,
             TraceParents traceParents) {
         return new OutboxRelay(
-                store, signal, bridge, new TransactionTemplate(transactions), properties, meters, traceParents);
+                store, signal, publisher, new TransactionTemplate(transactions), properties, meters, traceParents);
     }
 
     /** Counts dead letters; a service that needs its own partition choice replaces it. */

@@ -24,6 +24,7 @@ import org.iopcare.events.InquiryStatus;
 import org.iopcare.events.InquiryStatusChanged;
 import org.iopcare.events.Topics;
 import org.iopcare.intake.IntakeIT;
+import org.iopcare.support.messaging.OutboxPublisher;
 import org.iopcare.support.messaging.OutboxRelay;
 import org.iopcare.support.outbox.Outbox;
 import org.iopcare.support.outbox.OutboxProperties;
@@ -32,14 +33,13 @@ import org.iopcare.support.outbox.OutboxStore;
 import org.iopcare.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Several instances of a service relay the same outbox: besides the service's own relay, two more
  * relays (as a second and third instance would run them) publish concurrently while events are
- * appended. The service-wide relay lock lets one publish at a time, so every event reaches the
- * broker exactly once (no crash here, so no at-least-once duplicate either) and each client's
+ * appended. Each shard of the outbox is published by one relay at a time, so every event reaches
+ * the broker exactly once (no crash here, so no at-least-once duplicate either) and each client's
  * events keep their commit order.
  */
 class ConcurrentRelaysIT extends IntakeIT {
@@ -57,7 +57,7 @@ class ConcurrentRelaysIT extends IntakeIT {
     OutboxSignal signal;
 
     @Autowired
-    StreamBridge bridge;
+    OutboxPublisher publisher;
 
     @Autowired
     TransactionTemplate tx;
@@ -161,6 +161,6 @@ class ConcurrentRelaysIT extends IntakeIT {
     }
 
     private OutboxRelay relay() {
-        return new OutboxRelay(store, signal, bridge, tx, properties, new SimpleMeterRegistry());
+        return new OutboxRelay(store, signal, publisher, tx, properties, new SimpleMeterRegistry());
     }
 }

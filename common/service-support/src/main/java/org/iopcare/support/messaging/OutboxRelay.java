@@ -3,11 +3,13 @@ package org.iopcare.support.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.iopcare.events.CloudEventHeaders;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.iopcare.support.observability.TraceParents;
 import org.iopcare.support.outbox.OutboxProperties;
 import org.iopcare.support.outbox.OutboxSignal;
@@ -15,47 +17,54 @@ import org.iopcare.support.outbox.OutboxStore;
 import org.iopcare.support.outbox.PendingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox rows to Kafka in seq order, synchronously: a row is deleted only after
- * the broker acknowledged it, and the first failure stops the batch so nothing overtakes it.
- * While the broker is down the relay backs off and REST requests keep committing to the outbox.
+ * Publishes committed outbox rows to Kafka and deletes each once the broker acknowledged it. The
+ * outbox is worked in {@link OutboxStore#SHARDS} shards by client; a relay pass takes each shard
+ * it can lock and publishes its rows in seq order, a batch at a time: every record of the batch is
+ * handed to the producer first, then the acknowledgements are awaited together and the
+ * acknowledged rows deleted in one statement. The idempotent producer keeps the records of a
+ * partition in the order they were handed over, retries included, so a client's events leave in
+ * commit order without a round trip per record. A failed record stays in the outbox, the shard's
+ * pass ends and the relay backs off; while the broker is down REST requests keep committing.
+ *
+ * <p>Several workers per instance (and several instances) publish side by side, each shard held by
+ * one of them at a time.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** Longer than the producer's delivery.timeout.ms, after which it fails a record itself. */
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
     private final OutboxStore store;
     private final OutboxSignal signal;
-    private final StreamBridge bridge;
+    private final OutboxPublisher publisher;
     private final TransactionTemplate tx;
     private final OutboxProperties properties;
     private final Counter published;
     private final Counter failures;
     private final TraceParents traceParents;
-    private volatile Thread worker;
+    private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
 
     public OutboxRelay(
             OutboxStore store,
             OutboxSignal signal,
-            StreamBridge bridge,
+            OutboxPublisher publisher,
             TransactionTemplate tx,
             OutboxProperties properties,
             MeterRegistry meters) {
-        this(store, signal, bridge, tx, properties, meters, TraceParents.none());
+        this(store, signal, publisher, tx, properties, meters, TraceParents.none());
     }
 
     public OutboxRelay(
             OutboxStore store,
             OutboxSignal signal,
-            StreamBridge bridge,
+            OutboxPublisher publisher,
             TransactionTemplate tx,
             OutboxProperties properties,
             MeterRegistry meters,
@@ -63,7 +72,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.traceParents = traceParents;
         this.store = store;
         this.signal = signal;
-        this.bridge = bridge;
+        this.publisher = publisher;
         this.tx = tx;
         this.properties = properties;
         this.published = Counter.builder("iopcare.outbox.published")
@@ -81,78 +90,110 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** Publishes what is pending now; returns how many events the broker acknowledged. */
+    /** Publishes what is pending now in every shard; returns how many events the broker acknowledged. */
     public int publishPending() {
+        return publishPending(0);
+    }
+
+    /** One pass over the shards, starting at {@code firstShard} so that workers spread out. */
+    private int publishPending(int firstShard) {
         int total = 0;
-        int batch;
-        do {
-            batch = publishBatch();
-            total += Math.max(batch, 0);
-        } while (batch == properties.batchSize());
-        if (batch < 0) {
+        boolean stalled = false;
+        for (int i = 0; i < OutboxStore.SHARDS; i++) {
+            int shard = (firstShard + i) % OutboxStore.SHARDS;
+            int batch;
+            do {
+                batch = publishBatch(shard);
+                total += Math.max(batch, 0);
+            } while (batch == properties.batchSize() && running());
+            stalled |= batch < 0;
+        }
+        if (stalled) {
             throw new RelayStalledException();
         }
         return total;
     }
 
-    /** One transaction: lock, read a batch, send each, delete the acknowledged. -1 on a failure. */
-    private int publishBatch() {
+    /** Without started workers (a test driving the relay by hand) every pass runs to the end. */
+    private boolean running() {
+        return running || workers.isEmpty();
+    }
+
+    /**
+     * One transaction: lock the shard, read a batch, hand every record over, await the
+     * acknowledgements, delete the acknowledged. -1 when a record failed.
+     */
+    private int publishBatch(int shard) {
         Integer result = tx.execute(status -> {
-            if (!store.tryLockRelay()) {
+            if (!store.tryLockShard(shard)) {
                 return 0;
             }
-            List<PendingEvent> batch = store.nextBatch(properties.batchSize());
-            List<Long> done = new ArrayList<>(batch.size());
+            List<PendingEvent> batch = store.nextBatch(shard, properties.batchSize());
+            List<CompletableFuture<?>> sent = new ArrayList<>(batch.size());
             for (PendingEvent event : batch) {
                 try {
-                    send(event);
-                    done.add(event.seq());
+                    sent.add(send(event));
                 } catch (RuntimeException e) {
-                    failures.increment();
-                    // The exception text names topics and brokers, never payload content.
-                    store.recordFailure(event.seq(), e.getClass().getSimpleName() + ": " + e.getMessage());
-                    store.deletePublished(done);
-                    published.increment(done.size());
-                    log.warn(
-                            "Outbox publish failed for event {} on {}: {}",
-                            event.eventId(),
-                            event.topic(),
-                            e.getClass().getSimpleName());
-                    return -1;
+                    // refused before it left (no metadata, buffer full): the rest would be refused too
+                    sent.add(CompletableFuture.failedFuture(e));
+                    break;
+                }
+            }
+            List<Long> done = new ArrayList<>(sent.size());
+            PendingEvent failed = null;
+            Throwable failure = null;
+            long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
+            for (int i = 0; i < sent.size(); i++) {
+                Throwable error = awaitAck(sent.get(i), deadline);
+                if (error == null) {
+                    done.add(batch.get(i).seq());
+                } else if (failed == null) {
+                    failed = batch.get(i);
+                    failure = error;
                 }
             }
             store.deletePublished(done);
             published.increment(done.size());
+            if (failed != null) {
+                failures.increment();
+                // The exception text names topics and brokers, never payload content.
+                store.recordFailure(failed.seq(), failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                log.warn(
+                        "Outbox publish failed for event {} on {}: {}",
+                        failed.eventId(),
+                        failed.topic(),
+                        failure.getClass().getSimpleName());
+                return -1;
+            }
             return done.size();
         });
         return result == null ? 0 : result;
     }
 
-    private void send(PendingEvent event) {
-        // The binder's producer observation takes the current span as parent and writes its
-        // traceparent header: the record continues the trace of the request that appended it.
+    /** Null once the broker acknowledged the record, else why it did not. */
+    private static Throwable awaitAck(CompletableFuture<?> ack, long deadline) {
+        try {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (TimeoutException e) {
+            return e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    private CompletableFuture<?> send(PendingEvent event) {
+        // The producer observation takes the current span as parent and writes its traceparent
+        // header: the record continues the trace of the request that appended it.
         try (TraceParents.Resumed resumed = traceParents.resume(event.traceparent(), "outbox publish")) {
-            sendNow(event);
+            return publisher.publish(event);
         }
     }
 
-    private void sendNow(PendingEvent event) {
-        Message<byte[]> message = MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8))
-                .setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
-                .setHeader(CloudEventHeaders.ID, event.eventId().toString())
-                .setHeader(CloudEventHeaders.TYPE, event.ceType())
-                .setHeader(CloudEventHeaders.SOURCE, event.ceSource())
-                .setHeader(CloudEventHeaders.TIME, event.occurredAt().toString())
-                .setHeader(CloudEventHeaders.SUBJECT, event.key())
-                .setHeader(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE)
-                .setHeader(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON)
-                .build();
-        if (!bridge.send(event.topic(), message)) {
-            throw new IllegalStateException("Broker did not accept the record for " + event.topic());
-        }
-    }
-
-    private void runLoop() {
+    private void runLoop(int firstShard) {
         Duration backoff = Duration.ZERO;
         while (running) {
             try {
@@ -161,7 +202,10 @@ public class OutboxRelay implements SmartLifecycle {
                 } else {
                     Thread.sleep(backoff.toMillis());
                 }
-                publishPending();
+                if (publishPending(firstShard) >= properties.batchSize()) {
+                    // more than a batch was waiting: bring an idle worker in for what follows
+                    signal.wake();
+                }
                 backoff = Duration.ZERO;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -186,23 +230,29 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        worker = new Thread(this::runLoop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        for (int i = 0; i < properties.workers(); i++) {
+            int firstShard = i * OutboxStore.SHARDS / properties.workers();
+            Thread worker = new Thread(() -> runLoop(firstShard), "outbox-relay-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
+        for (Thread worker : workers) {
+            worker.interrupt();
+        }
+        for (Thread worker : workers) {
             try {
-                current.join(5_000);
+                worker.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        workers.clear();
     }
 
     @Override
@@ -210,7 +260,7 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    /** Stops before the bindings so a shutdown never cuts a send in half. */
+    /** Stops before the bindings so a shutdown never cuts a batch in half. */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100;

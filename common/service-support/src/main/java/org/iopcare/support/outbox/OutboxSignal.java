@@ -9,7 +9,8 @@ public class OutboxSignal {
 
     private final Semaphore pending = new Semaphore(0);
 
-    void wake() {
+    /** Wakes one waiting relay worker (or the next to wait). */
+    public void wake() {
         if (pending.availablePermits() == 0) {
             pending.release();
         }

@@ -10,6 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Reads and settles outbox rows for the relay; all calls run inside the relay's transaction. */
 public class OutboxStore {
 
+    /** Shards of the outbox; the number is fixed by the generated {@code shard} column (support V9). */
+    public static final int SHARDS = 16;
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final String lockName;
@@ -21,20 +24,25 @@ public class OutboxStore {
     }
 
     /**
-     * Takes the service-wide relay lock for the current transaction. Only one instance publishes
-     * at a time, which keeps per-client order; when that instance dies its session ends, the lock
-     * is released and another instance carries on.
+     * Takes one shard's relay lock for the current transaction. One relay at a time publishes a
+     * shard, which keeps each client's events in commit order; when its instance dies the session
+     * ends, the lock is released and another relay carries on. The service-wide lock is held shared
+     * beside it: relays of this design publish side by side, while a relay that takes it exclusively
+     * (one that publishes the whole outbox in seq order, as before shards) waits for them all.
      */
-    public boolean tryLockRelay() {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))", Boolean.class, lockName));
+    public boolean tryLockShard(int shard) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT pg_try_advisory_xact_lock_shared(hashtextextended(?, 0))
+                   AND pg_try_advisory_xact_lock(hashtextextended(?, 0))
+                """, Boolean.class, lockName, lockName + ":" + shard));
     }
 
-    public List<PendingEvent> nextBatch(int limit) {
+    /** The shard's oldest events, in commit order per client. */
+    public List<PendingEvent> nextBatch(int shard, int limit) {
         return jdbc.query(
                 """
                 SELECT seq, event_id, topic, event_key, ce_type, ce_source, occurred_at, payload, traceparent
-                FROM outbox_event ORDER BY seq LIMIT ?
+                FROM outbox_event WHERE shard = ? ORDER BY seq LIMIT ?
                 """,
                 (rs, i) -> new PendingEvent(
                         rs.getLong(1),
@@ -46,6 +54,7 @@ public class OutboxStore {
                         rs.getTimestamp(7).toInstant(),
                         rs.getString(8),
                         rs.getString(9)),
+                shard,
                 limit);
     }
 

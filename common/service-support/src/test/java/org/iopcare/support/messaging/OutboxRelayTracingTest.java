@@ -1,10 +1,6 @@
 package org.iopcare.support.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -21,14 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.iopcare.support.observability.TraceParents;
 import org.iopcare.support.outbox.OutboxProperties;
 import org.iopcare.support.outbox.OutboxSignal;
 import org.iopcare.support.outbox.OutboxStore;
 import org.iopcare.support.outbox.PendingEvent;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.messaging.Message;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,12 +52,12 @@ class OutboxRelayTracingTest {
             boolean served;
 
             @Override
-            public boolean tryLockRelay() {
+            public boolean tryLockShard(int shard) {
                 return true;
             }
 
             @Override
-            public List<PendingEvent> nextBatch(int limit) {
+            public List<PendingEvent> nextBatch(int shard, int limit) {
                 List<PendingEvent> batch = served ? List.of() : rows;
                 served = true;
                 return batch;
@@ -77,14 +72,13 @@ class OutboxRelayTracingTest {
             }
         };
         List<String> traceAtSend = new ArrayList<>();
-        StreamBridge bridge = mock(StreamBridge.class);
-        when(bridge.send(eq("enrolled"), any(Message.class))).thenAnswer(call -> {
+        OutboxPublisher publisher = event -> {
             traceAtSend.add(
                     tracer.currentSpan() == null
                             ? "none"
                             : tracer.currentSpan().context().traceId());
-            return true;
-        });
+            return CompletableFuture.completedFuture(null);
+        };
         TransactionTemplate tx = new TransactionTemplate() {
             @Override
             public <T> T execute(TransactionCallback<T> action) {
@@ -94,9 +88,9 @@ class OutboxRelayTracingTest {
         OutboxRelay relay = new OutboxRelay(
                 store,
                 new OutboxSignal(),
-                bridge,
+                publisher,
                 tx,
-                new OutboxProperties(Duration.ofMillis(500), 200, Duration.ofSeconds(1)),
+                new OutboxProperties(Duration.ofMillis(500), 200, Duration.ofSeconds(1), 1),
                 new SimpleMeterRegistry(),
                 new TraceParents(tracer, new OtelPropagator(otel.getPropagators(), otel.getTracer("test"))));
 
