@@ -20,6 +20,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("iopcare.outbox")
 public record OutboxProperties(
         @NotNull @DefaultValue("500ms") Duration pollInterval,
-        @Min(1) @Max(10_000) @DefaultValue("200") int batchSize,
+        @Min(1) @Max(10_000) @DefaultValue("500") int batchSize,
         @NotNull @DefaultValue("5s") Duration maxBackoff,
         @Min(1) @Max(OutboxStore.SHARDS) @DefaultValue("2") int workers) {}
