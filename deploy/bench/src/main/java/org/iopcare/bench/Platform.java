@@ -2,11 +2,16 @@ package org.iopcare.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +42,53 @@ final class Platform implements AutoCloseable {
     static Platform attachOrStart(LocalOptions options, List<ServiceSpec> services) {
         if (!livePids(options.dataDir()).isEmpty()) {
             options.console().println("Using the local run that is running (" + options.dataDir() + ")");
-            return new Platform(options, services, null);
+            Platform running = new Platform(options, services, null);
+            running.awaitReady();
+            return running;
         }
         options.console()
                 .println("No local run in " + options.dataDir() + ": starting one with "
                         + services.stream().map(ServiceSpec::shortName).toList());
         LocalOptions withServices = options.toBuilder().services(services).build();
         return new Platform(withServices, services, LocalPlatform.start(withServices));
+    }
+
+    /** A run found while it is still starting: measure only once every service needed answers ready. */
+    private void awaitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
+        for (ServiceSpec service : services) {
+            URI readiness = URI.create(url(service) + "/actuator/health/readiness");
+            while (!ready(http, readiness)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service.name() + " of the running local run is not ready at "
+                            + readiness + ": is it the run on these ports (--intake-port= ...)?");
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for " + service.name(), e);
+                }
+            }
+        }
+    }
+
+    private static boolean ready(HttpClient http, URI readiness) {
+        try {
+            return http.send(
+                                    HttpRequest.newBuilder(readiness)
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Whether this benchmark started the platform (and so knows each part's time to ready). */

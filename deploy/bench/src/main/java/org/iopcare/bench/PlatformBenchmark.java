@@ -130,15 +130,13 @@ public final class PlatformBenchmark {
                         settings.pipelineSeconds())
                 .run();
         Acknowledgements.Findings pipeline = result.pipeline();
-        table.add(
-                String.format(
-                        Locale.ROOT,
-                        "Public inquiry POST, highest rate with p99 <= %.0f ms",
-                        settings.inquiryP99Millis()),
-                result.sustainedRate(),
-                "/s",
-                "INSERT tps",
-                inserts);
+        String sustained = String.format(
+                Locale.ROOT, "Public inquiry POST, highest rate with p99 <= %.0f ms", settings.inquiryP99Millis());
+        if (result.sustainedRate() > 0) {
+            table.add(sustained, result.sustainedRate(), "/s", "INSERT tps", inserts);
+        } else {
+            table.add(sustained, "below " + ResultTable.format(settings.inquiryStartRate()) + " /s", "", "");
+        }
         String at = " at " + ResultTable.format(pipeline.rate()) + "/s";
         table.add("POST p99" + at, ResultTable.format(pipeline.postP99()) + " ms", "", "");
         table.add("POST -> acknowledgement SMS p50" + at, ResultTable.format(pipeline.smsP50()) + " ms", "", "");
@@ -172,7 +170,7 @@ public final class PlatformBenchmark {
         TopicAudit.Findings audit = result.audit();
         table.add(
                 "Relayed events on the topic (" + settings.relayKeys() + " keys)",
-                audit.distinct() + " of " + result.events(),
+                String.format(Locale.ROOT, "%,d of %,d", audit.distinct(), result.events()),
                 "",
                 audit.lost() + " lost, " + audit.duplicates() + " duplicates, " + audit.outOfOrder() + " out of order");
         return result;

@@ -25,11 +25,12 @@ final class ResultTable {
 
     /** A figure with a baseline measured in the same run; the ratio is product / baseline. */
     void add(String figure, double product, String unit, String baselineName, double baseline) {
-        add(
-                figure,
-                format(product) + " " + unit,
-                format(baseline) + " " + baselineName,
-                String.format(Locale.ROOT, "%.3f", product / baseline));
+        add(figure, format(product) + " " + unit, format(baseline) + " " + baselineName, ratio(product / baseline));
+    }
+
+    /** Three significant digits: the relay's ratio is near 1, the enrollments' a few ten-thousandths. */
+    static String ratio(double value) {
+        return value >= 1 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.3g", value);
     }
 
     List<Row> rows() {
