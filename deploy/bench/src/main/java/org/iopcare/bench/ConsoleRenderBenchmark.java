@@ -8,23 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How fast the staff console renders its screens with a clinic's worth of clients, beside the raw
@@ -40,33 +35,33 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ConsoleRenderBenchmark {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String console;
     private final String intake;
     private final String scheduling;
     private final String treatmentPlan;
-    private final HttpClient api =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Http http = new Http();
+    private final ClientLoader loader;
 
     private ConsoleRenderBenchmark(String console, String intake, String scheduling, String treatmentPlan) {
         this.console = console;
         this.intake = intake;
         this.scheduling = scheduling;
         this.treatmentPlan = treatmentPlan;
+        this.loader = new ClientLoader(http, intake);
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Options options = Options.parse(args);
         ConsoleRenderBenchmark bench = new ConsoleRenderBenchmark(
-                options.getOrDefault("console", "http://127.0.0.1:8080"),
-                options.getOrDefault("intake", "http://127.0.0.1:8081"),
-                options.getOrDefault("scheduling", "http://127.0.0.1:8082"),
-                options.getOrDefault("treatment-plan", "http://127.0.0.1:8083"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "500"));
-        int samples = Integer.parseInt(options.getOrDefault("samples", "100"));
-        ZoneId zone = ZoneId.of(options.getOrDefault("zone", "America/New_York"));
+                options.get("console", "http://127.0.0.1:8080"),
+                options.get("intake", "http://127.0.0.1:8081"),
+                options.get("scheduling", "http://127.0.0.1:8082"),
+                options.get("treatment-plan", "http://127.0.0.1:8083"));
+        int clients = options.integer("clients", 500);
+        int samples = options.integer("samples", 100);
+        ZoneId zone = ZoneId.of(options.get("zone", "America/New_York"));
         bench.run(clients, samples, zone);
     }
 
@@ -77,32 +72,34 @@ public final class ConsoleRenderBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 clients > 0 ? clients + " clients to load" : "the clients an earlier run loaded",
                 samples);
-        String dana = token("intake-dana", "INTAKE_COORDINATOR");
-        String okafor = token("clin-okafor", "CLINICIAN");
-        String reyes = token("clin-reyes", "CLINICIAN");
+        String dana = http.token(intake, "intake-dana", "INTAKE_COORDINATOR");
+        String okafor = http.token(intake, "clin-okafor", "CLINICIAN");
+        String reyes = http.token(intake, "clin-reyes", "CLINICIAN");
 
         Loaded loaded = clients > 0 ? load(clients, dana, okafor, reyes, zone) : loadedBefore(dana, okafor);
 
         Console asOkafor = signIn("clin-okafor");
         Console asDana = signIn("intake-dana");
         String chart = "/clients/" + loaded.okaforClient();
-        String meetingDay = nextMeetingDay(zone).toString();
+        String meetingDay = ClientLoader.nextMeetingDay(zone).toString();
 
         List<Row> rows = new ArrayList<>();
         rows.add(measure(
                 "console /actuator/health (HTTP floor)",
                 samples,
-                () -> status(get(api, console + "/actuator/health", null))));
+                () -> Http.ok(http.get(console + "/actuator/health", null)).statusCode()));
         rows.add(measure("My work (clinician)", samples, () -> asOkafor.get("/")));
         rows.add(measure(
                 "  baseline: scheduling GET /api/work-items",
                 samples,
-                () -> status(get(api, scheduling + "/api/work-items?size=200", okafor))));
+                () -> Http.ok(http.get(scheduling + "/api/work-items?size=200", okafor))
+                        .statusCode()));
         rows.add(measure("Client chart (clinician)", samples, () -> asOkafor.get(chart)));
         rows.add(measure(
                 "  baseline: treatment-plan GET /api/clients/{id}/plan",
                 samples,
-                () -> status(get(api, treatmentPlan + "/api/clients/" + loaded.okaforClient() + "/plan", okafor))));
+                () -> Http.ok(http.get(treatmentPlan + "/api/clients/" + loaded.okaforClient() + "/plan", okafor))
+                        .statusCode()));
         rows.add(measure(
                 "Today's groups (clinician, " + meetingDay + ")",
                 samples,
@@ -110,18 +107,21 @@ public final class ConsoleRenderBenchmark {
         rows.add(measure(
                 "  baseline: scheduling GET /api/group-sessions",
                 samples,
-                () -> status(get(api, scheduling + "/api/group-sessions?date=" + meetingDay, okafor))));
+                () -> Http.ok(http.get(scheduling + "/api/group-sessions?date=" + meetingDay, okafor))
+                        .statusCode()));
         rows.add(measure("Plan version form (clinician)", samples, () -> asOkafor.get(chart + "/plan/version")));
         rows.add(measure("Inquiries board (intake)", samples, () -> asDana.get("/inquiries")));
         rows.add(measure(
                 "  baseline: intake GET /api/inquiries?status=NEW",
                 samples,
-                () -> status(get(api, intake + "/api/inquiries?status=NEW&size=100", dana))));
+                () -> Http.ok(http.get(intake + "/api/inquiries?status=NEW&size=100", dana))
+                        .statusCode()));
         rows.add(measure("Client search 'bench' (intake)", samples, () -> asDana.get("/clients?q=bench")));
         rows.add(measure(
                 "  baseline: intake GET /api/clients?q=bench",
                 samples,
-                () -> status(get(api, intake + "/api/clients?q=bench&size=50", dana))));
+                () -> Http.ok(http.get(intake + "/api/clients?q=bench&size=50", dana))
+                        .statusCode()));
         rows.add(measure("Inquiry (intake)", samples, () -> asDana.get("/inquiries/" + loaded.openInquiry())));
         rows.add(measure(
                 "Enrollment form (intake)",
@@ -143,13 +143,13 @@ public final class ConsoleRenderBenchmark {
     private Loaded load(int count, String dana, String okafor, String reyes, ZoneId zone) throws Exception {
         long begin = System.nanoTime();
         String run = Long.toString(System.currentTimeMillis() % 100000, 36);
-        LocalDate start = nextMeetingDay(zone);
+        LocalDate start = ClientLoader.nextMeetingDay(zone);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> enrolled = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int n = i;
             boolean toOkafor = n % 2 == 0;
-            enrolled.add(pool.submit(() -> enroll(
+            enrolled.add(pool.submit(() -> loader.enroll(
                     run, n, start, dana, toOkafor ? okafor : reyes, toOkafor ? "clin-okafor" : "clin-reyes", zone)));
         }
         String okaforClient = null;
@@ -160,8 +160,8 @@ public final class ConsoleRenderBenchmark {
             }
         }
         pool.shutdown();
-        String open = inquiry(run, count, dana);
-        screen(open, okafor);
+        String open = loader.inquiry(run, count, dana);
+        loader.screen(open, okafor);
         double seconds = (System.nanoTime() - begin) / 1e9;
         System.out.printf(
                 Locale.ROOT,
@@ -174,105 +174,16 @@ public final class ConsoleRenderBenchmark {
 
     /** With {@code --clients=0}: the clients an earlier run loaded (a client of Okafor's, an inquiry to enroll). */
     private Loaded loadedBefore(String dana, String okafor) throws IOException, InterruptedException {
-        JsonNode client = send(api, "GET", intake + "/api/clients?clinician=clin-okafor&size=1", okafor, null, 200)
+        JsonNode client = http.getJson(intake + "/api/clients?clinician=clin-okafor&size=1", okafor)
                 .path("content")
                 .path(0);
-        JsonNode inquiry = send(api, "GET", intake + "/api/inquiries?status=SCREENING&size=1", dana, null, 200)
+        JsonNode inquiry = http.getJson(intake + "/api/inquiries?status=SCREENING&size=1", dana)
                 .path("content")
                 .path(0);
         if (client.isMissingNode() || inquiry.isMissingNode()) {
             throw new IllegalStateException("No clients loaded yet: run with --clients=500 first");
         }
         return new Loaded(client.get("id").asString(), inquiry.get("id").asString());
-    }
-
-    private String enroll(
-            String run, int n, LocalDate start, String dana, String clinician, String clinicianId, ZoneId zone)
-            throws IOException, InterruptedException {
-        String inquiry = inquiry(run, n, dana);
-        screen(inquiry, clinician);
-        Map<String, Object> consent = Map.of(
-                "given", true, "recordedAt", Instant.now().minusSeconds(5).toString(), "source", "WRITTEN_FORM");
-        Map<String, Object> client = new LinkedHashMap<>();
-        client.put("firstName", "Bench");
-        client.put("lastName", "Client" + run + n);
-        client.put("phone", phone(n));
-        client.put("timeZone", zone.getId());
-        client.put("smsConsent", consent);
-        client.put(
-                "emailConsent",
-                Map.of(
-                        "given",
-                        false,
-                        "recordedAt",
-                        Instant.now().minusSeconds(5).toString(),
-                        "source",
-                        "WRITTEN_FORM"));
-        client.put("part2Consent", consent);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("inquiryId", inquiry);
-        body.put("client", client);
-        body.put("trackCode", n % 4 < 2 ? "MH-IOP-AM" : "MH-IOP-PM");
-        body.put("startDate", start.toString());
-        body.put("primaryClinicianId", clinicianId);
-        body.put("ageGroup", "ADULT");
-        JsonNode answer = send(api, "POST", intake + "/api/enrollments", dana, body, 201);
-        return answer.get("id").asString();
-    }
-
-    private String inquiry(String run, int n, String dana) throws IOException, InterruptedException {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("firstName", "Bench");
-        form.put("lastName", "Client" + run + n);
-        form.put("phone", phone(n));
-        form.put("preferredChannel", "SMS");
-        form.put("contactConsent", true);
-        form.put("referralSource", "SELF");
-        String id = send(api, "POST", intake + "/api/inquiries", dana, form, 201)
-                .get("id")
-                .asString();
-        send(api, "PATCH", intake + "/api/inquiries/" + id, dana, Map.of("status", "CONTACTED"), 200);
-        return id;
-    }
-
-    private void screen(String inquiry, String clinician) throws IOException, InterruptedException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(
-                "ratings",
-                Map.of(
-                        "withdrawal",
-                        0,
-                        "biomedical",
-                        0,
-                        "emotional",
-                        2,
-                        "readiness",
-                        1,
-                        "relapse",
-                        1,
-                        "environment",
-                        1));
-        body.put("phq9", List.of(2, 2, 2, 2, 1, 1, 1, 1, 0));
-        body.put("gad7", List.of(1, 1, 1, 1, 1, 1, 1));
-        body.put("currentCare", "OUTPATIENT");
-        body.put("recentRelapse", false);
-        body.put("coOccurringDisorders", false);
-        body.put("safety", Map.of("suicidalIntent", false, "recentSuicideAttempt", false, "homicidalIdeation", false));
-        send(api, "POST", intake + "/api/inquiries/" + inquiry + "/screenings", clinician, body, 201);
-    }
-
-    private static String phone(int n) {
-        return String.format(Locale.ROOT, "+1617%07d", 2_000_000 + n);
-    }
-
-    /** The next weekday on which the seeded tracks meet (Monday, Wednesday, Friday). */
-    private static LocalDate nextMeetingDay(ZoneId zone) {
-        LocalDate day = LocalDate.now(zone).plusDays(1);
-        while (!List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.FRIDAY)
-                .contains(day.getDayOfWeek())) {
-            day = day.plusDays(1);
-        }
-        return day;
     }
 
     // --- the console as a browser uses it ----------------------------------------------------------
@@ -286,7 +197,7 @@ public final class ConsoleRenderBenchmark {
         }
 
         int get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> page = ConsoleRenderBenchmark.get(browser, console + path, null);
+            HttpResponse<String> page = new Http(browser).get(console + path, null);
             if (page.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + page.statusCode());
             }
@@ -299,7 +210,7 @@ public final class ConsoleRenderBenchmark {
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        HttpResponse<String> page = get(browser, console + "/sign-in", null);
+        HttpResponse<String> page = new Http(browser).get(console + "/sign-in", null);
         Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
             throw new IllegalStateException("The console's sign-in page has no form: is it the local run?");
@@ -344,63 +255,5 @@ public final class ConsoleRenderBenchmark {
     private static double percentile(double[] sorted, int percent) {
         int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    // --- HTTP ----------------------------------------------------------------------------------------
-
-    private String token(String subject, String role) throws IOException, InterruptedException {
-        JsonNode answer = send(
-                api, "POST", intake + "/dev/tokens", null, Map.of("subject", subject, "roles", List.of(role)), 200);
-        return answer.get("token").asString();
-    }
-
-    private static HttpResponse<String> get(HttpClient http, String url, String token)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Accept", token == null ? "text/html, application/json;q=0.9" : "application/json")
-                .timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int status(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(response.uri() + " answered " + response.statusCode());
-        }
-        return response.statusCode();
-    }
-
-    private static JsonNode send(HttpClient http, String method, String url, String token, Object body, int expected)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + URI.create(url).getPath() + " answered "
-                    + response.statusCode() + " (expected " + expected + ")");
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("Options are --name=value: " + arg);
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        return options;
     }
 }

@@ -1,0 +1,75 @@
+package org.iopcare.bench;
+
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to measure and how much: the parts ({@code --only=}) and their sizes, each an option whose
+ * default depends on {@code --smoke} (tiny sizes, seconds in all: the build's check that the
+ * benchmark still works, not a measurement).
+ */
+record BenchSettings(
+        Set<String> parts,
+        boolean smoke,
+        int insertThreads,
+        double insertSeconds,
+        int producerRecords,
+        double inquiryStartRate,
+        double inquiryMaxRate,
+        double inquiryStepSeconds,
+        double inquiryP99Millis,
+        double pipelineSeconds,
+        int relayEvents,
+        int relayKeys,
+        String relaySchema,
+        int enrollmentClients,
+        int enrollmentThreads,
+        ZoneId zone) {
+
+    static final List<String> PARTS = List.of("baselines", "inquiry", "relay", "enrollment", "footprint");
+
+    static BenchSettings from(Options options) {
+        boolean smoke = options.flag("smoke");
+        Set<String> parts = new LinkedHashSet<>(
+                options.has("only") ? Arrays.asList(options.get("only", "").split(",")) : PARTS);
+        for (String part : parts) {
+            if (!PARTS.contains(part)) {
+                throw new IllegalArgumentException("--only takes some of " + PARTS + ", not " + part);
+            }
+        }
+        return new BenchSettings(
+                parts,
+                smoke,
+                options.integer("insert-threads", 8),
+                options.number("insert-seconds", smoke ? 0.5 : 10),
+                options.integer("producer-records", smoke ? 2_000 : 300_000),
+                options.number("inquiry-start-rate", smoke ? 10 : 20),
+                options.number("inquiry-max-rate", smoke ? 10 : 5_000),
+                options.number("inquiry-step-seconds", smoke ? 1 : 5),
+                options.number("inquiry-p99-ms", smoke ? 60_000 : 50),
+                options.number("pipeline-seconds", smoke ? 1 : 20),
+                options.integer("relay-events", smoke ? 500 : 100_000),
+                options.integer("relay-keys", smoke ? 20 : 1_000),
+                options.get("relay-schema", "intake"),
+                options.integer("enrollment-clients", smoke ? 2 : 200),
+                options.integer("enrollment-threads", 8),
+                ZoneId.of(options.get("zone", "America/New_York")));
+    }
+
+    boolean measures(String part) {
+        return parts.contains(part);
+    }
+
+    /** The INSERT baseline is the yardstick of the inquiry and enrollment figures. */
+    boolean needsInsertBaseline() {
+        return measures("baselines") || measures("inquiry") || measures("enrollment");
+    }
+
+    /** The producer baseline is the yardstick of the relay's drain rate. */
+    boolean needsProducerBaseline() {
+        return measures("baselines") || measures("relay");
+    }
+}

@@ -1,0 +1,127 @@
+package org.iopcare.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The public inquiry form under open-model load. First the rate is stepped up (short steps, each a
+ * quarter above the last) until the POST's p99 passes the limit or a POST fails; the highest step
+ * that held is the sustained rate (0 when not even the first did). Then, once notification has sent everything the steps queued,
+ * inquiries arrive at half that rate and each inquirer's acknowledgement is looked up on the SMS
+ * sandbox's log: POST to SMS latency, and acknowledgements handed over per second against POSTs per
+ * second.
+ */
+final class InquiryPipeline {
+
+    /** One step of the ramp. */
+    record Step(double rate, int posts, double p50, double p99, long failed) {}
+
+    /** The ramp, the sustained rate, and the pipeline at half of it. */
+    record Result(List<Step> steps, double sustainedRate, Acknowledgements.Findings pipeline) {}
+
+    private final Platform platform;
+    private final String intake;
+    private final String notification;
+    private final double p99LimitMillis;
+    private final double startRate;
+    private final double maxRate;
+    private final double stepSeconds;
+    private final double pipelineSeconds;
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final Phones phones = new Phones();
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private long posted;
+
+    InquiryPipeline(
+            Platform platform,
+            String intake,
+            String notification,
+            double p99LimitMillis,
+            double startRate,
+            double maxRate,
+            double stepSeconds,
+            double pipelineSeconds) {
+        this.platform = platform;
+        this.intake = intake;
+        this.notification = notification;
+        this.p99LimitMillis = p99LimitMillis;
+        this.startRate = startRate;
+        this.maxRate = maxRate;
+        this.stepSeconds = stepSeconds;
+        this.pipelineSeconds = pipelineSeconds;
+    }
+
+    Result run() throws Exception {
+        OpenLoad load = new OpenLoad(client);
+        load.run(Math.min(startRate, 20), 1, this::post); // connections and JIT, not counted
+        List<Step> steps = new java.util.ArrayList<>();
+        double sustained = 0;
+        for (double rate = startRate; rate <= maxRate; rate *= 1.25) {
+            List<OpenLoad.Sent> sent = load.run(rate, stepSeconds, this::post);
+            Step step = step(rate, sent);
+            steps.add(step);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  inquiry step %6.1f/s: %4d POSTs, p50 %6.1f ms, p99 %7.1f ms, %d failed%n",
+                    rate,
+                    step.posts(),
+                    step.p50(),
+                    step.p99(),
+                    step.failed());
+            if (step.failed() > 0 || step.p99() > p99LimitMillis) {
+                break;
+            }
+            sustained = rate;
+        }
+        if (sustained == 0) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  not even %.1f inquiries/s kept the POST p99 within %.0f ms (--inquiry-start-rate lower);"
+                            + " the pipeline runs at half of that%n",
+                    startRate,
+                    p99LimitMillis);
+        }
+        Acknowledgements acknowledgements = new Acknowledgements(platform, client, notification);
+        acknowledgements.awaitQuiet(Duration.ofMinutes(10));
+        double half = (sustained == 0 ? startRate : sustained) / 2;
+        long first = posted;
+        List<OpenLoad.Sent> sent = load.run(half, pipelineSeconds, this::post);
+        Acknowledgements.Findings findings = acknowledgements.lookUp(sent, n -> phones.number(first + n), half);
+        return new Result(steps, sustained, findings);
+    }
+
+    private Step step(double rate, List<OpenLoad.Sent> sent) {
+        long failed = sent.stream().filter(s -> s.status() != 201).count();
+        if (sent.stream().anyMatch(s -> s.status() == 429)) {
+            throw new IllegalStateException(
+                    "intake's public form answered 429: the local run limits it to 10"
+                            + " inquiries per 10 minutes per address. Start the run with"
+                            + " IOPCARE_INTAKE_RATELIMIT_REQUESTS=100000000 in the environment, or let the benchmark start one");
+        }
+        return new Step(rate, sent.size(), OpenLoad.percentile(sent, 50), OpenLoad.percentile(sent, 99), failed);
+    }
+
+    /** The form as the public web page posts it: no token, one new inquirer per request. */
+    private HttpRequest post(long ignored) {
+        long n;
+        synchronized (this) {
+            n = posted++;
+        }
+        String json =
+                "{\"firstName\":\"Bench\",\"lastName\":\"Inquirer" + run + n + "\",\"phone\":\"" + phones.number(n)
+                        + "\",\"preferredChannel\":\"SMS\",\"contactConsent\":true,\"referralSource\":\"SELF\"}";
+        return HttpRequest.newBuilder(URI.create(intake + "/api/inquiries"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+}

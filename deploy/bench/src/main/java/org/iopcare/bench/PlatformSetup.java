@@ -1,0 +1,74 @@
+package org.iopcare.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.iopcare.local.LocalOptions;
+import org.iopcare.local.ServiceSpec;
+
+/**
+ * Where the platform is ({@code --data-dir}, the ports) and, if the benchmark has to start it, which
+ * services it needs and the local-run settings a load generator needs changed: the public form's
+ * rate limit per address (10 per 10 minutes in the local run, and every request here comes from
+ * 127.0.0.1) raised, and the SMS sandbox keeping 10,000 messages instead of 200.
+ */
+final class PlatformSetup {
+
+    static final String RATE_LIMIT = "IOPCARE_INTAKE_RATELIMIT_REQUESTS";
+    static final String SANDBOX_KEEP = "IOPCARE_NOTIFICATION_SANDBOX_KEEP";
+
+    private PlatformSetup() {}
+
+    static LocalOptions options(Options options) {
+        LocalOptions.Builder builder = LocalOptions.builder()
+                .kafkaPort(options.integer("kafka-port", LocalOptions.KAFKA_PORT))
+                .kafkaControllerPort(options.integer("kafka-controller-port", LocalOptions.KAFKA_CONTROLLER_PORT))
+                .postgresPort(options.integer("postgres-port", LocalOptions.POSTGRES_PORT))
+                .classDataSharing(!options.flag("no-cds"));
+        if (options.has("data-dir")) {
+            builder.dataDir(Path.of(options.get("data-dir", "")));
+        }
+        return builder.build();
+    }
+
+    /**
+     * The services the chosen parts need, on the local run's ports (8081 … 8084) or {@code
+     * --intake-port}, {@code --scheduling-port}, {@code --treatment-plan-port}, {@code
+     * --notification-port}.
+     */
+    static List<ServiceSpec> services(BenchSettings settings, Options options) {
+        int intake = options.integer("intake-port", ServiceSpec.INTAKE.port());
+        int scheduling = options.integer("scheduling-port", ServiceSpec.SCHEDULING.port());
+        int treatmentPlan = options.integer("treatment-plan-port", ServiceSpec.TREATMENT_PLAN.port());
+        int notificationPort = options.integer("notification-port", ServiceSpec.NOTIFICATION.port());
+        int smtp = options.integer("smtp-port", 3025);
+        String notification = "http://127.0.0.1:" + notificationPort;
+        List<ServiceSpec> services = new ArrayList<>();
+        // the footprint alone is of the whole platform; with other parts, of what they needed
+        boolean everything = settings.measures("enrollment") || settings.parts().equals(java.util.Set.of("footprint"));
+        if (everything || settings.measures("relay") || settings.measures("inquiry")) {
+            services.add(ServiceSpec.INTAKE.withPort(intake).withEnvironment(Map.of(RATE_LIMIT, "100000000")));
+        }
+        if (everything) {
+            services.add(ServiceSpec.SCHEDULING.withPort(scheduling));
+            services.add(ServiceSpec.TREATMENT_PLAN.withPort(treatmentPlan));
+        }
+        if (everything || settings.measures("inquiry")) {
+            services.add(ServiceSpec.NOTIFICATION
+                    .withPort(notificationPort)
+                    .withEnvironment(Map.of(
+                            SANDBOX_KEEP,
+                            "10000",
+                            "IOPCARE_NOTIFICATION_SMS_BASE_URL",
+                            notification + "/sandbox/sms/provider",
+                            "IOPCARE_NOTIFICATION_SMS_STATUS_CALLBACK_URL",
+                            notification + "/api/sms/status",
+                            "IOPCARE_NOTIFICATION_SANDBOX_SMTP_PORT",
+                            Integer.toString(smtp),
+                            "SPRING_MAIL_PORT",
+                            Integer.toString(smtp))));
+        }
+        return services;
+    }
+}

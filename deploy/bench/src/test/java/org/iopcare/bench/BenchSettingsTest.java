@@ -1,0 +1,51 @@
+package org.iopcare.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class BenchSettingsTest {
+
+    @Test
+    void everyPartByDefaultAndTheSmokeSizesWithSmoke() {
+        BenchSettings full = BenchSettings.from(Options.parse(new String[0]));
+        assertThat(full.parts()).containsExactlyElementsOf(BenchSettings.PARTS);
+        assertThat(full.relayEvents()).isEqualTo(100_000);
+        assertThat(full.inquiryP99Millis()).isEqualTo(50);
+
+        BenchSettings smoke = BenchSettings.from(Options.parse(new String[] {"--smoke", "--relay-events=42"}));
+        assertThat(smoke.relayEvents()).isEqualTo(42);
+        assertThat(smoke.producerRecords()).isEqualTo(2_000);
+    }
+
+    @Test
+    void aPartAloneStillMeasuresTheBaselineItIsComparedWith() {
+        BenchSettings relay = BenchSettings.from(Options.parse(new String[] {"--only=relay"}));
+        assertThat(relay.measures("inquiry")).isFalse();
+        assertThat(relay.needsProducerBaseline()).isTrue();
+        assertThat(relay.needsInsertBaseline()).isFalse();
+    }
+
+    @Test
+    void anUnknownPartIsRefused() {
+        assertThatThrownBy(() -> BenchSettings.from(Options.parse(new String[] {"--only=relays"})))
+                .hasMessageContaining("relays");
+    }
+
+    @Test
+    void phonesAreNorthAmericanMobileNumbersDistinctWithinARun() {
+        Phones phones = new Phones();
+        Set<String> seen = new HashSet<>();
+        Pattern nanp = Pattern.compile("\\+1(617|508|781|978|413|857|339|774)[2-5][0-9]{2}[0-9]{4}");
+        for (int n = 0; n < 20_000; n++) {
+            String number = phones.number(n);
+            assertThat(number).matches(nanp);
+            assertThat(number.substring(5, 8)).as("exchange").isNotIn("555", "211", "311", "411", "511");
+            assertThat(seen.add(number)).as("%s repeated", number).isTrue();
+        }
+    }
+}
