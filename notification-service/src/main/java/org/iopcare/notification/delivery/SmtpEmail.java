@@ -7,6 +7,7 @@ import java.io.UnsupportedEncodingException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.iopcare.notification.message.Channel;
@@ -31,7 +32,11 @@ class SmtpEmail implements ChannelSender {
 
     private static final List<String> NAMES = List.of("primary", "fallback");
 
+    /** How long a send waits for the second server's rate once the first certainly failed. */
+    private static final Duration NEXT_SERVER_WAIT = Duration.ofSeconds(2);
+
     private final List<JavaMailSender> servers;
+    private final List<SendPermits> permits;
     private final DeliveryProperties properties;
     private final ClinicProperties clinic;
 
@@ -46,6 +51,9 @@ class SmtpEmail implements ChannelSender {
 
     SmtpEmail(List<JavaMailSender> servers, DeliveryProperties properties, ClinicProperties clinic) {
         this.servers = List.copyOf(servers);
+        this.permits = servers.stream()
+                .map(server -> (SendPermits) TokenBucket.perSecond(properties.emailPerSecondPerServer()))
+                .toList();
         this.properties = properties;
         this.clinic = clinic;
     }
@@ -77,14 +85,26 @@ class SmtpEmail implements ChannelSender {
         return Channel.EMAIL;
     }
 
+    /** The first server's rate: every send starts there. */
+    @Override
+    public SendPermits permits() {
+        return permits.get(0);
+    }
+
     /**
      * The servers in order; the next only after a certain failure of the previous one (an
-     * acceptance, a refused recipient or an ambiguous timeout ends the send).
+     * acceptance, a refused recipient or an ambiguous timeout ends the send). The first server's
+     * permit was taken by the dispatcher; the second waits for one of its own. Each send is its own
+     * SMTP connection (JavaMailSenderImpl opens a transport per call and shares only the session,
+     * which is thread-safe), so concurrent sends never share a conversation.
      */
     @Override
     public SendOutcome send(Outgoing message) {
         SendOutcome outcome = null;
         for (int i = 0; i < servers.size(); i++) {
+            if (i > 0 && !permits.get(i).await(NEXT_SERVER_WAIT)) {
+                return new SendOutcome.Retryable("SMTP server rate limit reached");
+            }
             outcome = send(servers.get(i), NAMES.get(i), message);
             if (!(outcome instanceof SendOutcome.Retryable)) {
                 return outcome;
@@ -101,6 +121,8 @@ class SmtpEmail implements ChannelSender {
             helper.setTo(message.destination());
             helper.setSubject(message.subject());
             helper.setText(message.body());
+            // one Message-ID per message, whatever the attempt: mail clients show copies with the same id once
+            mime.setHeader("Message-ID", "<" + message.messageId() + "@iopcare.notification>");
         } catch (MessagingException | UnsupportedEncodingException e) {
             return new SendOutcome.Rejected("address not usable");
         }
