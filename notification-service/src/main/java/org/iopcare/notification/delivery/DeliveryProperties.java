@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param smsPerSecondPerProvider the most SMS requests a second to one provider account
  * @param emailPerSecondPerServer the most emails a second handed to one SMTP server (Amazon SES
  *     starts production accounts at 14)
+ * @param emailConnectionsPerServer the most SMTP connections open at once to one server (each send
+ *     is its own connection; relays refuse or stall clients that open too many)
  * @param maxAttempts provider attempts before a message is FAILED
  * @param initialBackoff delay after the first failed attempt (doubled each time, with jitter)
  * @param maxBackoff the longest delay between attempts
@@ -44,6 +46,7 @@ public record DeliveryProperties(
         @DecimalMin("0.01") @DefaultValue("1") double smsPerSecondPerSender,
         @DecimalMin("0.01") @DefaultValue("100") double smsPerSecondPerProvider,
         @DecimalMin("0.01") @DefaultValue("14") double emailPerSecondPerServer,
+        @Min(1) @Max(100) @DefaultValue("8") int emailConnectionsPerServer,
         @Min(1) @Max(20) @DefaultValue("6") int maxAttempts,
         @NotNull @DefaultValue("2s") Duration initialBackoff,
         @NotNull @DefaultValue("10m") Duration maxBackoff,

@@ -10,6 +10,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.ClinicProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,7 @@ class SmtpEmail implements ChannelSender {
 
     private final List<JavaMailSender> servers;
     private final List<SendPermits> permits;
+    private final List<Semaphore> connections;
     private final DeliveryProperties properties;
     private final ClinicProperties clinic;
 
@@ -53,6 +56,9 @@ class SmtpEmail implements ChannelSender {
         this.servers = List.copyOf(servers);
         this.permits = servers.stream()
                 .map(server -> (SendPermits) TokenBucket.perSecond(properties.emailPerSecondPerServer()))
+                .toList();
+        this.connections = servers.stream()
+                .map(server -> new Semaphore(properties.emailConnectionsPerServer()))
                 .toList();
         this.properties = properties;
         this.clinic = clinic;
@@ -105,12 +111,30 @@ class SmtpEmail implements ChannelSender {
             if (i > 0 && !permits.get(i).await(NEXT_SERVER_WAIT)) {
                 return new SendOutcome.Retryable("SMTP server rate limit reached");
             }
-            outcome = send(servers.get(i), NAMES.get(i), message);
+            outcome = sendOnConnection(i, message);
             if (!(outcome instanceof SendOutcome.Retryable)) {
                 return outcome;
             }
         }
         return outcome;
+    }
+
+    /** Waits for one of the server's connections; nothing was sent when none came. */
+    private SendOutcome sendOnConnection(int server, Outgoing message) {
+        Semaphore open = connections.get(server);
+        try {
+            if (!open.tryAcquire(NEXT_SERVER_WAIT.multipliedBy(5).toMillis(), TimeUnit.MILLISECONDS)) {
+                return new SendOutcome.Retryable("SMTP connections all busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendOutcome.Retryable("SMTP send interrupted before connecting");
+        }
+        try {
+            return send(servers.get(server), NAMES.get(server), message);
+        } finally {
+            open.release();
+        }
     }
 
     private SendOutcome send(JavaMailSender mail, String server, Outgoing message) {

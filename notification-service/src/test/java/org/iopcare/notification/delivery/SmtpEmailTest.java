@@ -34,6 +34,7 @@ class SmtpEmailTest {
             1,
             100,
             100,
+            8,
             6,
             Duration.ofSeconds(2),
             Duration.ofMinutes(10),
