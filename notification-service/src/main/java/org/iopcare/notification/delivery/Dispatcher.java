@@ -227,7 +227,7 @@ class Dispatcher implements SmartLifecycle {
     private void hand(ChannelSender sender, Claimed message) {
         try {
             pool.execute(() -> send(sender, message));
-        } catch (RejectedExecutionException | NullPointerException stopping) {
+        } catch (RejectedExecutionException stopping) {
             // never handed to a provider: the attempt did not happen
             slots.release();
             claim.executeWithoutResult(status -> ledger.release(message.id(), message.attempts() + 1));
