@@ -63,24 +63,31 @@ class LocalSandboxIT extends NotificationIT {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            // creates the schema and its login roles; the shared context's values are replaced below
-            Map<String, Object> settings = new HashMap<>(Infrastructure.database(SCHEMA));
-            settings.put("server.port", SERVER_PORT);
-            settings.put("spring.cloud.stream.default.group", "notification-service-sandbox-it");
-            settings.put("spring.cloud.stream.kafka.default.consumer.start-offset", "latest");
-            settings.put("spring.mail.host", "localhost");
-            settings.put("spring.mail.port", SMTP_PORT);
-            settings.put("iopcare.notification.sandbox.smtp-port", SMTP_PORT);
-            settings.put("iopcare.notification.sandbox.callback-delay", "100ms");
-            settings.put(
-                    "iopcare.notification.sms.base-url", "http://localhost:" + SERVER_PORT + "/sandbox/sms/provider");
-            settings.put(
-                    "iopcare.notification.sms.status-callback-url",
-                    "http://localhost:" + SERVER_PORT + "/api/sms/status");
-            settings.put("iopcare.notification.sms.account-sid", "ACsandbox");
-            settings.put("iopcare.notification.sms.auth-token", "sandbox-token");
+            Map<String, Object> settings =
+                    sandboxSettings(SCHEMA, SERVER_PORT, SMTP_PORT, "notification-service-sandbox-it");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("local sandbox IT", settings));
         }
+    }
+
+    /**
+     * A context of its own on the local run's sandbox: its schema (created with its login roles),
+     * consumer group, server port (the provider and callback URLs point at it) and SMTP port.
+     */
+    static Map<String, Object> sandboxSettings(String schema, int serverPort, int smtpPort, String group) {
+        Map<String, Object> settings = new HashMap<>(Infrastructure.database(schema));
+        settings.put("server.port", serverPort);
+        settings.put("spring.cloud.stream.default.group", group);
+        settings.put("spring.cloud.stream.kafka.default.consumer.start-offset", "latest");
+        settings.put("spring.mail.host", "localhost");
+        settings.put("spring.mail.port", smtpPort);
+        settings.put("iopcare.notification.sandbox.smtp-port", smtpPort);
+        settings.put("iopcare.notification.sandbox.callback-delay", "100ms");
+        settings.put("iopcare.notification.sms.base-url", "http://localhost:" + serverPort + "/sandbox/sms/provider");
+        settings.put(
+                "iopcare.notification.sms.status-callback-url", "http://localhost:" + serverPort + "/api/sms/status");
+        settings.put("iopcare.notification.sms.account-sid", "ACsandbox");
+        settings.put("iopcare.notification.sms.auth-token", "sandbox-token");
+        return settings;
     }
 
     private static InquiryReceived inquiry(String phone, String email, ContactChannel channel) {

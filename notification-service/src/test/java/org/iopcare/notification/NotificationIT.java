@@ -104,7 +104,12 @@ public abstract class NotificationIT {
         registry.add("iopcare.notification.sms.auth-token", () -> SMS_TOKEN);
         registry.add("iopcare.notification.sms.read-timeout", () -> "1s");
         registry.add("iopcare.notification.delivery.poll-interval", () -> "100ms");
-        registry.add("iopcare.notification.delivery.workers", () -> "3");
+        registry.add("iopcare.notification.delivery.workers", () -> "2");
+        // a few sends in flight, so a test can still commit a STOP in the middle of a batch
+        registry.add("iopcare.notification.delivery.concurrency", () -> "4");
+        registry.add("iopcare.notification.delivery.sms-per-second-per-sender", () -> "10000");
+        registry.add("iopcare.notification.delivery.sms-per-second-per-provider", () -> "10000");
+        registry.add("iopcare.notification.delivery.email-per-second-per-server", () -> "10000");
         registry.add("iopcare.notification.delivery.max-attempts", () -> "3");
         registry.add("iopcare.notification.delivery.initial-backoff", () -> "100ms");
         registry.add("iopcare.notification.delivery.max-backoff", () -> "400ms");

@@ -14,4 +14,9 @@ interface ChannelSender {
     default boolean available() {
         return true;
     }
+
+    /** The rate limits of the provider the next send goes to; taken before a message is claimed. */
+    default SendPermits permits() {
+        return SendPermits.UNLIMITED;
+    }
 }

@@ -2,8 +2,13 @@ package org.iopcare.notification.delivery;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.iopcare.notification.message.Audience;
 import org.iopcare.notification.message.Channel;
@@ -14,8 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The dispatcher's SQL: claiming a due message (row lock, SKIP LOCKED so several workers and
- * instances never take the same one), the consent in force, attempts and state changes.
+ * The dispatcher's SQL: claiming due messages (row locks, SKIP LOCKED so several workers and
+ * instances never take the same one, then a lease in {@code next_attempt_at} that outlives the
+ * transaction), the consents in force, attempts and state changes.
  */
 @Repository
 class DeliveryLedger {
@@ -43,24 +49,28 @@ class DeliveryLedger {
     }
 
     /**
-     * Locks the oldest due QUEUED crisis answer or, when there is none, the oldest due QUEUED
-     * message, skipping those other workers hold; in the caller's transaction. Crisis answers go
+     * Locks up to {@code limit} due QUEUED messages of one channel, crisis answers first and then
+     * the oldest, skipping those other claims hold; in the caller's transaction. Crisis answers go
      * first so that a backlog (a burst of inquiries, a provider that was down) never holds one up.
      */
-    Optional<Claimed> claimNext(Instant now) {
-        Optional<Claimed> crisis = claim(" AND kind = 'CRISIS_REPLY'", now);
-        return crisis.isPresent() ? crisis : claim("", now);
+    List<Claimed> claim(Channel channel, Instant now, int limit) {
+        List<Claimed> claimed = new ArrayList<>(claim(channel, " AND kind = 'CRISIS_REPLY'", now, limit));
+        if (claimed.size() < limit) {
+            claimed.addAll(claim(channel, " AND kind <> 'CRISIS_REPLY'", now, limit - claimed.size()));
+        }
+        return claimed;
     }
 
-    private Optional<Claimed> claim(String condition, Instant now) {
-        List<Claimed> rows = jdbc.query(
+    private List<Claimed> claim(Channel channel, String condition, Instant now, int limit) {
+        return jdbc.query(
                 """
                 SELECT id, client_id, audience, kind, channel, destination, body, attempts
                 FROM message
-                WHERE status = 'QUEUED' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)""" + condition + """
+                WHERE status = 'QUEUED' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                  AND channel = ?""" + condition + """
 
                 ORDER BY created_at
-                LIMIT 1
+                LIMIT ?
                 FOR UPDATE SKIP LOCKED""",
                 (rs, i) -> new Claimed(
                         rs.getObject("id", UUID.class),
@@ -71,39 +81,90 @@ class DeliveryLedger {
                         rs.getString("destination"),
                         rs.getString("body"),
                         rs.getInt("attempts")),
-                Timestamp.from(now));
-        return rows.stream().findFirst();
+                Timestamp.from(now),
+                channel.name(),
+                limit);
     }
 
-    /** Read fresh for every send, so a STOP committed a moment ago stops this very send. */
-    Optional<Consent> consent(UUID clientId) {
-        return jdbc
-                .query(
-                        "SELECT sms_consent, email_consent, sms_opted_out_at FROM recipient WHERE client_id = ?",
-                        (rs, i) -> new Consent(
-                                rs.getBoolean("sms_consent"),
-                                rs.getBoolean("email_consent"),
-                                rs.getTimestamp("sms_opted_out_at") != null),
-                        clientId)
-                .stream()
-                .findFirst();
+    /** The consents in force for these clients now, read in the claiming transaction. */
+    Map<UUID, Consent> consents(Collection<UUID> clientIds) {
+        Map<UUID, Consent> consents = new HashMap<>();
+        if (clientIds.isEmpty()) {
+            return consents;
+        }
+        jdbc.query(
+                "SELECT client_id, sms_consent, email_consent, sms_opted_out_at FROM recipient WHERE client_id = ANY (?)",
+                rs -> {
+                    consents.put(
+                            rs.getObject("client_id", UUID.class),
+                            new Consent(
+                                    rs.getBoolean("sms_consent"),
+                                    rs.getBoolean("email_consent"),
+                                    rs.getTimestamp("sms_opted_out_at") != null));
+                },
+                (Object) clientIds.toArray(UUID[]::new));
+        return consents;
     }
 
-    boolean hasOpenAttempt(UUID messageId) {
-        Integer open = jdbc.queryForObject(
-                "SELECT count(*) FROM delivery_attempt WHERE message_id = ? AND finished_at IS NULL",
-                Integer.class,
-                messageId);
-        return open != null && open > 0;
+    /** Which of these messages have an attempt that never recorded its answer. */
+    Set<UUID> withOpenAttempt(Collection<UUID> messageIds) {
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT DISTINCT message_id FROM delivery_attempt WHERE message_id = ANY (?) AND finished_at IS NULL",
+                UUID.class,
+                (Object) messageIds.toArray(UUID[]::new)));
     }
 
-    /** Meant for its own, already committed transaction: it must survive a crash of the send. */
-    void startAttempt(UUID messageId, int attempt, Instant now) {
-        jdbc.update(
+    /**
+     * Records the next attempt of each message and holds the messages for this instance's sender
+     * until {@code leaseUntil} (they are not due before then); in the claiming transaction, which
+     * commits before any of them is handed to a provider.
+     */
+    void startAttempts(List<Claimed> messages, Instant now, Instant leaseUntil) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Timestamp started = Timestamp.from(now);
+        jdbc.batchUpdate(
                 "INSERT INTO delivery_attempt (message_id, attempt, started_at) VALUES (?, ?, ?)",
+                messages,
+                messages.size(),
+                (statement, message) -> {
+                    statement.setObject(1, message.id());
+                    statement.setInt(2, message.attempts() + 1);
+                    statement.setTimestamp(3, started);
+                });
+        jdbc.update(
+                "UPDATE message SET next_attempt_at = ? WHERE id = ANY (?)",
+                Timestamp.from(leaseUntil),
+                messages.stream().map(Claimed::id).toArray(UUID[]::new));
+    }
+
+    /**
+     * Gives back a claimed message that was never handed to a provider (the sender was stopping):
+     * its attempt did not happen, so it is due again at once.
+     */
+    void release(UUID messageId, int attempt) {
+        jdbc.update(
+                "DELETE FROM delivery_attempt WHERE message_id = ? AND attempt = ? AND finished_at IS NULL",
                 messageId,
-                attempt,
-                Timestamp.from(now));
+                attempt);
+        jdbc.update("UPDATE message SET next_attempt_at = NULL WHERE id = ? AND status = 'QUEUED'", messageId);
+    }
+
+    /**
+     * Records the answer of one attempt; false when the attempt was no longer open (its claim ran
+     * out and a later claim already marked the message UNKNOWN): then nothing else may be written.
+     */
+    boolean finishAttempt(UUID messageId, int attempt, String outcome, String detail, Instant now) {
+        return jdbc.update(
+                        "UPDATE delivery_attempt SET finished_at = ?, outcome = ?, detail = ?"
+                                + " WHERE message_id = ? AND attempt = ? AND finished_at IS NULL",
+                        Timestamp.from(now),
+                        outcome,
+                        detail,
+                        messageId,
+                        attempt)
+                == 1;
     }
 
     void finishOpenAttempts(UUID messageId, String outcome, String detail, Instant now) {
@@ -138,9 +199,10 @@ class DeliveryLedger {
     }
 
     void retryLater(UUID messageId, String detail, int attempts, Instant at, Instant now) {
+        // a message cancelled (discharge) while its attempt was under way stays cancelled
         jdbc.update(
                 "UPDATE message SET status_detail = ?, attempts = ?, next_attempt_at = ?, version = version + 1"
-                        + " WHERE id = ?",
+                        + " WHERE id = ? AND status = 'QUEUED'",
                 detail,
                 attempts,
                 Timestamp.from(at),

@@ -2,20 +2,22 @@ package org.iopcare.notification.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.iopcare.notification.delivery.DeliveryLedger.Claimed;
 import org.iopcare.notification.delivery.DeliveryLedger.Consent;
+import org.iopcare.notification.delivery.SendResults.Result;
 import org.iopcare.notification.message.Audience;
 import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.ClinicProperties;
@@ -26,23 +28,24 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends QUEUED messages, each at most once.
+ * Sends QUEUED messages concurrently, each at most once, within every provider's rate.
  *
- * <p>One message per transaction: the row is claimed with {@code FOR UPDATE SKIP LOCKED} (workers
- * and instances never share one), consent is read fresh, an attempt row is committed in its own
- * transaction, the provider is called, and the outcome (SENT, retry later, FAILED, UNDELIVERABLE,
- * UNKNOWN) is written in the claiming transaction. Crash windows:
+ * <p>A claiming worker takes a free send slot for each message (at most {@code concurrency} in
+ * flight) and a permit of the provider's rate, then claims that many due messages in one short
+ * transaction: rows locked with {@code FOR UPDATE SKIP LOCKED} (workers and instances never share
+ * one), consent read fresh, an attempt row written and the message leased to this instance
+ * ({@code next_attempt_at} = now + {@code claim-lease}, so no other claim sees it due). The
+ * transaction commits before the send pool calls the providers; no database connection is held
+ * during a call. {@link SendResults} writes the answers. Crash windows:
  * <ul>
- *   <li>before the attempt row commits: nothing was sent; the row lock dies with the connection and
- *       the message is claimed again later;
- *   <li>after the attempt row commits, before the provider answers or before SENT commits: the
- *       provider may have the message. The next claim finds the open attempt and marks the message
- *       UNKNOWN instead of sending again (at most once, never twice; staff see it);
+ *   <li>before the claim commits: nothing was sent; the locks die with the connection and the
+ *       messages are claimed again at once;
+ *   <li>after the claim commits, before the answer is written: the provider may have the message.
+ *       The next claim after the lease finds the open attempt and marks the message UNKNOWN
+ *       instead of sending again (at most once, never twice; reconciliation or staff settle it);
  *   <li>after SENT commits: done; provider reports move it to DELIVERED / FAILED / UNDELIVERABLE.
  * </ul>
  */
@@ -50,21 +53,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final int MESSAGES_PER_ROUND = 200;
+
+    /** What one claiming transaction decided: how many messages it settled and which to send. */
+    private record Claim(int handled, List<Claimed> toSend) {}
 
     private final DeliveryLedger ledger;
+    private final SendResults results;
     private final Map<Channel, ChannelSender> senders;
     private final DeliveryProperties properties;
     private final ClinicProperties clinic;
     private final Clock clock;
-    private final MeterRegistry meters;
     private final TransactionTemplate claim;
-    private final TransactionTemplate ownTransaction;
-    private final Backoff backoff;
-    private volatile ScheduledExecutorService workers;
+    private final Semaphore slots;
+    private final Object idle = new Object();
+    private final AtomicInteger rounds = new AtomicInteger();
+    private boolean woken;
+    private volatile boolean running;
+    private volatile List<Thread> workers = List.of();
+    private volatile ExecutorService pool;
 
     Dispatcher(
             DeliveryLedger ledger,
+            SendResults results,
             List<ChannelSender> senders,
             DeliveryProperties properties,
             ClinicProperties clinic,
@@ -72,126 +82,193 @@ class Dispatcher implements SmartLifecycle {
             MeterRegistry meters,
             PlatformTransactionManager transactions) {
         this.ledger = ledger;
+        this.results = results;
         this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         this.properties = properties;
         this.clinic = clinic;
         this.clock = clock;
-        this.meters = meters;
         this.claim = new TransactionTemplate(transactions);
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.backoff = new Backoff(
-                properties.initialBackoff(),
-                properties.maxBackoff(),
-                () -> ThreadLocalRandom.current().nextDouble());
+        this.slots = new Semaphore(properties.concurrency());
+        meters.gauge(
+                "iopcare.notification.delivery.in.flight", slots, s -> properties.concurrency() - s.availablePermits());
     }
 
-    /** Sends due messages until none is left or a round is full; returns how many it handled. */
-    int deliverDue() {
-        int handled = 0;
-        while (handled < MESSAGES_PER_ROUND && Boolean.TRUE.equals(claim.execute(status -> deliverOne()))) {
-            handled++;
-        }
-        return handled;
-    }
-
-    private boolean deliverOne() {
-        Instant now = Instant.now(clock);
-        Optional<Claimed> next = ledger.claimNext(now);
-        if (next.isEmpty()) {
-            return false;
-        }
-        Claimed message = next.get();
-        if (ledger.hasOpenAttempt(message.id())) {
-            // an earlier attempt died between handing the message over and recording the answer
-            ledger.finishOpenAttempts(message.id(), "UNKNOWN", "interrupted", now);
-            finish(message, DeliveryStatus.UNKNOWN, "attempt interrupted; not resent", null, message.attempts(), now);
-            return true;
-        }
-        String refusal = consentRefusal(message);
-        if (refusal != null) {
-            finish(message, DeliveryStatus.SUPPRESSED, refusal, null, message.attempts(), now);
-            return true;
-        }
-        ChannelSender sender = senders.get(message.channel());
-        if (!sender.available()) {
-            // every provider's breaker is open: wait without spending an attempt
-            ledger.retryLater(
-                    message.id(),
-                    "provider circuit open",
-                    message.attempts(),
-                    now.plus(properties.pollInterval().multipliedBy(10)),
-                    now);
-            return true;
-        }
-        int attempt = message.attempts() + 1;
-        ownTransaction.executeWithoutResult(s -> ledger.startAttempt(message.id(), attempt, now));
-        SendOutcome outcome = sender.send(new Outgoing(
-                message.id(),
-                message.channel(),
-                message.destination(),
-                "A message from " + clinic.clinic().name(),
-                message.body()));
-        Instant done = Instant.now(clock);
-        if (outcome instanceof SendOutcome.Accepted accepted) {
-            ledger.finishOpenAttempts(message.id(), "ACCEPTED", null, done);
-            ledger.provider(message.id(), accepted.provider());
-            finish(message, DeliveryStatus.SENT, null, accepted.providerId(), attempt, done);
-        } else if (outcome instanceof SendOutcome.Rejected rejected) {
-            ledger.finishOpenAttempts(message.id(), "REJECTED", rejected.detail(), done);
-            finish(message, DeliveryStatus.UNDELIVERABLE, rejected.detail(), null, attempt, done);
-        } else if (outcome instanceof SendOutcome.Retryable retryable) {
-            ledger.finishOpenAttempts(message.id(), "RETRYABLE", retryable.detail(), done);
-            meters.counter(
-                            "iopcare.notification.provider.errors",
-                            "channel",
-                            message.channel().name())
-                    .increment();
-            if (attempt >= properties.maxAttempts()) {
-                finish(message, DeliveryStatus.FAILED, retryable.detail(), null, attempt, done);
-            } else {
-                ledger.retryLater(message.id(), retryable.detail(), attempt, done.plus(backoff.after(attempt)), done);
+    private void work() {
+        while (running) {
+            try {
+                Duration wait = round();
+                if (!wait.isZero()) {
+                    rest(wait);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // no message content here: the exception type says enough (database down, usually)
+                log.warn("Delivery round failed: {}", e.getClass().getName());
+                try {
+                    rest(properties.pollInterval());
+                } catch (InterruptedException stopping) {
+                    return;
+                }
             }
-        } else {
-            String detail = ((SendOutcome.Unknown) outcome).detail();
-            ledger.finishOpenAttempts(message.id(), "UNKNOWN", detail, done);
-            finish(message, DeliveryStatus.UNKNOWN, detail, null, attempt, done);
         }
-        return true;
+    }
+
+    /**
+     * Claims and hands over as many due messages as there are free slots and permits; returns how
+     * long to rest before the next round (zero when there may be more to do now).
+     */
+    private Duration round() throws InterruptedException {
+        if (!slots.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+            return Duration.ZERO;
+        }
+        int taken = 1;
+        while (taken < properties.batchSize() && slots.tryAcquire()) {
+            taken++;
+        }
+        int used = 0;
+        int handled = 0;
+        Duration wait = properties.pollInterval();
+        try {
+            // the channels take turns at going first, so neither can fill every slot round after round
+            List<Channel> order = new ArrayList<>(List.of(Channel.values()));
+            java.util.Collections.rotate(order, rounds.incrementAndGet());
+            for (Channel channel : order) {
+                ChannelSender sender = senders.get(channel);
+                int left = taken - used;
+                if (sender == null || left == 0) {
+                    continue;
+                }
+                SendPermits permits = sender.permits();
+                int granted = permits.take(left);
+                if (granted == 0) {
+                    Duration next = permits.untilNext();
+                    wait = next.compareTo(wait) < 0 ? next : wait;
+                    continue;
+                }
+                Claim claimed;
+                try {
+                    claimed = claim.execute(status -> claim(channel, sender, granted));
+                } catch (RuntimeException e) {
+                    permits.giveBack(granted);
+                    throw e;
+                }
+                permits.giveBack(granted - claimed.toSend().size());
+                handled += claimed.handled();
+                for (Claimed message : claimed.toSend()) {
+                    used++;
+                    hand(sender, message);
+                }
+            }
+        } finally {
+            slots.release(taken - used);
+        }
+        return handled > 0 ? Duration.ZERO : wait;
+    }
+
+    private Claim claim(Channel channel, ChannelSender sender, int limit) {
+        Instant now = Instant.now(clock);
+        List<Claimed> claimed = ledger.claim(channel, now, limit);
+        if (claimed.isEmpty()) {
+            return new Claim(0, List.of());
+        }
+        var open = ledger.withOpenAttempt(claimed.stream().map(Claimed::id).toList());
+        Map<java.util.UUID, Consent> consents = ledger.consents(
+                claimed.stream().map(Claimed::clientId).distinct().toList());
+        boolean available = sender.available();
+        List<Claimed> toSend = new ArrayList<>();
+        for (Claimed message : claimed) {
+            if (open.contains(message.id())) {
+                // an earlier attempt died between handing the message over and recording the answer
+                ledger.finishOpenAttempts(message.id(), "UNKNOWN", "interrupted", now);
+                results.finish(
+                        message,
+                        DeliveryStatus.UNKNOWN,
+                        "attempt interrupted; not resent",
+                        null,
+                        message.attempts(),
+                        now);
+                continue;
+            }
+            String refusal = consentRefusal(message, consents.get(message.clientId()));
+            if (refusal != null) {
+                results.finish(message, DeliveryStatus.SUPPRESSED, refusal, null, message.attempts(), now);
+            } else if (!available) {
+                // every provider's breaker is open: wait without spending an attempt
+                ledger.retryLater(
+                        message.id(),
+                        "provider circuit open",
+                        message.attempts(),
+                        now.plus(properties.pollInterval().multipliedBy(10)),
+                        now);
+            } else {
+                toSend.add(message);
+            }
+        }
+        ledger.startAttempts(toSend, now, now.plus(properties.claimLease()));
+        return new Claim(claimed.size(), toSend);
     }
 
     /** Staff alerts go to the clinic's own addresses; a client's message needs the channel's consent. */
-    private String consentRefusal(Claimed message) {
+    private static String consentRefusal(Claimed message, Consent consent) {
         if (message.audience() != Audience.CLIENT || message.kind().isKeywordReply()) {
             return null;
         }
-        Optional<Consent> consent = ledger.consent(message.clientId());
-        if (consent.isEmpty()) {
+        if (consent == null) {
             return "no consent on record";
         }
         return switch (message.channel()) {
-            case SMS ->
-                consent.get().smsOptedOut() ? "opted out of SMS" : consent.get().sms() ? null : "no SMS consent";
-            case EMAIL -> consent.get().email() ? null : "no email consent";
+            case SMS -> consent.smsOptedOut() ? "opted out of SMS" : consent.sms() ? null : "no SMS consent";
+            case EMAIL -> consent.email() ? null : "no email consent";
         };
     }
 
-    private void finish(
-            Claimed message, DeliveryStatus status, String detail, String providerId, int attempts, Instant now) {
-        ledger.moveTo(message.id(), status, detail, providerId, attempts, now);
-        if (status == DeliveryStatus.UNKNOWN && message.channel() == Channel.EMAIL) {
-            // SMTP has no lookup: no reconciliation will settle it
-            ledger.staysUnknown(message.id());
+    /** Hands a claimed message to the send pool; its slot is freed when the answer is queued for writing. */
+    private void hand(ChannelSender sender, Claimed message) {
+        try {
+            pool.execute(() -> send(sender, message));
+        } catch (RejectedExecutionException stopping) {
+            // never handed to a provider: the attempt did not happen
+            slots.release();
+            claim.executeWithoutResult(status -> ledger.release(message.id(), message.attempts() + 1));
         }
-        meters.counter(
-                        "iopcare.notification.messages",
-                        "kind",
-                        message.kind().name(),
-                        "channel",
-                        message.channel().name(),
-                        "status",
-                        status.name())
-                .increment();
+    }
+
+    private void send(ChannelSender sender, Claimed message) {
+        try {
+            SendOutcome outcome;
+            try {
+                outcome = sender.send(new Outgoing(
+                        message.id(),
+                        message.channel(),
+                        message.destination(),
+                        "A message from " + clinic.clinic().name(),
+                        message.body()));
+            } catch (RuntimeException e) {
+                outcome = new SendOutcome.Unknown("unexpected " + e.getClass().getSimpleName());
+            }
+            results.add(new Result(message, message.attempts() + 1, outcome, Instant.now(clock)));
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** A crisis answer was committed: an idle worker claims it now instead of after its poll interval. */
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(UrgentMessageQueued queued) {
+        synchronized (idle) {
+            woken = true;
+            idle.notifyAll();
+        }
+    }
+
+    private void rest(Duration wait) throws InterruptedException {
+        synchronized (idle) {
+            if (!woken) {
+                idle.wait(Math.max(1, wait.toMillis()));
+            }
+            woken = false;
+        }
     }
 
     @Override
@@ -200,55 +277,48 @@ class Dispatcher implements SmartLifecycle {
             return;
         }
         AtomicInteger number = new AtomicInteger();
-        workers = Executors.newScheduledThreadPool(properties.workers(), task -> {
-            Thread thread = new Thread(task, "dispatcher-" + number.incrementAndGet());
+        pool = Executors.newFixedThreadPool(properties.concurrency(), task -> {
+            Thread thread = new Thread(task, "dispatcher-send-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        long interval = properties.pollInterval().toMillis();
-        for (int i = 0; i < properties.workers(); i++) {
-            workers.scheduleWithFixedDelay(this::round, interval, interval, TimeUnit.MILLISECONDS);
+        results.start();
+        running = true;
+        List<Thread> started = new ArrayList<>();
+        for (int i = 1; i <= properties.workers(); i++) {
+            Thread worker = new Thread(this::work, "dispatcher-" + i);
+            worker.setDaemon(true);
+            worker.start();
+            started.add(worker);
         }
+        workers = started;
     }
 
-    /** A crisis answer was committed: an idle worker sends it now instead of after its poll interval. */
-    @TransactionalEventListener
-    void on(UrgentMessageQueued queued) {
-        ScheduledExecutorService running = workers;
-        if (running != null) {
-            try {
-                running.execute(this::round);
-            } catch (RejectedExecutionException stopping) {
-                // shutting down: the message stays QUEUED for the next start
-            }
-        }
-    }
-
-    private void round() {
-        try {
-            deliverDue();
-        } catch (RuntimeException e) {
-            // no message content here: the exception type says enough (database down, usually)
-            log.warn("Delivery round failed: {}", e.getClass().getName());
-        }
-    }
-
+    /** Claims stop first, then the sends in flight finish, then their answers are written. */
     @Override
     public void stop() {
-        ScheduledExecutorService running = workers;
-        if (running != null) {
-            running.shutdown();
-            try {
-                running.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            workers = null;
+        if (!running) {
+            return;
         }
+        running = false;
+        try {
+            for (Thread worker : workers) {
+                worker.interrupt();
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            }
+            ExecutorService sending = pool;
+            sending.shutdown();
+            sending.awaitTermination(30, TimeUnit.SECONDS);
+            results.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers = List.of();
+        pool = null;
     }
 
     @Override
     public boolean isRunning() {
-        return workers != null;
+        return running;
     }
 }

@@ -5,9 +5,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.iopcare.notification.message.Channel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -23,8 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SmsChannel implements ChannelSender {
 
-    /** One provider and its breaker. */
-    record Provider(TwilioSms api, CircuitBreaker breaker) {}
+    /** One provider, its breaker and its rate limits. */
+    record Provider(TwilioSms api, CircuitBreaker breaker, SendPermits permits) {}
+
+    /** How long a send waits for the next provider's rate once the one before it certainly failed. */
+    private static final Duration NEXT_PROVIDER_WAIT = Duration.ofSeconds(2);
 
     private final List<Provider> providers;
 
@@ -33,12 +40,21 @@ class SmsChannel implements ChannelSender {
             SmsProviderProperties primary,
             SmsFallbackProperties fallback,
             BreakerProperties breaker,
+            DeliveryProperties delivery,
             JsonMapper json,
             MeterRegistry meters) {
-        this(apis(primary, fallback, json), breaker, meters);
+        this(apis(primary, fallback, json), breaker, meters, limits(delivery));
     }
 
     SmsChannel(List<TwilioSms> apis, BreakerProperties breaker, MeterRegistry meters) {
+        this(apis, breaker, meters, api -> SendPermits.UNLIMITED);
+    }
+
+    SmsChannel(
+            List<TwilioSms> apis,
+            BreakerProperties breaker,
+            MeterRegistry meters,
+            Function<TwilioSms, SendPermits> limits) {
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(breaker.slidingWindowSize())
@@ -49,11 +65,22 @@ class SmsChannel implements ChannelSender {
                 .build());
         List<Provider> list = new ArrayList<>();
         for (TwilioSms api : apis) {
-            list.add(new Provider(api, registry.circuitBreaker("sms-" + api.name())));
+            list.add(new Provider(api, registry.circuitBreaker("sms-" + api.name()), limits.apply(api)));
         }
         this.providers = List.copyOf(list);
         // resilience4j.circuitbreaker.state{name, state} and call counters, for operators
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+    }
+
+    /**
+     * The provider account's rate and its sending number's: two providers sending from the same
+     * number share that number's limit.
+     */
+    private static Function<TwilioSms, SendPermits> limits(DeliveryProperties delivery) {
+        Map<String, SendPermits> numbers = new ConcurrentHashMap<>();
+        return api -> SendPermits.both(
+                TokenBucket.perSecond(delivery.smsPerSecondPerProvider()),
+                numbers.computeIfAbsent(api.from(), from -> TokenBucket.perSecond(delivery.smsPerSecondPerSender())));
     }
 
     private static List<TwilioSms> apis(
@@ -76,13 +103,34 @@ class SmsChannel implements ChannelSender {
         return providers.stream().anyMatch(p -> p.breaker().getState() != CircuitBreaker.State.OPEN);
     }
 
+    /** The rate of the provider the next send goes to first: the first one whose breaker lets it try. */
+    @Override
+    public SendPermits permits() {
+        return providers.stream()
+                .filter(p -> p.breaker().getState() != CircuitBreaker.State.OPEN)
+                .findFirst()
+                .orElse(providers.get(0))
+                .permits();
+    }
+
+    /**
+     * The first provider tried uses the permit the dispatcher took before claiming the message;
+     * the next one, tried only after a certain failure, waits for a permit of its own.
+     */
     @Override
     public SendOutcome send(Outgoing message) {
         SendOutcome last = new SendOutcome.Retryable("every SMS provider's circuit is open");
+        boolean paid = true;
         for (Provider provider : providers) {
             if (!provider.breaker().tryAcquirePermission()) {
                 continue;
             }
+            if (!paid && !provider.permits().await(NEXT_PROVIDER_WAIT)) {
+                provider.breaker().releasePermission();
+                last = new SendOutcome.Retryable("provider rate limit reached");
+                continue;
+            }
+            paid = false;
             long start = System.nanoTime();
             SendOutcome outcome = provider.api().send(message);
             long took = System.nanoTime() - start;

@@ -7,8 +7,11 @@ import java.io.UnsupportedEncodingException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.ClinicProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +34,12 @@ class SmtpEmail implements ChannelSender {
 
     private static final List<String> NAMES = List.of("primary", "fallback");
 
+    /** How long a send waits for the second server's rate once the first certainly failed. */
+    private static final Duration NEXT_SERVER_WAIT = Duration.ofSeconds(2);
+
     private final List<JavaMailSender> servers;
+    private final List<SendPermits> permits;
+    private final List<Semaphore> connections;
     private final DeliveryProperties properties;
     private final ClinicProperties clinic;
 
@@ -46,6 +54,12 @@ class SmtpEmail implements ChannelSender {
 
     SmtpEmail(List<JavaMailSender> servers, DeliveryProperties properties, ClinicProperties clinic) {
         this.servers = List.copyOf(servers);
+        this.permits = servers.stream()
+                .map(server -> (SendPermits) TokenBucket.perSecond(properties.emailPerSecondPerServer()))
+                .toList();
+        this.connections = servers.stream()
+                .map(server -> new Semaphore(properties.emailConnectionsPerServer()))
+                .toList();
         this.properties = properties;
         this.clinic = clinic;
     }
@@ -77,20 +91,50 @@ class SmtpEmail implements ChannelSender {
         return Channel.EMAIL;
     }
 
+    /** The first server's rate: every send starts there. */
+    @Override
+    public SendPermits permits() {
+        return permits.get(0);
+    }
+
     /**
      * The servers in order; the next only after a certain failure of the previous one (an
-     * acceptance, a refused recipient or an ambiguous timeout ends the send).
+     * acceptance, a refused recipient or an ambiguous timeout ends the send). The first server's
+     * permit was taken by the dispatcher; the second waits for one of its own. Each send is its own
+     * SMTP connection (JavaMailSenderImpl opens a transport per call and shares only the session,
+     * which is thread-safe), so concurrent sends never share a conversation.
      */
     @Override
     public SendOutcome send(Outgoing message) {
         SendOutcome outcome = null;
         for (int i = 0; i < servers.size(); i++) {
-            outcome = send(servers.get(i), NAMES.get(i), message);
+            if (i > 0 && !permits.get(i).await(NEXT_SERVER_WAIT)) {
+                return new SendOutcome.Retryable("SMTP server rate limit reached");
+            }
+            outcome = sendOnConnection(i, message);
             if (!(outcome instanceof SendOutcome.Retryable)) {
                 return outcome;
             }
         }
         return outcome;
+    }
+
+    /** Waits for one of the server's connections; nothing was sent when none came. */
+    private SendOutcome sendOnConnection(int server, Outgoing message) {
+        Semaphore open = connections.get(server);
+        try {
+            if (!open.tryAcquire(NEXT_SERVER_WAIT.multipliedBy(5).toMillis(), TimeUnit.MILLISECONDS)) {
+                return new SendOutcome.Retryable("SMTP connections all busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendOutcome.Retryable("SMTP send interrupted before connecting");
+        }
+        try {
+            return send(servers.get(server), NAMES.get(server), message);
+        } finally {
+            open.release();
+        }
     }
 
     private SendOutcome send(JavaMailSender mail, String server, Outgoing message) {
@@ -101,6 +145,8 @@ class SmtpEmail implements ChannelSender {
             helper.setTo(message.destination());
             helper.setSubject(message.subject());
             helper.setText(message.body());
+            // one Message-ID per message, whatever the attempt: mail clients show copies with the same id once
+            mime.setHeader("Message-ID", "<" + message.messageId() + "@iopcare.notification>");
         } catch (MessagingException | UnsupportedEncodingException e) {
             return new SendOutcome.Rejected("address not usable");
         }

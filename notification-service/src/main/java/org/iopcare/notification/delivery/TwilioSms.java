@@ -38,6 +38,9 @@ class TwilioSms {
     /** A message as the provider's status lookup or list reports it. */
     record ProviderMessage(String sid, String status, String body, Instant created) {}
 
+    /** The request header (IETF httpapi draft) that names one message across attempts. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final String name;
     private final SmsProviderProperties properties;
     private final RestClient client;
@@ -72,6 +75,11 @@ class TwilioSms {
         return name;
     }
 
+    /** The number it sends from, E.164: the provider's per-number rate applies to it. */
+    String from() {
+        return properties.from();
+    }
+
     SendOutcome send(Outgoing message) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("To", message.destination());
@@ -86,6 +94,9 @@ class TwilioSms {
             response = client.post()
                     .uri("/2010-04-01/Accounts/{sid}/Messages.json", properties.accountSid())
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    // the same for every attempt of one message: a provider that honours it takes
+                    // the message once however often it is asked
+                    .header(IDEMPOTENCY_KEY, message.messageId().toString())
                     .body(form)
                     .retrieve()
                     .onStatus(status -> true, (request, answer) -> {})

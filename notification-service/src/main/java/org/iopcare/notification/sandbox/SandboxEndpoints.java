@@ -22,6 +22,8 @@ class SandboxEndpoints {
                 new Endpoint(HttpMethod.POST, "/sandbox/sms/provider/**"),
                 // the provider's status lookup and message list (basic auth checked by the sandbox itself)
                 new Endpoint(HttpMethod.GET, "/sandbox/sms/provider/**"),
+                // chaos on demand: the sandbox provider's fault shares
+                new Endpoint(HttpMethod.PUT, "/sandbox/sms/provider/faults"),
                 new Endpoint(HttpMethod.POST, "/sandbox/sms/reply"),
                 new Endpoint(HttpMethod.GET, "/sandbox/sms"),
                 new Endpoint(HttpMethod.GET, "/sandbox/email")));

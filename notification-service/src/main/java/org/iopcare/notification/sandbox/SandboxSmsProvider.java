@@ -1,5 +1,7 @@
 package org.iopcare.notification.sandbox;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -11,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.iopcare.notification.delivery.SmsProviderProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +24,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,8 +44,17 @@ class SandboxSmsProvider {
     private final SandboxSmsLog log;
     private final SandboxCallbacks callbacks;
     private final Clock clock;
+    private final SandboxProperties properties;
+    private final AtomicReference<SandboxProperties.SmsFaults> faults;
 
-    SandboxSmsProvider(SmsProviderProperties provider, SandboxSmsLog log, SandboxCallbacks callbacks, Clock clock) {
+    SandboxSmsProvider(
+            SmsProviderProperties provider,
+            SandboxSmsLog log,
+            SandboxCallbacks callbacks,
+            Clock clock,
+            SandboxProperties properties) {
+        this.properties = properties;
+        this.faults = new AtomicReference<>(properties.smsFaults());
         this.provider = provider;
         this.log = log;
         this.callbacks = callbacks;
@@ -55,7 +70,10 @@ class SandboxSmsProvider {
             @RequestParam(name = "To", required = false) String to,
             @RequestParam(name = "From", required = false) String from,
             @RequestParam(name = "Body", required = false) String body,
-            @RequestParam(name = "StatusCallback", required = false) String statusCallback) {
+            @RequestParam(name = "StatusCallback", required = false) String statusCallback,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletResponse raw)
+            throws IOException, InterruptedException {
         if (!authorized(accountSid, authorization)) {
             // Twilio's answer to wrong credentials
             return twilioError(HttpStatus.UNAUTHORIZED, 20003, "Authenticate");
@@ -66,9 +84,31 @@ class SandboxSmsProvider {
         if (from == null || from.isBlank() || body == null || body.isBlank()) {
             return twilioError(HttpStatus.BAD_REQUEST, 21602, "Message body and From are required.");
         }
+        // a real provider's round trip; the chaos faults below come on top of it
+        Thread.sleep(properties.smsLatency().toMillis());
+        SandboxProperties.SmsFaults faults = this.faults.get();
+        double draw = ThreadLocalRandom.current().nextDouble();
+        if (draw < faults.error()) {
+            return twilioError(HttpStatus.SERVICE_UNAVAILABLE, 20503, "Service unavailable");
+        }
+        boolean reset = draw < faults.error() + faults.reset();
+        boolean late = !reset && draw < faults.error() + faults.reset() + faults.slow();
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
         Instant now = Instant.now(clock);
+        if (reset && ThreadLocalRandom.current().nextBoolean()) {
+            brokenAnswer(raw);
+            return null;
+        }
+        // taken: counted and listed before any answer, as a provider stores a message first
+        log.count(idempotencyKey);
         log.record(new SandboxSmsLog.Sms(sid, to, from, body, now));
+        if (reset) {
+            brokenAnswer(raw);
+            return null;
+        }
+        if (late) {
+            Thread.sleep(faults.slowBy().toMillis());
+        }
         if (statusCallback != null && !statusCallback.isBlank()) {
             Map<String, String> report = new LinkedHashMap<>();
             report.put("AccountSid", accountSid);
@@ -89,6 +129,33 @@ class SandboxSmsProvider {
         answer.put("status", "queued");
         answer.put("date_created", now.toString());
         return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+    }
+
+    /**
+     * Half an answer, then the connection closes: the client has sent its request and cannot know
+     * whether it was taken.
+     */
+    private static void brokenAnswer(HttpServletResponse raw) throws IOException {
+        raw.setStatus(HttpStatus.CREATED.value());
+        raw.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        raw.setContentLength(4096);
+        raw.setHeader(HttpHeaders.CONNECTION, "close");
+        raw.getOutputStream().write("{\"sid\":".getBytes(StandardCharsets.UTF_8));
+        raw.flushBuffer();
+        raw.getOutputStream().close();
+    }
+
+    /** Turns the chaos faults on or off while the local run goes on (a flaky provider on demand). */
+    @PutMapping(path = "/sandbox/sms/provider/faults", consumes = MediaType.APPLICATION_JSON_VALUE)
+    SandboxProperties.SmsFaults faults(@RequestBody SandboxProperties.SmsFaults faults) {
+        this.faults.set(faults);
+        return faults;
+    }
+
+    /** What the sandbox provider counted since it started; a benchmark's check that nothing arrived twice. */
+    @GetMapping("/sandbox/sms/provider/counts")
+    SandboxSmsLog.Counts counts() {
+        return log.counts();
     }
 
     /** Twilio's status lookup of one message, for the reconciliation of UNKNOWN ones. */

@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.iopcare.events.ContactChannel;
 import org.iopcare.events.InquiryReceived;
 import org.iopcare.notification.NotificationIT;
+import org.iopcare.notification.message.Channel;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
@@ -65,8 +66,9 @@ class DeliveryIT extends NotificationIT {
         }
         held(crisis, "CRISIS_REPLY", later, "now()");
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            assertThat(ledger.claimNext(later.plusSeconds(1)))
-                    .hasValueSatisfying(claimed -> assertThat(claimed.id()).isEqualTo(crisis));
+            assertThat(ledger.claim(Channel.SMS, later.plusSeconds(1), 1))
+                    .singleElement()
+                    .satisfies(claimed -> assertThat(claimed.id()).isEqualTo(crisis));
             status.setRollbackOnly();
         });
         jdbc.update("DELETE FROM message WHERE next_attempt_at = ?", java.sql.Timestamp.from(later));

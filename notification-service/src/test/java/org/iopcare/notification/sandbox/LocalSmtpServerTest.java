@@ -19,11 +19,15 @@ import org.junit.jupiter.api.Test;
 
 class LocalSmtpServerTest {
 
+    private static final SandboxProperties.SmsFaults NO_FAULTS =
+            new SandboxProperties.SmsFaults(0, Duration.ofSeconds(12), 0, 0);
+
     @Test
     void aTakenPortDoesNotStopTheService() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("localhost"))) {
             GreenMail smtp = new LocalSmtpServer()
-                    .localSmtp(new SandboxProperties(taken.getLocalPort(), 10, Duration.ofMillis(100), 1));
+                    .localSmtp(new SandboxProperties(
+                            taken.getLocalPort(), 10, Duration.ofMillis(100), 1, Duration.ZERO, NO_FAULTS));
             assertThat(smtp.getReceivedMessages()).isEmpty();
             smtp.stop();
         }
@@ -34,7 +38,8 @@ class LocalSmtpServerTest {
         InetAddress external = nonLoopbackAddress()
                 .orElseThrow(() -> new AssertionError("this machine has no non-loopback IPv4 address to try"));
         int port = TestPorts.reserve();
-        GreenMail smtp = new LocalSmtpServer().localSmtp(new SandboxProperties(port, 10, Duration.ofMillis(100), 1));
+        GreenMail smtp = new LocalSmtpServer()
+                .localSmtp(new SandboxProperties(port, 10, Duration.ofMillis(100), 1, Duration.ZERO, NO_FAULTS));
         try {
             try (Socket local = new Socket()) {
                 local.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);

@@ -1,0 +1,191 @@
+package org.iopcare.notification.delivery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.iopcare.notification.delivery.DeliveryLedger.Claimed;
+import org.iopcare.notification.message.Channel;
+import org.iopcare.notification.message.DeliveryStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes what the providers answered: one thread, many answers to a transaction, so the database
+ * commits a few times a second however many sends are in flight. An answer that cannot be written
+ * (the database is down for longer than the retries) is dropped: its attempt stays open, and the
+ * next claim after the lease marks the message UNKNOWN for reconciliation, never sends it again.
+ */
+@Component
+class SendResults {
+
+    /** A provider's answer to one attempt of one claimed message. */
+    record Result(Claimed message, int attempt, SendOutcome outcome, Instant at) {}
+
+    private static final Logger log = LoggerFactory.getLogger(SendResults.class);
+    private static final int PER_TRANSACTION = 500;
+    private static final int WRITE_TRIES = 5;
+
+    private final DeliveryLedger ledger;
+    private final DeliveryProperties properties;
+    private final MeterRegistry meters;
+    private final TransactionTemplate transaction;
+    private final Backoff backoff;
+    private final BlockingQueue<Result> pending = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private volatile Thread writer;
+
+    SendResults(
+            DeliveryLedger ledger,
+            DeliveryProperties properties,
+            MeterRegistry meters,
+            PlatformTransactionManager transactions) {
+        this.ledger = ledger;
+        this.properties = properties;
+        this.meters = meters;
+        this.transaction = new TransactionTemplate(transactions);
+        this.backoff = new Backoff(
+                properties.initialBackoff(),
+                properties.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    void add(Result result) {
+        pending.add(result);
+    }
+
+    void start() {
+        running = true;
+        Thread thread = new Thread(this::writeUntilStopped, "dispatcher-results");
+        thread.setDaemon(true);
+        writer = thread;
+        thread.start();
+    }
+
+    /** Writes what is still pending, then stops; called once no send is in flight any more. */
+    void stop() throws InterruptedException {
+        running = false;
+        Thread thread = writer;
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+            writer = null;
+        }
+    }
+
+    private void writeUntilStopped() {
+        List<Result> batch = new ArrayList<>();
+        while (running || !pending.isEmpty()) {
+            try {
+                Result first = pending.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                pending.drainTo(batch, PER_TRANSACTION - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Result> batch) throws InterruptedException {
+        for (int tried = 1; ; tried++) {
+            try {
+                transaction.executeWithoutResult(status -> batch.forEach(this::record));
+                return;
+            } catch (RuntimeException e) {
+                if (tried >= WRITE_TRIES) {
+                    // only counts and the type: the results name clients' messages
+                    log.warn(
+                            "{} send results not written ({}); their messages turn UNKNOWN after the claim lease",
+                            batch.size(),
+                            e.getClass().getName());
+                    meters.counter("iopcare.notification.delivery.results.dropped")
+                            .increment(batch.size());
+                    return;
+                }
+                Thread.sleep(Math.min(1_000, 100L * tried));
+            }
+        }
+    }
+
+    private void record(Result result) {
+        Claimed message = result.message();
+        int attempt = result.attempt();
+        Instant done = result.at();
+        SendOutcome outcome = result.outcome();
+        String detail = detail(outcome);
+        if (!ledger.finishAttempt(message.id(), attempt, outcomeName(outcome), detail, done)) {
+            meters.counter("iopcare.notification.delivery.results.late").increment();
+            return;
+        }
+        if (outcome instanceof SendOutcome.Accepted accepted) {
+            ledger.provider(message.id(), accepted.provider());
+            finish(message, DeliveryStatus.SENT, null, accepted.providerId(), attempt, done);
+        } else if (outcome instanceof SendOutcome.Rejected) {
+            finish(message, DeliveryStatus.UNDELIVERABLE, detail, null, attempt, done);
+        } else if (outcome instanceof SendOutcome.Retryable) {
+            meters.counter(
+                            "iopcare.notification.provider.errors",
+                            "channel",
+                            message.channel().name())
+                    .increment();
+            if (attempt >= properties.maxAttempts()) {
+                finish(message, DeliveryStatus.FAILED, detail, null, attempt, done);
+            } else {
+                ledger.retryLater(message.id(), detail, attempt, done.plus(backoff.after(attempt)), done);
+            }
+        } else {
+            finish(message, DeliveryStatus.UNKNOWN, detail, null, attempt, done);
+        }
+    }
+
+    private static String outcomeName(SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Accepted) {
+            return "ACCEPTED";
+        }
+        if (outcome instanceof SendOutcome.Rejected) {
+            return "REJECTED";
+        }
+        return outcome instanceof SendOutcome.Retryable ? "RETRYABLE" : "UNKNOWN";
+    }
+
+    private static String detail(SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Rejected rejected) {
+            return rejected.detail();
+        }
+        if (outcome instanceof SendOutcome.Retryable retryable) {
+            return retryable.detail();
+        }
+        return outcome instanceof SendOutcome.Unknown unknown ? unknown.detail() : null;
+    }
+
+    /** Moves a message to its new state and counts it; also for the states the claim decides. */
+    void finish(Claimed message, DeliveryStatus status, String detail, String providerId, int attempts, Instant now) {
+        ledger.moveTo(message.id(), status, detail, providerId, attempts, now);
+        if (status == DeliveryStatus.UNKNOWN && message.channel() == Channel.EMAIL) {
+            // SMTP has no lookup: no reconciliation will settle it
+            ledger.staysUnknown(message.id());
+        }
+        meters.counter(
+                        "iopcare.notification.messages",
+                        "kind",
+                        message.kind().name(),
+                        "channel",
+                        message.channel().name(),
+                        "status",
+                        status.name())
+                .increment();
+    }
+}
