@@ -30,6 +30,20 @@ final class ClientLoader {
      */
     String enroll(String run, int n, LocalDate start, String dana, String clinician, String clinicianId, ZoneId zone)
             throws IOException, InterruptedException {
+        return enroll(run, n, n % 4 < 2 ? "MH-IOP-AM" : "MH-IOP-PM", start, dana, clinician, clinicianId, zone);
+    }
+
+    /** The same on a given track. */
+    String enroll(
+            String run,
+            int n,
+            String trackCode,
+            LocalDate start,
+            String dana,
+            String clinician,
+            String clinicianId,
+            ZoneId zone)
+            throws IOException, InterruptedException {
         String phone = phones.number(n);
         String inquiry = inquiry(run, n, phone, dana);
         screen(inquiry, clinician);
@@ -54,7 +68,7 @@ final class ClientLoader {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("inquiryId", inquiry);
         body.put("client", client);
-        body.put("trackCode", n % 4 < 2 ? "MH-IOP-AM" : "MH-IOP-PM");
+        body.put("trackCode", trackCode);
         body.put("startDate", start.toString());
         body.put("primaryClinicianId", clinicianId);
         body.put("ageGroup", "ADULT");

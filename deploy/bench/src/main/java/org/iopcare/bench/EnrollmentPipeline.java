@@ -1,10 +1,13 @@
 package org.iopcare.bench;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * 30 s by default, once the first sessions arrived).
  */
 final class EnrollmentPipeline {
+
+    /** Seats per benchmark track: the most a track takes. */
+    static final int TRACK_SEATS = 100;
 
     /** Seconds until the last enrollment answered, and until the last client's fan-out was complete. */
     record Result(int clients, double enrolledSeconds, double fannedOutSeconds) {
@@ -47,13 +53,21 @@ final class EnrollmentPipeline {
         String okafor = http.token(intake, "clin-okafor", "CLINICIAN", "SCHEDULER", "INTAKE_COORDINATOR");
         ClientLoader loader = new ClientLoader(http, intake);
         String run = UUID.randomUUID().toString().substring(0, 6);
+        List<String> tracks = tracks(run, okafor);
         long begin = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<String>> enrolled = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             int n = i;
-            enrolled.add(pool.submit(
-                    () -> loader.enroll(run, n, ClientLoader.nextMeetingDay(zone), dana, okafor, "clin-okafor", zone)));
+            enrolled.add(pool.submit(() -> loader.enroll(
+                    run,
+                    n,
+                    tracks.get(n / TRACK_SEATS),
+                    ClientLoader.nextMeetingDay(zone),
+                    dana,
+                    okafor,
+                    "clin-okafor",
+                    zone)));
         }
         List<String> outstanding = new ArrayList<>();
         for (Future<String> client : enrolled) {
@@ -85,6 +99,35 @@ final class EnrollmentPipeline {
                 enrolledSeconds,
                 fannedOutSeconds);
         return new Result(clients, enrolledSeconds, fannedOutSeconds);
+    }
+
+    /**
+     * Tracks of the run with a seat for every client (a waitlisted client has no sessions to fan
+     * out), meeting on the seeded tracks' days.
+     */
+    private List<String> tracks(String run, String scheduler) throws IOException, InterruptedException {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i * TRACK_SEATS < clients; i++) {
+            String code = ("BENCH-" + run + "-" + i).toUpperCase(Locale.ROOT);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", code);
+            body.put("name", "Benchmark track " + code);
+            body.put("timeZone", zone.getId());
+            body.put("meetingDays", List.of("MONDAY", "WEDNESDAY", "FRIDAY"));
+            body.put("localStart", "09:00");
+            body.put("localEnd", "12:00");
+            body.put("capacity", TRACK_SEATS);
+            body.put("ageGroup", "ADULT");
+            body.put(
+                    "components",
+                    List.of(
+                            Map.of("kind", "GROUP_THERAPY", "minutes", 90),
+                            Map.of("kind", "PSYCHOEDUCATION", "minutes", 60),
+                            Map.of("kind", "SUPPORT_GROUP", "minutes", 30)));
+            http.send("POST", platform.url(ServiceSpec.SCHEDULING) + "/api/tracks", scheduler, body, 201);
+            codes.add(code);
+        }
+        return codes;
     }
 
     private boolean fannedOut(String client, String token) throws Exception {

@@ -61,7 +61,8 @@ final class InquiryPipeline {
 
     Result run() throws Exception {
         OpenLoad load = new OpenLoad(client);
-        load.run(Math.min(startRate, 20), 1, this::post); // connections and JIT, not counted
+        // connections, caches and the JIT's first compilations: three steps' worth, not counted
+        load.run(startRate, stepSeconds * 3, this::post);
         List<Step> steps = new java.util.ArrayList<>();
         double sustained = 0;
         for (double rate = startRate; rate <= maxRate; rate *= 1.25) {
