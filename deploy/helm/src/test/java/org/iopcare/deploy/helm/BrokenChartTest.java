@@ -96,6 +96,18 @@ class BrokenChartTest {
     }
 
     @Test
+    void aServiceGrantedATopicItDoesNotBindBreaksTheRules(@TempDir Path dir) throws IOException {
+        Path values = dir.resolve("broken.yaml");
+        Files.writeString(values, """
+                services:
+                  scheduling-service:
+                    consumes: [enrolled, discharged, attendance-confirmed, care-team-changed, emergency-access-granted, plan-updated]
+                """);
+        assertThat(rules(Chart.render(values)))
+                .containsExactly("KafkaUser/scheduling-service: may read plan-updated, which it does not bind");
+    }
+
+    @Test
     void aServiceWithoutLimitsOrProbesBreaksTheRules(@TempDir Path dir) throws IOException {
         Path values = dir.resolve("broken.yaml");
         Files.writeString(values, """
