@@ -60,9 +60,12 @@ if [[ "$quick" == true ]]; then
 elif [[ "$build" == true ]]; then
   echo "Building IOP Care (./mvnw -q -B -DskipTests install) ..."
   ./mvnw -q -B -DskipTests install
-elif [[ -n "$(find deploy/local/src/main deploy/local/pom.xml -newer "$launcher_classes" -type f -print -quit)" ]]; then
-  # The launcher changed since it was built (a pull, an edit): rebuilding it alone takes seconds.
+elif [[ -n "$(find deploy/local/src/main deploy/local/pom.xml common/postgres-binaries/src/main \
+    common/postgres-binaries/pom.xml -newer "$launcher_classes" -type f -print -quit)" ]]; then
+  # The launcher or its PostgreSQL binaries changed since it was built (a pull, an edit): rebuilding
+  # them alone takes seconds.
   echo "Rebuilding the launcher (deploy/local) ..."
+  ./mvnw -q -B -pl common/postgres-binaries -am -DskipTests -Dspotless.check.skip=true install
   ./mvnw -q -B -f deploy/local/pom.xml -DskipTests -Dspotless.check.skip=true package
 fi
 

@@ -19,9 +19,47 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 app.kubernetes.io/component: {{ .component | default "service" }}
 {{- end }}
 
+{{/* The release-scoped name of one of the release's objects: `<release>-<name>`, so that two
+releases live side by side in one namespace; call with (dict "root" $ "name" $name). Names that
+become DNS labels (Services) allow 63 characters: a longer one fails rather than being cut, as two
+cut names could meet. */}}
+{{- define "iopcare.name" -}}
+{{- $full := printf "%s-%s" .root.Release.Name .name -}}
+{{- if gt (len $full) 63 -}}
+{{- fail (printf "%s is longer than 63 characters: choose a shorter release name" $full) -}}
+{{- end -}}
+{{ $full }}
+{{- end }}
+
+{{/* The Strimzi Kafka cluster's name: kafka.clusterName, or `<release>-kafka`. */}}
+{{- define "iopcare.kafkaCluster" -}}
+{{ .Values.kafka.clusterName | default (printf "%s-kafka" .Release.Name) }}
+{{- end }}
+
+{{/* The CloudNativePG cluster's name: postgres.clusterName, or `<release>-db`. */}}
+{{- define "iopcare.postgresCluster" -}}
+{{ .Values.postgres.clusterName | default (printf "%s-db" .Release.Name) }}
+{{- end }}
+
+{{/* A deployable's image, `registry/name@digest` when image.digests names one, else
+`registry/name:tag`; call with (dict "root" $ "name" $name). */}}
+{{- define "iopcare.image" -}}
+{{- $i := .root.Values.image -}}
+{{- with (get ($i.digests | default dict) .name) -}}
+{{ printf "%s/%s@%s" $i.registry $.name . }}
+{{- else -}}
+{{ printf "%s/%s:%s" $i.registry .name $i.tag }}
+{{- end -}}
+{{- end }}
+
 {{/* The staff console's selector labels; the services' network policies admit its pods by them. */}}
 {{- define "iopcare.consoleSelectorLabels" -}}
 {{ include "iopcare.selectorLabels" (dict "root" . "name" "staff-console" "component" "console") }}
+{{- end }}
+
+{{/* The `helm test` pod's selector labels; the services' network policies admit it to the management port. */}}
+{{- define "iopcare.testSelectorLabels" -}}
+{{ include "iopcare.selectorLabels" (dict "root" . "name" "test-readiness" "component" "test") }}
 {{- end }}
 
 {{/* The port of every service's API Service (Service `<service>`, target port `http`). */}}
@@ -34,7 +72,7 @@ app.kubernetes.io/component: {{ .component | default "service" }}
 {{- if not (hasKey .root.Values.services .name) -}}
 {{- fail (printf "the staff console calls %s, which services does not list" .name) -}}
 {{- end -}}
-{{ printf "http://%s:%s" .name (include "iopcare.apiServicePort" .root) }}
+{{ printf "http://%s:%s" (include "iopcare.name" .) (include "iopcare.apiServicePort" .root) }}
 {{- end }}
 
 {{/* The pod securityContext of every IOP Care pod: the images' non-root uid. */}}
@@ -99,7 +137,7 @@ lifecycle:
 
 {{/* The Kafka client settings every service shares (TLS listener, SCRAM user). */}}
 {{- define "iopcare.kafkaEnv" -}}
-SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS: {{ printf "%s-kafka-bootstrap:%d" .Values.kafka.clusterName (int .Values.kafka.port) | quote }}
+SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS: {{ printf "%s-kafka-bootstrap:%d" (include "iopcare.kafkaCluster" .) (int .Values.kafka.port) | quote }}
 SPRING_CLOUD_STREAM_KAFKA_BINDER_CONFIGURATION_SECURITY_PROTOCOL: SASL_SSL
 SPRING_CLOUD_STREAM_KAFKA_BINDER_CONFIGURATION_SASL_MECHANISM: SCRAM-SHA-512
 SPRING_CLOUD_STREAM_KAFKA_BINDER_CONFIGURATION_SSL_TRUSTSTORE_TYPE: PEM
@@ -113,12 +151,12 @@ IOPCARE_KAFKA_REPLICATION_FACTOR: {{ .Values.kafka.replicationFactor | quote }}
 
 {{/* The Secret (kubernetes.io/basic-auth) of a service's schema owner; call with (dict "root" $ "svc" $svc). */}}
 {{- define "iopcare.dbOwnerSecret" -}}
-{{ printf "%s-%s" .root.Values.postgres.clusterName (.svc.schema | replace "_" "-") }}
+{{ printf "%s-%s" (include "iopcare.postgresCluster" .root) (.svc.schema | replace "_" "-") }}
 {{- end }}
 
 {{/* The Secret (kubernetes.io/basic-auth) of the role a service runs as. */}}
 {{- define "iopcare.dbRuntimeSecret" -}}
-{{ printf "%s-%s-app" .root.Values.postgres.clusterName (.svc.schema | replace "_" "-") }}
+{{ printf "%s-%s-app" (include "iopcare.postgresCluster" .root) (.svc.schema | replace "_" "-") }}
 {{- end }}
 
 {{/* The staff console's environment (its ConfigMap; the pods roll when it changes). */}}

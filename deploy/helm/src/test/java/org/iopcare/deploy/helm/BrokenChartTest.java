@@ -1,6 +1,7 @@
 package org.iopcare.deploy.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +21,15 @@ class BrokenChartTest {
 
     @Test
     void aRootContainerBreaksTheRules() {
-        assertThat(rules(Chart.render(Map.of("defaults.runAsUser", "0"))))
-                .isNotEmpty()
+        assertThatThrownBy(() -> Chart.render(Map.of("defaults.runAsUser", "0")))
+                .hasMessageContaining("/defaults/runAsUser");
+        List<JsonNode> objects = Chart.render();
+        objects.stream()
+                .filter(o -> o.path("kind").asString().equals("Deployment"))
+                .forEach(o ->
+                        ((ObjectNode) o.at("/spec/template/spec/containers/0/securityContext")).put("runAsUser", 0));
+        assertThat(rules(objects))
+                .hasSize(5)
                 .allSatisfy(problem -> assertThat(problem).contains("not non-root"));
     }
 
@@ -34,18 +42,43 @@ class BrokenChartTest {
     }
 
     @Test
-    void aMisspelledFieldFailsTheKubernetesSchema() {
-        assertThat(schemas.violations(Chart.render(Map.of("defaults.resources.limts.cpu", "1"))))
-                .isNotEmpty()
-                .allSatisfy(
-                        problem -> assertThat(problem).startsWith("Deployment/").contains("unknown field(s) [limts]"));
+    void aMisspelledValueFailsTheValuesSchemaBeforeAnythingRenders() {
+        assertThatThrownBy(() -> Chart.render(Map.of("defaults.resources.limts.cpu", "1")))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("limts");
     }
 
     @Test
-    void aWronglyTypedValueFailsTheOperatorSchema() {
-        assertThat(schemas.violations(Chart.render(Map.of("kafka.partitions", "six"))))
+    void aWronglyTypedValueFailsTheValuesSchemaBeforeAnythingRenders() {
+        assertThatThrownBy(() -> Chart.render(Map.of("kafka.partitions", "six")))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("partitions");
+    }
+
+    @Test
+    void aMisspelledFieldFailsTheKubernetesSchema() {
+        List<JsonNode> objects = Chart.render();
+        objects.stream()
+                .filter(o -> Chart.id(o).equals("Deployment/" + Chart.name("intake-service")))
+                .forEach(o -> ((ObjectNode) o.at("/spec/template/spec/containers/0/resources"))
+                        .putObject("limts")
+                        .put("cpu", "1"));
+        assertThat(schemas.violations(objects))
+                .singleElement()
+                .satisfies(problem -> assertThat(problem)
+                        .startsWith("Deployment/iopcare-intake-service")
+                        .contains("unknown field(s) [limts]"));
+    }
+
+    @Test
+    void aWronglyTypedFieldFailsTheOperatorSchema() {
+        List<JsonNode> objects = Chart.render();
+        objects.stream()
+                .filter(o -> Chart.id(o).equals("KafkaTopic/" + Chart.name("enrolled")))
+                .forEach(o -> ((ObjectNode) o.path("spec")).put("partitions", "six"));
+        assertThat(schemas.violations(objects))
                 .isNotEmpty()
-                .anySatisfy(problem -> assertThat(problem).startsWith("KafkaTopic/enrolled"));
+                .allSatisfy(problem -> assertThat(problem).startsWith("KafkaTopic/iopcare-enrolled"));
     }
 
     @Test
@@ -63,6 +96,18 @@ class BrokenChartTest {
     }
 
     @Test
+    void aServiceGrantedATopicItDoesNotBindBreaksTheRules(@TempDir Path dir) throws IOException {
+        Path values = dir.resolve("broken.yaml");
+        Files.writeString(values, """
+                services:
+                  scheduling-service:
+                    consumes: [enrolled, discharged, attendance-confirmed, care-team-changed, emergency-access-granted, plan-updated]
+                """);
+        assertThat(rules(Chart.render(values)))
+                .containsExactly("KafkaUser/scheduling-service: may read plan-updated, which it does not bind");
+    }
+
+    @Test
     void aServiceWithoutLimitsOrProbesBreaksTheRules(@TempDir Path dir) throws IOException {
         Path values = dir.resolve("broken.yaml");
         Files.writeString(values, """
@@ -73,8 +118,8 @@ class BrokenChartTest {
                 """);
         assertThat(rules(Chart.render(values)))
                 .containsExactlyInAnyOrder(
-                        "Deployment/intake-service container intake-service: no cpu request and limit",
-                        "Deployment/intake-service container intake-service: no memory request and limit");
+                        "Deployment/iopcare-intake-service container intake-service: no cpu request and limit",
+                        "Deployment/iopcare-intake-service container intake-service: no memory request and limit");
     }
 
     @Test
@@ -82,7 +127,7 @@ class BrokenChartTest {
         List<JsonNode> objects = Chart.render();
         objects.stream()
                 .filter(o -> o.path("kind").asString().equals("ConfigMap"))
-                .filter(o -> o.path("metadata").path("name").asString().equals("scheduling-service"))
+                .filter(o -> Chart.id(o).equals("ConfigMap/" + Chart.name("scheduling-service")))
                 .forEach(o -> ((ObjectNode) o.path("data")).put("SPRING_DATASOURCE_USERNAME", "scheduling"));
 
         assertThat(rules(objects))
@@ -126,9 +171,11 @@ class BrokenChartTest {
     @Test
     void aDeploymentWithoutADisruptionBudgetBreaksTheRules() {
         List<JsonNode> objects = Chart.render().stream()
-                .filter(o -> !Chart.id(o).equals("PodDisruptionBudget/staff-console"))
+                .filter(o -> !Chart.id(o).equals("PodDisruptionBudget/" + Chart.name("staff-console")))
                 .toList();
-        assertThat(rules(objects)).containsExactly("Deployment/staff-console: no PodDisruptionBudget selects its pods");
+        assertThat(rules(objects))
+                .containsExactly(
+                        "Deployment/" + Chart.name("staff-console") + ": no PodDisruptionBudget selects its pods");
     }
 
     private static List<String> rules(List<JsonNode> objects) {

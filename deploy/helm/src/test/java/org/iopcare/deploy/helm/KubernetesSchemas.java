@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -35,6 +36,7 @@ final class KubernetesSchemas {
 
     private static final Map<String, Class<?>> BUILT_IN = Map.of(
             "v1/ConfigMap", ConfigMap.class,
+            "v1/Pod", Pod.class,
             "v1/Secret", Secret.class,
             "v1/Service", Service.class,
             "v1/ServiceAccount", ServiceAccount.class,

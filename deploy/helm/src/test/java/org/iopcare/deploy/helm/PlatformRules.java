@@ -139,16 +139,15 @@ final class PlatformRules {
     private void clientsOnly(Set<String> services, List<String> problems) {
         List<String> prefixes =
                 List.of("SPRING_DATASOURCE_", "SPRING_FLYWAY_", "SPRING_CLOUD_STREAM_", "SPRING_KAFKA_");
-        Set<String> kafkaUsers = ofKind("KafkaUser").stream()
-                .map(u -> u.path("metadata").path("name").asString())
-                .collect(Collectors.toSet());
+        Set<String> kafkaUsers =
+                ofKind("KafkaUser").stream().map(Chart::component).collect(Collectors.toSet());
         for (JsonNode deployment : ofKind("Deployment")) {
-            String name = deployment.path("metadata").path("name").asString();
+            String name = Chart.component(deployment);
             if (services.contains(name)) {
                 continue;
             }
             Set<String> settings = new java.util.TreeSet<>();
-            configOf(name).propertyNames().forEach(settings::add);
+            configOf(deployment).propertyNames().forEach(settings::add);
             JsonNode pod = deployment.path("spec").path("template").path("spec");
             pod.path("containers")
                     .forEach(container -> container
@@ -172,8 +171,9 @@ final class PlatformRules {
     /** Actuator on its own port (docs/adr/0002): probes and scrape there, never on the API Service. */
     private void exposure(Set<String> services, List<String> problems) {
         for (JsonNode deployment : ofKind("Deployment")) {
-            String service = deployment.path("metadata").path("name").asString();
-            JsonNode config = configOf(service);
+            String service = Chart.component(deployment);
+            String fullName = deployment.path("metadata").path("name").asString();
+            JsonNode config = configOf(deployment);
             String apiPort = config.path("SERVER_PORT").asString("");
             String managementPort = config.path("MANAGEMENT_SERVER_PORT").asString("");
             if (managementPort.isBlank() || managementPort.equals(apiPort)) {
@@ -205,7 +205,7 @@ final class PlatformRules {
                 problems.add(service + ": container ports do not match SERVER_PORT and MANAGEMENT_SERVER_PORT");
             }
             ofKind("Service").stream()
-                    .filter(s -> service.equals(s.path("metadata").path("name").asString()))
+                    .filter(s -> fullName.equals(s.path("metadata").path("name").asString()))
                     .flatMap(s -> java.util.stream.StreamSupport.stream(
                             s.path("spec").path("ports").spliterator(), false))
                     .map(port -> port.path("targetPort").asString())
@@ -246,8 +246,7 @@ final class PlatformRules {
     }
 
     private void users(Map<String, Set<String>> consumed, List<String> problems) {
-        Map<String, JsonNode> users = ofKind("KafkaUser").stream()
-                .collect(Collectors.toMap(u -> u.path("metadata").path("name").asString(), u -> u));
+        Map<String, JsonNode> users = ofKind("KafkaUser").stream().collect(Collectors.toMap(Chart::component, u -> u));
         for (String service : consumed.keySet()) {
             JsonNode user = users.get(service);
             if (user == null) {
@@ -279,6 +278,11 @@ final class PlatformRules {
                     problems.add("KafkaUser/" + service + ": cannot read " + topic + ", which it consumes");
                 }
             }
+            readable.stream()
+                    .filter(topic -> !consumed.getOrDefault(service, Set.of()).contains(topic))
+                    .sorted()
+                    .forEach(topic ->
+                            problems.add("KafkaUser/" + service + ": may read " + topic + ", which it does not bind"));
             if (!readable.isEmpty() && !ownGroup) {
                 problems.add("KafkaUser/" + service + ": no ACL for its consumer group");
             }
@@ -309,11 +313,11 @@ final class PlatformRules {
                 .path("postInitApplicationSQL")
                 .toString();
         for (JsonNode deployment : ofKind("Deployment")) {
-            String service = deployment.path("metadata").path("name").asString();
+            String service = Chart.component(deployment);
             if (!services.contains(service)) {
                 continue;
             }
-            JsonNode config = configOf(service);
+            JsonNode config = configOf(deployment);
             String runtime = config.path("SPRING_DATASOURCE_USERNAME").asString("");
             String owner = config.path("SPRING_FLYWAY_USER").asString("");
             for (String role : List.of(runtime, owner)) {
@@ -354,15 +358,15 @@ final class PlatformRules {
             }
         }
         services.stream()
-                .filter(service -> ofKind("Deployment").stream()
-                        .noneMatch(d ->
-                                service.equals(d.path("metadata").path("name").asString())))
+                .filter(service -> ofKind("Deployment").stream().noneMatch(d -> service.equals(Chart.component(d))))
                 .forEach(service -> problems.add("no Deployment for " + service));
     }
 
-    private JsonNode configOf(String service) {
+    /** The data of the ConfigMap named like the Deployment (its envFrom). */
+    private JsonNode configOf(JsonNode deployment) {
+        String name = deployment.path("metadata").path("name").asString();
         return ofKind("ConfigMap").stream()
-                .filter(map -> service.equals(map.path("metadata").path("name").asString()))
+                .filter(map -> name.equals(map.path("metadata").path("name").asString()))
                 .map(map -> map.path("data"))
                 .findFirst()
                 .orElse(tools.jackson.databind.node.MissingNode.getInstance());

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 class StaffConsoleChartTest {
 
-    static final String CONSOLE = "staff-console";
+    static final String CONSOLE = Chart.name("staff-console");
     static final Map<String, String> SERVICE_URLS = Map.of(
             "IOPCARE_CONSOLE_INTAKE", "intake-service",
             "IOPCARE_CONSOLE_SCHEDULING", "scheduling-service",
@@ -42,13 +42,13 @@ class StaffConsoleChartTest {
         assertThat(console)
                 .extracting(Chart::id)
                 .containsExactlyInAnyOrder(
-                        "ConfigMap/staff-console",
-                        "ServiceAccount/staff-console",
-                        "Deployment/staff-console",
-                        "Service/staff-console",
-                        "PodDisruptionBudget/staff-console",
-                        "NetworkPolicy/staff-console",
-                        "Ingress/staff-console");
+                        "ConfigMap/" + CONSOLE,
+                        "ServiceAccount/" + CONSOLE,
+                        "Deployment/" + CONSOLE,
+                        "Service/" + CONSOLE,
+                        "PodDisruptionBudget/" + CONSOLE,
+                        "NetworkPolicy/" + CONSOLE,
+                        "Ingress/" + CONSOLE);
         assertThat(schemas.violations(console)).isEmpty();
     }
 
@@ -58,7 +58,7 @@ class StaffConsoleChartTest {
         SERVICE_URLS.forEach((setting, service) -> {
             URI url = URI.create(config.path(setting).asString());
             assertThat(url.getScheme()).as(setting).isEqualTo("http");
-            assertThat(url.getHost()).as(setting).isEqualTo(service);
+            assertThat(url.getHost()).as(setting).isEqualTo(Chart.name(service));
             JsonNode api = object("Service/" + url.getHost());
             assertThat(api.at("/spec/ports"))
                     .as(setting + " names a port of Service/" + service)
@@ -68,7 +68,7 @@ class StaffConsoleChartTest {
                     });
             assertThat(PlatformRules.selects(
                             api.at("/spec/selector"),
-                            object("Deployment/" + service).at("/spec/template/metadata/labels")))
+                            object("Deployment/" + Chart.name(service)).at("/spec/template/metadata/labels")))
                     .as("Service/" + service + " selects " + service + "'s pods")
                     .isTrue();
         });
@@ -86,7 +86,7 @@ class StaffConsoleChartTest {
         assertThat(config.path("IOPCARE_CONSOLE_SESSION_TIMEOUT").asString()).isEqualTo("15m");
         assertThat(config.path("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_STAFF_ISSUER_URI")
                         .asString())
-                .isEqualTo(object("ConfigMap/intake-service")
+                .isEqualTo(object("ConfigMap/" + Chart.name("intake-service"))
                         .at("/data/IOPCARE_SECURITY_JWT_ISSUER_URI")
                         .asString())
                 .isEqualTo("https://login.example.org/realms/iopcare");
@@ -129,7 +129,7 @@ class StaffConsoleChartTest {
         assertThat(container.at("/readinessProbe/httpGet/path").asString()).isEqualTo("/actuator/health/readiness");
         assertThat(container.at("/livenessProbe/httpGet/path").asString()).isEqualTo("/actuator/health/liveness");
 
-        JsonNode service = object("Deployment/intake-service");
+        JsonNode service = object("Deployment/" + Chart.name("intake-service"));
         JsonNode servicePod = service.at("/spec/template/spec");
         JsonNode serviceContainer = servicePod.path("containers").get(0);
         for (String same : List.of("/securityContext", "/terminationGracePeriodSeconds")) {
@@ -155,8 +155,8 @@ class StaffConsoleChartTest {
         assertThat(objects)
                 .filteredOn(o -> o.path("kind").asString().equals("KafkaUser")
                         || o.path("kind").asString().equals("HorizontalPodAutoscaler"))
-                .extracting(o -> o.path("metadata").path("name").asString())
-                .doesNotContain(CONSOLE);
+                .extracting(Chart::component)
+                .doesNotContain("staff-console");
 
         assertThat(PlatformRules.selects(
                         object("PodDisruptionBudget/" + CONSOLE).at("/spec/selector/matchLabels"),
@@ -188,7 +188,7 @@ class StaffConsoleChartTest {
         for (String service : ServiceBindings.SERVICES) {
             assertThat(PlatformRules.selects(
                             toServices.at("/to/0/podSelector/matchLabels"),
-                            object("Deployment/" + service).at("/spec/template/metadata/labels")))
+                            object("Deployment/" + Chart.name(service)).at("/spec/template/metadata/labels")))
                     .as("the console may reach " + service)
                     .isTrue();
         }
@@ -204,7 +204,7 @@ class StaffConsoleChartTest {
     void everyServiceAdmitsTheConsoleOnItsApiPortOnly() {
         JsonNode consolePod = object("Deployment/" + CONSOLE).at("/spec/template/metadata/labels");
         for (String service : ServiceBindings.SERVICES) {
-            assertThat(object("NetworkPolicy/" + service).at("/spec/ingress"))
+            assertThat(object("NetworkPolicy/" + Chart.name(service)).at("/spec/ingress"))
                     .as(service)
                     .filteredOn(rule -> PlatformRules.selects(rule.at("/from/0/podSelector/matchLabels"), consolePod))
                     .singleElement()
@@ -272,7 +272,7 @@ class StaffConsoleChartTest {
                 .doesNotContain(CONSOLE);
         assertThat(without)
                 .filteredOn(o -> o.path("kind").asString().equals("NetworkPolicy"))
-                .allSatisfy(policy -> assertThat(policy.toString()).doesNotContain(CONSOLE));
+                .allSatisfy(policy -> assertThat(policy.toString()).doesNotContain("staff-console"));
     }
 
     private static JsonNode object(String id) {
