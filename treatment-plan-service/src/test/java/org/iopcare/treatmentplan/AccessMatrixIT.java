@@ -53,6 +53,7 @@ class AccessMatrixIT extends TreatmentPlanIT {
     static final String OWN = "clin-own";
     static final String OTHER = "clin-other";
     static final String SETUP = TestTokens.bearerFor("staff-matrix-setup", StaffRole.CLINICAL_SUPERVISOR);
+    static final String REVIEW = "{\"participants\": [\"clin-own\"], \"outcome\": \"KEEP\", \"note\": \"Matrix\"}";
     static final String ASSESSMENT = "{\"instrument\": \"GAD7\", \"answers\": [0,0,0,0,0,0,0]}";
 
     @Autowired
@@ -106,6 +107,11 @@ class AccessMatrixIT extends TreatmentPlanIT {
                                 fixtures.a().client(),
                                 fixtures.b().client()),
                         t -> new Request(HttpMethod.GET, "/api/plans/reviews-due", null)));
+        ops.put(
+                "POST /api/plans/{id}/reviews",
+                new Operation(
+                        t -> {}, t -> new Request(HttpMethod.POST, "/api/plans/" + t.plan() + "/reviews", REVIEW)));
+        ops.put("GET /api/plans/{id}/reviews", read(t -> "/api/plans/" + t.plan() + "/reviews"));
         ops.put("GET /api/clients/{id}/assessments", read(t -> "/api/clients/" + t.client() + "/assessments"));
         ops.put(
                 "POST /api/clients/{id}/assessments",
@@ -255,7 +261,8 @@ class AccessMatrixIT extends TreatmentPlanIT {
                 """
                 SELECT string_agg(p.id || ':' || p.status || ':' || p.current_version || ':'
                         || coalesce(p.active_version::text, '-') || ':' || p.next_review_due || ':'
-                        || (SELECT count(*) FROM assessment s WHERE s.client_id = p.client_id), ',' ORDER BY p.id)
+                        || (SELECT count(*) FROM assessment s WHERE s.client_id = p.client_id) || ':'
+                        || (SELECT count(*) FROM plan_review r WHERE r.plan_id = p.id), ',' ORDER BY p.id)
                 FROM treatment_plan p WHERE p.client_id IN (?, ?)
                 """, String.class, fixtures.a().client(), fixtures.b().client());
     }
