@@ -56,6 +56,10 @@ class AccessMatrixIT extends TreatmentPlanIT {
     static final String OTHER = "clin-other";
     static final String SETUP = TestTokens.bearerFor("staff-matrix-setup", StaffRole.CLINICAL_SUPERVISOR);
     static final String REVIEW = "{\"participants\": [\"clin-own\"], \"outcome\": \"KEEP\", \"note\": \"Matrix\"}";
+    static final String PROGRESS = """
+            {"format": "DAP", "data": "Matrix", "assessment": "Matrix", "plan": "Matrix", "objectives": [],
+             "riskCheck": "NO_RISK_IDENTIFIED"}
+            """;
     static final String ADDENDUM = "{\"text\": \"Matrix addendum\"}";
     static final String NOTE_EDIT = """
             {"basedOnVersion": 1, "content": {
@@ -135,6 +139,14 @@ class AccessMatrixIT extends TreatmentPlanIT {
                         t -> {},
                         t -> new Request(HttpMethod.POST, "/api/clients/" + t.client() + "/assessments", ASSESSMENT)));
         ops.put("GET /api/clients/{id}/notes", read(t -> "/api/clients/" + t.client() + "/notes"));
+        ops.put(
+                "POST /api/clients/{id}/notes",
+                new Operation(
+                        t -> prepared.put(t.client(), heldSession(t.client(), "INDIVIDUAL_THERAPY")),
+                        t -> new Request(
+                                HttpMethod.POST,
+                                "/api/clients/" + t.client() + "/notes",
+                                "{\"sessionId\": \"" + preparedFor(t) + "\", \"progress\": " + PROGRESS + "}")));
         ops.put("GET /api/notes/{id}", read(t -> "/api/notes/" + fixtureNote(t)));
         ops.put("GET /api/notes/{id}/versions", read(t -> "/api/notes/" + fixtureNote(t) + "/versions"));
         // a draft of the caller's own: only its author edits and signs a draft
@@ -298,12 +310,17 @@ class AccessMatrixIT extends TreatmentPlanIT {
 
     /** A group session of the client that was held two hours ago, as scheduling announces it. */
     private UUID heldSession(UUID client) {
+        return heldSession(client, "GROUP");
+    }
+
+    private UUID heldSession(UUID client, String kind) {
         UUID session = UUID.randomUUID();
         jdbc.update(
                 "INSERT INTO client_session (session_id, client_id, kind, starts_at, ends_at)"
-                        + " VALUES (?, ?, 'GROUP', now() - interval '2 hours', now() - interval '30 minutes')",
+                        + " VALUES (?, ?, ?, now() - interval '2 hours', now() - interval '30 minutes')",
                 session,
-                client);
+                client,
+                kind);
         return session;
     }
 
