@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.iopcare.events.SessionKind;
 import org.iopcare.support.db.TransactionLocks;
 import org.iopcare.support.web.ProblemException;
 import org.iopcare.treatmentplan.plan.TreatmentPlan;
@@ -54,7 +53,7 @@ public class ClinicalNotes {
                 session.clientId(),
                 plan.id(),
                 session.id(),
-                session.kind(),
+                NoteKind.valueOf(session.kind().name()),
                 groupNoteId,
                 author,
                 Instant.now(clock),
@@ -79,23 +78,33 @@ public class ClinicalNotes {
                     "stale-note-version",
                     "The note has moved on: version " + note.currentVersion() + " is current; reload and edit again");
         }
-        if (!request.content().fits(note.kind() == SessionKind.GROUP)) {
+        if (!request.content().fits(note.kind())) {
             throw ProblemException.unprocessable(
                     "wrong-note-content",
-                    note.kind() == SessionKind.GROUP
-                            ? "A group note has a group part and an attendee part, no progress note"
-                            : "An individual note has a progress note only");
+                    switch (note.kind()) {
+                        case GROUP -> "A group note has a group part and an attendee part only";
+                        case DISCHARGE_SUMMARY -> "A discharge summary has a discharge part only";
+                        default -> "An individual note has a progress note only";
+                    });
         }
         NoteRules.requireObjectives(request.content(), plans.currentContent(note.planId()));
-        store.appendVersion(
-                noteId, new Note.Version(note.currentVersion() + 1, author, Instant.now(clock), request.content()));
+        // the assembled facts of a discharge summary are the record's, not the editor's
+        NoteContent content = note.kind() == NoteKind.DISCHARGE_SUMMARY
+                ? request.content().withFacts(note.content().discharge().facts())
+                : request.content();
+        store.appendVersion(noteId, new Note.Version(note.currentVersion() + 1, author, Instant.now(clock), content));
         return get(noteId);
     }
 
     /** Signs the author's draft: from now on it changes only by addenda. */
     @Transactional
     public Note sign(UUID noteId, String signer) {
-        lockedDraft(noteId, signer);
+        Note note = lockedDraft(noteId, signer);
+        if (note.kind() == NoteKind.DISCHARGE_SUMMARY
+                && !note.content().discharge().complete()) {
+            throw ProblemException.unprocessable(
+                    "summary-incomplete", "Complete the aftercare plan before signing the discharge summary");
+        }
         signDraft(noteId, signer);
         return get(noteId);
     }

@@ -78,7 +78,7 @@ public class GroupNotes {
                 json.writeValueAsString(request.group()));
         for (int i = 0; i < attended.size(); i++) {
             NoteContent content =
-                    new NoteContent(request.group(), request.attendees().get(i).part(), null);
+                    new NoteContent(request.group(), request.attendees().get(i).part(), null, null);
             notes.createDraft(attended.get(i), id, content, author);
         }
         return view(id);

@@ -3,11 +3,11 @@ package org.iopcare.treatmentplan.note;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.iopcare.events.SessionKind;
 
 /**
  * A note in a client's record with its current content and its addenda.
  *
+ * @param sessionId the session documented; null for a discharge summary
  * @param groupNoteId the group note it belongs to; null for an individual session or check-in
  * @param currentVersion the latest version
  * @param signedBy who signed it, null while a draft
@@ -18,7 +18,7 @@ public record Note(
         UUID clientId,
         UUID planId,
         UUID sessionId,
-        SessionKind kind,
+        NoteKind kind,
         UUID groupNoteId,
         String author,
         Instant createdAt,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.iopcare.events.LevelOfCare;
 import org.iopcare.treatmentplan.plan.PlanContent;
 
 /**
@@ -19,18 +20,56 @@ import org.iopcare.treatmentplan.plan.PlanContent;
  * @param group the part written once for the whole group (group notes only)
  * @param attendee this client's part of a group note (group notes only)
  * @param progress the progress note of an individual session or check-in
+ * @param discharge the discharge summary
  */
 public record NoteContent(
         @Valid GroupPart group,
         @Valid AttendeePart attendee,
-        @Valid ProgressNote progress) {
+        @Valid ProgressNote progress,
+        @Valid DischargeSummary discharge) {
 
     /** Whether the content has the parts a note of this kind has, and no other. */
-    boolean fits(boolean groupNote) {
-        return groupNote
-                ? group != null && attendee != null && progress == null
-                : group == null && attendee == null && progress != null;
+    boolean fits(NoteKind kind) {
+        return switch (kind) {
+            case GROUP -> group != null && attendee != null && progress == null && discharge == null;
+            case DISCHARGE_SUMMARY -> group == null && attendee == null && progress == null && discharge != null;
+            default -> group == null && attendee == null && progress != null && discharge == null;
+        };
     }
+
+    /** The same content with these assembled facts in its discharge part. */
+    NoteContent withFacts(DischargeFacts facts) {
+        return new NoteContent(
+                group, attendee, progress, new DischargeSummary(facts, discharge.aftercare(), discharge.referrals()));
+    }
+
+    /**
+     * A discharge summary: the facts assembled from the record on discharge, and what the clinician
+     * completes.
+     *
+     * @param facts assembled by the service; what an edit sends here is ignored
+     * @param aftercare the aftercare plan; required to sign
+     * @param referrals step-down and aftercare referrals
+     */
+    public record DischargeSummary(
+            DischargeFacts facts,
+            @Size(max = 4000) String aftercare,
+            @Size(max = 10) List<@NotNull @Valid Referral> referrals) {
+
+        boolean complete() {
+            return aftercare != null && !aftercare.isBlank();
+        }
+    }
+
+    /**
+     * A referral on discharge.
+     *
+     * @param levelOfCare the level of care referred to, e.g. OUTPATIENT for a step down
+     * @param provider who the client is referred to
+     */
+    public record Referral(
+            @NotNull LevelOfCare levelOfCare,
+            @NotBlank @Size(max = 200) String provider) {}
 
     /**
      * The group's part, written once by the facilitator.

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.iopcare.events.SessionKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -149,7 +148,7 @@ class NoteStore {
                 rs.getObject("client_id", UUID.class),
                 rs.getObject("plan_id", UUID.class),
                 rs.getObject("session_id", UUID.class),
-                SessionKind.valueOf(rs.getString("kind")),
+                NoteKind.valueOf(rs.getString("kind")),
                 rs.getObject("group_note_id", UUID.class),
                 rs.getString("author"),
                 rs.getTimestamp("created_at").toInstant(),

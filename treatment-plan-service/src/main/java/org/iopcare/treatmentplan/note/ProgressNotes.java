@@ -39,7 +39,7 @@ public class ProgressNotes {
                 .filter(s -> s.clientId().equals(clientId))
                 .orElseThrow(() -> ProblemException.notFound("Session"));
         NoteRules.requireAttended(session, false);
-        Note note = notes.createDraft(session, null, new NoteContent(null, null, request.progress()), author);
+        Note note = notes.createDraft(session, null, new NoteContent(null, null, request.progress(), null), author);
         return notes.get(note.id());
     }
 }

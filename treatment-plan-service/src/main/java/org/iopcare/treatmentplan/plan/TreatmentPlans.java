@@ -78,23 +78,24 @@ public class TreatmentPlans {
 
     /**
      * Closes the client's open plan on discharge, once per event; a client without one is left
-     * alone. The client's open plan work items are cancelled either way.
+     * alone. The client's open plan work items are cancelled either way. Returns the plan it closed.
      */
     @Transactional
-    public void close(ClientDischarged event) {
+    public Optional<TreatmentPlan> close(ClientDischarged event) {
         if (!processed.claim(DISCHARGED_CONSUMER, event.eventId())) {
-            return;
+            return Optional.empty();
         }
         work.discharged(event.clientId());
         Optional<TreatmentPlan> open = repository.findOpenForUpdate(event.clientId());
         if (open.isEmpty()) {
             log.info("Discharged event {} found no open plan", event.eventId());
-            return;
+            return Optional.empty();
         }
         TreatmentPlan plan = open.get();
         plan.close(Instant.now(clock));
         flags.clear(plan.id());
         events.publish(plan, PlanChangeType.CLOSED, List.of(), false);
+        return open;
     }
 
     /** Saves a new immutable version; 409 when the write is based on anything but the current one. */

@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.iopcare.events.ClientEnrolled;
 import org.iopcare.events.SessionKind;
 import org.iopcare.events.SessionMissed;
 import org.iopcare.events.SessionModality;
@@ -41,10 +43,30 @@ class NoteTestClient {
 
     /** Enrolls the clients at once (primary clinician clin-ada) and writes version 1 of each plan. */
     List<UUID> clientsWithPlans(int count) {
+        return clientsWithPlans(count, LocalDate.now());
+    }
+
+    /** The same, the clients starting the program on this day. */
+    List<UUID> clientsWithPlans(int count, LocalDate start) {
         List<UUID> clients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             UUID client = UUID.randomUUID();
-            TestKafka.publish(PlanTestClient.enrolled(client, "clin-ada"));
+            ClientEnrolled today = PlanTestClient.enrolled(client, "clin-ada");
+            TestKafka.publish(new ClientEnrolled(
+                    today.eventId(),
+                    today.occurredAt(),
+                    client,
+                    today.enrollmentId(),
+                    today.trackCode(),
+                    start,
+                    today.primaryClinicianId(),
+                    today.ageGroup(),
+                    today.timeZone(),
+                    today.preferredName(),
+                    today.phone(),
+                    today.email(),
+                    today.smsConsent(),
+                    today.emailConsent()));
             TreatmentPlanIT.putTestStaffOnTheTeam(client, "clin-ada");
             clients.add(client);
         }
