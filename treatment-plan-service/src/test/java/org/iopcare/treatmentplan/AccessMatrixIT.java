@@ -60,6 +60,7 @@ class AccessMatrixIT extends TreatmentPlanIT {
             {"format": "DAP", "data": "Matrix", "assessment": "Matrix", "plan": "Matrix", "objectives": [],
              "riskCheck": "NO_RISK_IDENTIFIED"}
             """;
+    static final String COUNSELLOR = TestTokens.bearerFor(COSIGNED_COUNSELLOR, StaffRole.CLINICIAN);
     static final String ADDENDUM = "{\"text\": \"Matrix addendum\"}";
     static final String NOTE_EDIT = """
             {"basedOnVersion": 1, "content": {
@@ -160,6 +161,21 @@ class AccessMatrixIT extends TreatmentPlanIT {
                 new Operation(
                         (t, token) -> prepared.put(t.client(), firstNote(draftGroupNote(t, token))),
                         t -> new Request(HttpMethod.POST, "/api/notes/" + preparedFor(t) + "/sign", null)));
+        // a note the counsellor signed, and a version the counsellor wrote: both wait for a supervisor
+        ops.put(
+                "POST /api/notes/{id}/cosign",
+                new Operation(
+                        t -> prepared.put(t.client(), firstNote(pendingGroupNote(t))),
+                        t -> new Request(HttpMethod.POST, "/api/notes/" + preparedFor(t) + "/cosign", null)));
+        ops.put(
+                "POST /api/plans/{id}/versions/{number}/cosign",
+                new Operation(
+                        t -> preparedVersions.put(t.client(), counsellorVersion(t.plan())),
+                        t -> new Request(
+                                HttpMethod.POST,
+                                "/api/plans/" + t.plan() + "/versions/" + preparedVersions.getOrDefault(t.client(), 1)
+                                        + "/cosign",
+                                null)));
         ops.put(
                 "POST /api/notes/{id}/addenda",
                 new Operation(
@@ -192,6 +208,9 @@ class AccessMatrixIT extends TreatmentPlanIT {
 
     /** Per client, what the row's preparation made for the request. */
     private final Map<UUID, UUID> prepared = new HashMap<>();
+
+    /** Per client, the plan version the row's preparation wrote. */
+    private final Map<UUID, Integer> preparedVersions = new HashMap<>();
 
     @TestFactory
     Stream<DynamicTest> everyOperationAsEveryCaller() {
@@ -285,8 +304,8 @@ class AccessMatrixIT extends TreatmentPlanIT {
         UUID b = UUID.randomUUID();
         TestKafka.publish(PlanTestClient.enrolled(a, OWN));
         TestKafka.publish(PlanTestClient.enrolled(b, OTHER));
-        careTeams.replace(careTeam(a, OWN));
-        careTeams.replace(careTeam(b, OTHER));
+        careTeams.replace(careTeam(a, OWN, COSIGNED_COUNSELLOR));
+        careTeams.replace(careTeam(b, OTHER, COSIGNED_COUNSELLOR));
         Duration patience = Duration.ofSeconds(30);
         await().atMost(patience).until(() -> planOf(a) != null && planOf(b) != null);
         Fixtures made = new Fixtures(new Target(a, planOf(a)), new Target(b, planOf(b)));
@@ -335,6 +354,23 @@ class AccessMatrixIT extends TreatmentPlanIT {
         return UUID.fromString(created.json().get("id").asString());
     }
 
+    /** A group note of the target's client signed by the counsellor: waiting for co-signature. */
+    private UUID pendingGroupNote(Target target) {
+        UUID group = draftGroupNote(target, COUNSELLOR);
+        Response signed = http.postJson("/api/group-notes/" + group + "/sign", COUNSELLOR, "");
+        assertThat(signed.status()).as(signed.text()).isEqualTo(200);
+        return group;
+    }
+
+    /** A version of the plan written by the counsellor: waiting for co-signature. */
+    private int counsellorVersion(UUID plan) {
+        int number = currentVersion(plan) + 1;
+        Response written = http.postJson(
+                "/api/plans/" + plan + "/versions", COUNSELLOR, PlanTestClient.versionBody(number - 1, "Counsellor"));
+        assertThat(written.status()).as(written.text()).isEqualTo(201);
+        return number;
+    }
+
     private UUID firstNote(UUID groupNote) {
         return jdbc.queryForObject("SELECT id FROM clinical_note WHERE group_note_id = ?", UUID.class, groupNote);
     }
@@ -380,8 +416,10 @@ class AccessMatrixIT extends TreatmentPlanIT {
                         || coalesce(p.active_version::text, '-') || ':' || p.next_review_due || ':'
                         || (SELECT count(*) FROM assessment s WHERE s.client_id = p.client_id) || ':'
                         || (SELECT count(*) FROM plan_review r WHERE r.plan_id = p.id) || ':'
+                        || (SELECT count(cosigned_by) FROM plan_version_cosignature c WHERE c.plan_id = p.id) || ':'
                         || (SELECT count(*) || '/' || coalesce(sum(n.current_version), 0) || '/'
                                 || count(*) FILTER (WHERE n.status <> 'DRAFT') || '/'
+                                || count(*) FILTER (WHERE n.status = 'SIGNED') || '/'
                                 || (SELECT count(*) FROM clinical_note_addendum d JOIN clinical_note m ON m.id = d.note_id
                                     WHERE m.client_id = p.client_id)
                             FROM clinical_note n WHERE n.client_id = p.client_id), ',' ORDER BY p.id)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.iopcare.support.db.TransactionLocks;
 import org.iopcare.support.web.ProblemException;
+import org.iopcare.treatmentplan.plan.Cosignatures;
 import org.iopcare.treatmentplan.plan.TreatmentPlan;
 import org.iopcare.treatmentplan.plan.TreatmentPlans;
 import org.springframework.http.HttpStatus;
@@ -23,12 +24,14 @@ public class ClinicalNotes {
 
     private final NoteStore store;
     private final TreatmentPlans plans;
+    private final Cosignatures cosignatures;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ClinicalNotes(NoteStore store, TreatmentPlans plans, JdbcTemplate jdbc, Clock clock) {
+    ClinicalNotes(NoteStore store, TreatmentPlans plans, Cosignatures cosignatures, JdbcTemplate jdbc, Clock clock) {
         this.store = store;
         this.plans = plans;
+        this.cosignatures = cosignatures;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -105,13 +108,34 @@ public class ClinicalNotes {
             throw ProblemException.unprocessable(
                     "summary-incomplete", "Complete the aftercare plan before signing the discharge summary");
         }
-        signDraft(noteId, signer);
+        signDraft(note, signer);
         return get(noteId);
     }
 
+    /**
+     * Signs a draft; signed by staff whose work needs co-signature, it waits for a supervisor as a
+     * work item in the supervisors' queue.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void signDraft(UUID noteId, String signer) {
-        store.setStatus(noteId, NoteStatus.SIGNED, signer, Instant.now(clock));
+    void signDraft(Note note, String signer) {
+        boolean cosign = cosignatures.requiredForCaller();
+        store.setStatus(
+                note.id(), cosign ? NoteStatus.PENDING_COSIGNATURE : NoteStatus.SIGNED, signer, Instant.now(clock));
+        if (cosign) {
+            cosignatures.notePending(note.clientId(), note.id());
+        }
+    }
+
+    /** A supervisor co-signs a note waiting for it; 409 for any other note. */
+    @Transactional
+    public Note cosign(UUID noteId, String supervisor) {
+        Note note = store.findForUpdate(noteId).orElseThrow(() -> ProblemException.notFound("Note"));
+        if (note.status() != NoteStatus.PENDING_COSIGNATURE) {
+            throw ProblemException.conflict("not-awaiting-cosignature", "The note is not waiting for a co-signature");
+        }
+        store.cosign(noteId, supervisor, Instant.now(clock));
+        cosignatures.noteCosigned(noteId);
+        return get(noteId);
     }
 
     /** Adds an addendum to a signed note (a draft is edited instead); the note stays as signed. */

@@ -95,7 +95,7 @@ public class GroupNotes {
         jdbc.queryForList("SELECT id FROM group_note WHERE id = ? FOR UPDATE", UUID.class, groupNoteId);
         for (Note note : store.forGroup(groupNoteId)) {
             if (note.status() == NoteStatus.DRAFT && note.author().equals(signer)) {
-                notes.signDraft(note.id(), signer);
+                notes.signDraft(note, signer);
             }
         }
         return view(groupNoteId);

@@ -75,6 +75,14 @@ class NoteController {
         return notes.sign(id, signer.getName());
     }
 
+    /** A supervisor co-signs a note signed by staff whose work needs it. */
+    @PostMapping("/api/notes/{id}/cosign")
+    @PreAuthorize("hasRole('CLINICAL_SUPERVISOR')")
+    Note cosign(@PathVariable UUID id, Principal supervisor) {
+        requireNote(id);
+        return notes.cosign(id, supervisor.getName());
+    }
+
     /** A correction or addition to a signed note. */
     @PostMapping("/api/notes/{id}/addenda")
     @PreAuthorize(CLINICAL_STAFF)
