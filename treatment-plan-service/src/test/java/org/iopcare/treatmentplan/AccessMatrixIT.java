@@ -7,6 +7,7 @@ import static org.iopcare.testsupport.TestHttp.assertProblem;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -53,6 +55,18 @@ class AccessMatrixIT extends TreatmentPlanIT {
     static final String OWN = "clin-own";
     static final String OTHER = "clin-other";
     static final String SETUP = TestTokens.bearerFor("staff-matrix-setup", StaffRole.CLINICAL_SUPERVISOR);
+    static final String REVIEW = "{\"participants\": [\"clin-own\"], \"outcome\": \"KEEP\", \"note\": \"Matrix\"}";
+    static final String PROGRESS = """
+            {"format": "DAP", "data": "Matrix", "assessment": "Matrix", "plan": "Matrix", "objectives": [],
+             "riskCheck": "NO_RISK_IDENTIFIED"}
+            """;
+    static final String COUNSELLOR = TestTokens.bearerFor(COSIGNED_COUNSELLOR, StaffRole.CLINICIAN);
+    static final String ADDENDUM = "{\"text\": \"Matrix addendum\"}";
+    static final String NOTE_EDIT = """
+            {"basedOnVersion": 1, "content": {
+              "group": {"topic": "Matrix", "modality": "GROUP_THERAPY", "interventions": ["Check-in"]},
+              "attendee": {"participation": "MINIMAL", "progress": "NO_CHANGE", "riskCheck": "NO_RISK_IDENTIFIED"}}}
+            """;
     static final String ASSESSMENT = "{\"instrument\": \"GAD7\", \"answers\": [0,0,0,0,0,0,0]}";
 
     @Autowired
@@ -71,8 +85,16 @@ class AccessMatrixIT extends TreatmentPlanIT {
 
     record Request(HttpMethod method, String path, String body) {}
 
-    /** How to ask one operation about a target, after preparing the target if the row needs it. */
-    record Operation(Consumer<Target> prepare, Function<Target, Request> request) {}
+    /**
+     * How to ask one operation about a target, after preparing the target (as the caller, whose
+     * token is given, where the row needs something of the caller's own) if the row needs it.
+     */
+    record Operation(BiConsumer<Target, String> prepare, Function<Target, Request> request) {
+
+        Operation(Consumer<Target> prepare, Function<Target, Request> request) {
+            this((target, token) -> prepare.accept(target), request);
+        }
+    }
 
     /** One request per row of the table, keyed as the row is. */
     Map<String, Operation> operations() {
@@ -106,12 +128,69 @@ class AccessMatrixIT extends TreatmentPlanIT {
                                 fixtures.a().client(),
                                 fixtures.b().client()),
                         t -> new Request(HttpMethod.GET, "/api/plans/reviews-due", null)));
+        ops.put(
+                "POST /api/plans/{id}/reviews",
+                new Operation(
+                        t -> {}, t -> new Request(HttpMethod.POST, "/api/plans/" + t.plan() + "/reviews", REVIEW)));
+        ops.put("GET /api/plans/{id}/reviews", read(t -> "/api/plans/" + t.plan() + "/reviews"));
         ops.put("GET /api/clients/{id}/assessments", read(t -> "/api/clients/" + t.client() + "/assessments"));
         ops.put(
                 "POST /api/clients/{id}/assessments",
                 new Operation(
                         t -> {},
                         t -> new Request(HttpMethod.POST, "/api/clients/" + t.client() + "/assessments", ASSESSMENT)));
+        ops.put("GET /api/clients/{id}/notes", read(t -> "/api/clients/" + t.client() + "/notes"));
+        ops.put(
+                "POST /api/clients/{id}/notes",
+                new Operation(
+                        t -> prepared.put(t.client(), heldSession(t.client(), "INDIVIDUAL_THERAPY")),
+                        t -> new Request(
+                                HttpMethod.POST,
+                                "/api/clients/" + t.client() + "/notes",
+                                "{\"sessionId\": \"" + preparedFor(t) + "\", \"progress\": " + PROGRESS + "}")));
+        ops.put("GET /api/notes/{id}", read(t -> "/api/notes/" + fixtureNote(t)));
+        ops.put("GET /api/notes/{id}/versions", read(t -> "/api/notes/" + fixtureNote(t) + "/versions"));
+        // a draft of the caller's own: only its author edits and signs a draft
+        ops.put(
+                "PUT /api/notes/{id}",
+                new Operation(
+                        (t, token) -> prepared.put(t.client(), firstNote(draftGroupNote(t, token))),
+                        t -> new Request(HttpMethod.PUT, "/api/notes/" + preparedFor(t), NOTE_EDIT)));
+        ops.put(
+                "POST /api/notes/{id}/sign",
+                new Operation(
+                        (t, token) -> prepared.put(t.client(), firstNote(draftGroupNote(t, token))),
+                        t -> new Request(HttpMethod.POST, "/api/notes/" + preparedFor(t) + "/sign", null)));
+        // a note the counsellor signed, and a version the counsellor wrote: both wait for a supervisor
+        ops.put(
+                "POST /api/notes/{id}/cosign",
+                new Operation(
+                        t -> prepared.put(t.client(), firstNote(pendingGroupNote(t))),
+                        t -> new Request(HttpMethod.POST, "/api/notes/" + preparedFor(t) + "/cosign", null)));
+        ops.put(
+                "POST /api/plans/{id}/versions/{number}/cosign",
+                new Operation(
+                        t -> preparedVersions.put(t.client(), counsellorVersion(t.plan())),
+                        t -> new Request(
+                                HttpMethod.POST,
+                                "/api/plans/" + t.plan() + "/versions/" + preparedVersions.getOrDefault(t.client(), 1)
+                                        + "/cosign",
+                                null)));
+        ops.put(
+                "POST /api/notes/{id}/addenda",
+                new Operation(
+                        t -> {},
+                        t -> new Request(HttpMethod.POST, "/api/notes/" + fixtureNote(t) + "/addenda", ADDENDUM)));
+        ops.put(
+                "POST /api/group-notes",
+                new Operation(
+                        (t, token) -> prepared.put(t.client(), heldSession(t.client())),
+                        t -> new Request(HttpMethod.POST, "/api/group-notes", groupNoteBody(preparedFor(t)))));
+        ops.put(
+                "POST /api/group-notes/{id}/sign",
+                new Operation(
+                        (t, token) -> prepared.put(t.client(), draftGroupNote(t, token)),
+                        t -> new Request(HttpMethod.POST, "/api/group-notes/" + preparedFor(t) + "/sign", null)));
         // the audit trail's review and verification, which every service serves alike
         ops.put("GET /api/audit", read(t -> "/api/audit?size=1"));
         ops.put("GET /api/audit/verification", read(t -> "/api/audit/verification"));
@@ -123,6 +202,15 @@ class AccessMatrixIT extends TreatmentPlanIT {
     record Fixtures(Target a, Target b) {}
 
     private Fixtures fixtures;
+
+    /** Per client of a fixture, the group note and its first note, signed. */
+    private final Map<UUID, UUID> groupNotes = new HashMap<>();
+
+    /** Per client, what the row's preparation made for the request. */
+    private final Map<UUID, UUID> prepared = new HashMap<>();
+
+    /** Per client, the plan version the row's preparation wrote. */
+    private final Map<UUID, Integer> preparedVersions = new HashMap<>();
 
     @TestFactory
     Stream<DynamicTest> everyOperationAsEveryCaller() {
@@ -171,7 +259,7 @@ class AccessMatrixIT extends TreatmentPlanIT {
                             fixtures.b().client());
             return;
         }
-        operation.prepare().accept(target);
+        operation.prepare().accept(target, token);
         String before = fingerprint();
 
         Response response = send(operation.request().apply(target), token);
@@ -216,8 +304,8 @@ class AccessMatrixIT extends TreatmentPlanIT {
         UUID b = UUID.randomUUID();
         TestKafka.publish(PlanTestClient.enrolled(a, OWN));
         TestKafka.publish(PlanTestClient.enrolled(b, OTHER));
-        careTeams.replace(careTeam(a, OWN));
-        careTeams.replace(careTeam(b, OTHER));
+        careTeams.replace(careTeam(a, OWN, COSIGNED_COUNSELLOR));
+        careTeams.replace(careTeam(b, OTHER, COSIGNED_COUNSELLOR));
         Duration patience = Duration.ofSeconds(30);
         await().atMost(patience).until(() -> planOf(a) != null && planOf(b) != null);
         Fixtures made = new Fixtures(new Target(a, planOf(a)), new Target(b, planOf(b)));
@@ -225,6 +313,10 @@ class AccessMatrixIT extends TreatmentPlanIT {
             writeVersion(t.plan());
             Response assessed = http.postJson("/api/clients/" + t.client() + "/assessments", SETUP, ASSESSMENT);
             assertThat(assessed.status()).as(assessed.text()).isEqualTo(201);
+            UUID group = draftGroupNote(t, SETUP);
+            Response signed = http.postJson("/api/group-notes/" + group + "/sign", SETUP, "");
+            assertThat(signed.status()).as(signed.text()).isEqualTo(200);
+            groupNotes.put(t.client(), group);
         }
         return made;
     }
@@ -233,6 +325,73 @@ class AccessMatrixIT extends TreatmentPlanIT {
         Response written = http.postJson(
                 "/api/plans/" + plan + "/versions", SETUP, PlanTestClient.versionBody(currentVersion(plan), "Setup"));
         assertThat(written.status()).as(written.text()).isEqualTo(201);
+    }
+
+    /** A group session of the client that was held two hours ago, as scheduling announces it. */
+    private UUID heldSession(UUID client) {
+        return heldSession(client, "GROUP");
+    }
+
+    private UUID heldSession(UUID client, String kind) {
+        UUID session = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO client_session (session_id, client_id, kind, starts_at, ends_at)"
+                        + " VALUES (?, ?, ?, now() - interval '2 hours', now() - interval '30 minutes')",
+                session,
+                client,
+                kind);
+        return session;
+    }
+
+    /** A draft group note for a new session of the target's client, written as the caller if they may. */
+    private UUID draftGroupNote(Target target, String token) {
+        String body = groupNoteBody(heldSession(target.client()));
+        Response created = http.postJson("/api/group-notes", token, body);
+        if (created.status() != 201) {
+            created = http.postJson("/api/group-notes", SETUP, body);
+        }
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return UUID.fromString(created.json().get("id").asString());
+    }
+
+    /** A group note of the target's client signed by the counsellor: waiting for co-signature. */
+    private UUID pendingGroupNote(Target target) {
+        UUID group = draftGroupNote(target, COUNSELLOR);
+        Response signed = http.postJson("/api/group-notes/" + group + "/sign", COUNSELLOR, "");
+        assertThat(signed.status()).as(signed.text()).isEqualTo(200);
+        return group;
+    }
+
+    /** A version of the plan written by the counsellor: waiting for co-signature. */
+    private int counsellorVersion(UUID plan) {
+        int number = currentVersion(plan) + 1;
+        Response written = http.postJson(
+                "/api/plans/" + plan + "/versions", COUNSELLOR, PlanTestClient.versionBody(number - 1, "Counsellor"));
+        assertThat(written.status()).as(written.text()).isEqualTo(201);
+        return number;
+    }
+
+    private UUID firstNote(UUID groupNote) {
+        return jdbc.queryForObject("SELECT id FROM clinical_note WHERE group_note_id = ?", UUID.class, groupNote);
+    }
+
+    private UUID fixtureNote(Target target) {
+        UUID group = groupNotes.get(target.client());
+        return group == null ? target.plan() : firstNote(group);
+    }
+
+    /** What the preparation made for this target's client; an unknown id for any other. */
+    private UUID preparedFor(Target target) {
+        return prepared.getOrDefault(target.client(), target.plan());
+    }
+
+    static String groupNoteBody(UUID session) {
+        return """
+                {"group": {"topic": "Matrix", "modality": "GROUP_THERAPY", "interventions": ["Check-in"]},
+                 "attendees": [{"sessionId": "%s", "part": {"participation": "ACTIVE",
+                   "objective": {"problem": 1, "goal": 1, "objective": 1}, "progress": "NO_CHANGE",
+                   "riskCheck": "NO_RISK_IDENTIFIED"}}]}
+                """.formatted(session);
     }
 
     private UUID planOf(UUID client) {
@@ -255,7 +414,15 @@ class AccessMatrixIT extends TreatmentPlanIT {
                 """
                 SELECT string_agg(p.id || ':' || p.status || ':' || p.current_version || ':'
                         || coalesce(p.active_version::text, '-') || ':' || p.next_review_due || ':'
-                        || (SELECT count(*) FROM assessment s WHERE s.client_id = p.client_id), ',' ORDER BY p.id)
+                        || (SELECT count(*) FROM assessment s WHERE s.client_id = p.client_id) || ':'
+                        || (SELECT count(*) FROM plan_review r WHERE r.plan_id = p.id) || ':'
+                        || (SELECT count(cosigned_by) FROM plan_version_cosignature c WHERE c.plan_id = p.id) || ':'
+                        || (SELECT count(*) || '/' || coalesce(sum(n.current_version), 0) || '/'
+                                || count(*) FILTER (WHERE n.status <> 'DRAFT') || '/'
+                                || count(*) FILTER (WHERE n.status = 'SIGNED') || '/'
+                                || (SELECT count(*) FROM clinical_note_addendum d JOIN clinical_note m ON m.id = d.note_id
+                                    WHERE m.client_id = p.client_id)
+                            FROM clinical_note n WHERE n.client_id = p.client_id), ',' ORDER BY p.id)
                 FROM treatment_plan p WHERE p.client_id IN (?, ?)
                 """, String.class, fixtures.a().client(), fixtures.b().client());
     }

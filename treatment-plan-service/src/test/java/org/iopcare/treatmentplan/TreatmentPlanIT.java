@@ -18,6 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class TreatmentPlanIT {
 
+    /** The staff subject whose notes and plan versions need a supervisor's co-signature in the tests. */
+    protected static final String COSIGNED_COUNSELLOR = "counsellor-cal";
+
     @LocalServerPort
     int port;
 
@@ -26,6 +29,7 @@ public abstract class TreatmentPlanIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure.register(registry, "treatment_plan");
+        registry.add("iopcare.plans.cosignature.staff", () -> COSIGNED_COUNSELLOR);
     }
 
     @BeforeEach

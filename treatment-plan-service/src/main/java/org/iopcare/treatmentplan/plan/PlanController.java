@@ -5,6 +5,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,7 +56,18 @@ class PlanController {
     @PreAuthorize(CLINICAL_STAFF)
     List<VersionSummary> versions(@PathVariable UUID id) {
         caseload.requirePlan(id);
-        return plans.versions(id).stream().map(VersionSummary::of).toList();
+        Set<Integer> waiting = plans.awaitingCosignature(id);
+        return plans.versions(id).stream()
+                .map(v -> VersionSummary.of(v, waiting.contains(v.number())))
+                .toList();
+    }
+
+    /** A supervisor co-signs a version written by staff whose work needs it. */
+    @PostMapping("/api/plans/{id}/versions/{number}/cosign")
+    @PreAuthorize("hasRole('CLINICAL_SUPERVISOR')")
+    VersionSummary cosign(@PathVariable UUID id, @PathVariable int number, Principal supervisor) {
+        caseload.requirePlan(id);
+        return VersionSummary.of(plans.cosignVersion(id, number, supervisor.getName()), false);
     }
 
     /** One version with its content. */

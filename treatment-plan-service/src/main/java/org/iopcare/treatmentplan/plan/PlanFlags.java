@@ -3,6 +3,7 @@ package org.iopcare.treatmentplan.plan;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.iopcare.events.PlanChangeType;
@@ -74,14 +75,28 @@ public class PlanFlags {
      * still open is done (a discharge cancelled them first).
      */
     void clear(UUID planId) {
+        clear(planId, null);
+    }
+
+    /**
+     * Resolves the plan's open flags of these reasons ({@code null}: all of them) and closes their
+     * work items; returns the reasons resolved.
+     */
+    List<FlagReason> clear(UUID planId, Collection<FlagReason> reasons) {
+        String[] only =
+                reasons == null ? null : reasons.stream().map(Enum::name).toArray(String[]::new);
         List<Cleared> cleared = jdbc.query(
-                "UPDATE plan_flag SET cleared_at = ? WHERE plan_id = ? AND cleared_at IS NULL RETURNING id, reason",
+                "UPDATE plan_flag SET cleared_at = ? WHERE plan_id = ? AND cleared_at IS NULL"
+                        + " AND (?::varchar[] IS NULL OR reason = ANY (?::varchar[])) RETURNING id, reason",
                 (rs, n) -> new Cleared(rs.getLong("id"), FlagReason.valueOf(rs.getString("reason"))),
                 Timestamp.from(Instant.now(clock)),
-                planId);
+                planId,
+                only,
+                only);
         for (Cleared flag : cleared) {
             work.flagCleared(planId, flag.reason(), flag.id());
         }
+        return cleared.stream().map(Cleared::reason).toList();
     }
 
     private record Cleared(long id, FlagReason reason) {}

@@ -2,6 +2,7 @@ package org.iopcare.treatmentplan.plan;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 
 /** When plan reviews fall due: first after the start date, then on a steady cadence. */
@@ -24,6 +25,11 @@ public class ReviewSchedule {
     /** The review after one held on this date. */
     LocalDate nextReviewDue(LocalDate reviewedOn) {
         return reviewedOn.plus(properties.reviewCadence());
+    }
+
+    /** The clinic's time zone. */
+    public ZoneId zone() {
+        return properties.timeZone();
     }
 
     /** Today in the clinic's time zone. */

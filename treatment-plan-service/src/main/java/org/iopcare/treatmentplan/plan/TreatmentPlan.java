@@ -152,6 +152,19 @@ public class TreatmentPlan {
         status = PlanStatus.ACTIVE;
     }
 
+    /**
+     * Records a review held today: the next review falls due one cadence from today, and a plan
+     * flagged for review returns to where it stood once no flag is left open (ACTIVE when a version
+     * is in force, DRAFT otherwise).
+     */
+    void reviewed(LocalDate today, ReviewSchedule reviews, boolean flagsLeft) {
+        requireOpen();
+        nextReviewDue = reviews.nextReviewDue(today);
+        if (status == PlanStatus.REVIEW_REQUIRED && !flagsLeft) {
+            status = activeVersion == null ? PlanStatus.DRAFT : PlanStatus.ACTIVE;
+        }
+    }
+
     /** Flags the plan for review; a closed plan takes no flags. */
     void flag() {
         requireOpen();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
@@ -33,6 +34,7 @@ public class TreatmentPlans {
     private final ProcessedEvents processed;
     private final ReviewSchedule reviews;
     private final PlanWorkItems work;
+    private final Cosignatures cosignatures;
     private final Clock clock;
 
     TreatmentPlans(
@@ -43,6 +45,7 @@ public class TreatmentPlans {
             ProcessedEvents processed,
             ReviewSchedule reviews,
             PlanWorkItems work,
+            Cosignatures cosignatures,
             Clock clock) {
         this.repository = repository;
         this.versions = versions;
@@ -51,6 +54,7 @@ public class TreatmentPlans {
         this.processed = processed;
         this.reviews = reviews;
         this.work = work;
+        this.cosignatures = cosignatures;
         this.clock = clock;
     }
 
@@ -78,23 +82,24 @@ public class TreatmentPlans {
 
     /**
      * Closes the client's open plan on discharge, once per event; a client without one is left
-     * alone. The client's open plan work items are cancelled either way.
+     * alone. The client's open plan work items are cancelled either way. Returns the plan it closed.
      */
     @Transactional
-    public void close(ClientDischarged event) {
+    public Optional<TreatmentPlan> close(ClientDischarged event) {
         if (!processed.claim(DISCHARGED_CONSUMER, event.eventId())) {
-            return;
+            return Optional.empty();
         }
         work.discharged(event.clientId());
         Optional<TreatmentPlan> open = repository.findOpenForUpdate(event.clientId());
         if (open.isEmpty()) {
             log.info("Discharged event {} found no open plan", event.eventId());
-            return;
+            return Optional.empty();
         }
         TreatmentPlan plan = open.get();
         plan.close(Instant.now(clock));
         flags.clear(plan.id());
         events.publish(plan, PlanChangeType.CLOSED, List.of(), false);
+        return open;
     }
 
     /** Saves a new immutable version; 409 when the write is based on anything but the current one. */
@@ -105,6 +110,9 @@ public class TreatmentPlans {
         PlanVersion version = new PlanVersion(
                 plan.id(), number, number - 1, author, Instant.now(clock), request.reason(), request.content());
         versions.append(version);
+        if (cosignatures.requiredForCaller()) {
+            cosignatures.versionPending(plan, number);
+        }
         events.publish(plan, PlanChangeType.VERSION_CREATED, List.of(), false);
         return version;
     }
@@ -116,6 +124,12 @@ public class TreatmentPlans {
     @Transactional
     public TreatmentPlan activate(UUID planId, Activation request) {
         TreatmentPlan plan = locked(planId);
+        if (cosignatures.pendingVersions(planId).contains(request.version())) {
+            throw ProblemException.conflict(
+                    "version-awaiting-cosignature",
+                    "Version " + request.version()
+                            + " waits for a supervisor's co-signature before it can be activated");
+        }
         LocalDate wasDue = plan.nextReviewDue();
         plan.activate(request, reviews.today(), reviews, Instant.now(clock));
         flags.clear(plan.id());
@@ -152,6 +166,22 @@ public class TreatmentPlans {
         return plan.currentVersion() == 0
                 ? Optional.empty()
                 : versions.find(planId, plan.currentVersion()).map(PlanVersion::content);
+    }
+
+    /** A supervisor co-signs a version written by staff whose work needs it; 409 when it is not waiting. */
+    @Transactional
+    public PlanVersion cosignVersion(UUID planId, int number, String supervisor) {
+        locked(planId);
+        PlanVersion version =
+                versions.find(planId, number).orElseThrow(() -> ProblemException.notFound("Plan version"));
+        cosignatures.cosignVersion(planId, number, supervisor);
+        return version;
+    }
+
+    /** The plan's versions still waiting for a co-signature. */
+    @Transactional(readOnly = true)
+    public Set<Integer> awaitingCosignature(UUID planId) {
+        return cosignatures.pendingVersions(planId);
     }
 
     @Transactional(readOnly = true)

@@ -42,11 +42,19 @@ public class MissCorrections {
         }
         lockSession(jdbc, event.clientId(), event.sessionId());
         Timestamp correctedAt = Timestamp.from(event.occurredAt());
-        jdbc.update("""
-                INSERT INTO missed_session_correction (client_id, session_id, corrected_at) VALUES (?, ?, ?)
+        jdbc.update(
+                """
+                INSERT INTO missed_session_correction (client_id, session_id, corrected_at, corrected_to)
+                VALUES (?, ?, ?, ?)
                 ON CONFLICT (client_id, session_id)
-                DO UPDATE SET corrected_at = GREATEST(missed_session_correction.corrected_at, EXCLUDED.corrected_at)
-                """, event.clientId(), event.sessionId(), correctedAt);
+                DO UPDATE SET corrected_at = GREATEST(missed_session_correction.corrected_at, EXCLUDED.corrected_at),
+                    corrected_to = CASE WHEN EXCLUDED.corrected_at >= missed_session_correction.corrected_at
+                        THEN EXCLUDED.corrected_to ELSE missed_session_correction.corrected_to END
+                """,
+                event.clientId(),
+                event.sessionId(),
+                correctedAt,
+                event.correctedTo() == null ? null : event.correctedTo().name());
         // Only misses reported before the correction: a session missed again afterwards still counts.
         jdbc.update(
                 "DELETE FROM missed_session WHERE client_id = ? AND session_id = ?"
