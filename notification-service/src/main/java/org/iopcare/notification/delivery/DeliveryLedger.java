@@ -42,8 +42,10 @@ class DeliveryLedger {
 
     private final JdbcTemplate jdbc;
     private final DeliveryProblemItems problems;
+    private final DeliveryReports reports;
 
-    DeliveryLedger(JdbcTemplate jdbc, DeliveryProblemItems problems) {
+    DeliveryLedger(JdbcTemplate jdbc, DeliveryProblemItems problems, DeliveryReports reports) {
+        this.reports = reports;
         this.jdbc = jdbc;
         this.problems = problems;
     }
@@ -185,6 +187,10 @@ class DeliveryLedger {
                 WHERE id = ?""", status.name(), detail, Timestamp.from(now), attempts, providerId, messageId);
         recordChange(messageId, status, detail, now);
         problems.statusChanged(messageId, status);
+        if (providerId != null) {
+            // reports that overtook this commit were kept for it
+            reports.applyEarly(providerId);
+        }
     }
 
     /** Reconciliation cannot settle the UNKNOWN message (or, for email, has no way to): staff check it. */
