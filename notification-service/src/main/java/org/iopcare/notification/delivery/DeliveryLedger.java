@@ -38,7 +38,7 @@ class DeliveryLedger {
             int attempts) {}
 
     /** The consents in force for a client now. */
-    record Consent(boolean sms, boolean email, boolean smsOptedOut) {}
+    record Consent(boolean sms, boolean email, boolean smsOptedOut, boolean emailOptedOut) {}
 
     private final JdbcTemplate jdbc;
     private final DeliveryProblemItems problems;
@@ -95,14 +95,16 @@ class DeliveryLedger {
             return consents;
         }
         jdbc.query(
-                "SELECT client_id, sms_consent, email_consent, sms_opted_out_at FROM recipient WHERE client_id = ANY (?)",
+                "SELECT client_id, sms_consent, email_consent, sms_opted_out_at, email_opted_out_at FROM recipient"
+                        + " WHERE client_id = ANY (?)",
                 rs -> {
                     consents.put(
                             rs.getObject("client_id", UUID.class),
                             new Consent(
                                     rs.getBoolean("sms_consent"),
                                     rs.getBoolean("email_consent"),
-                                    rs.getTimestamp("sms_opted_out_at") != null));
+                                    rs.getTimestamp("sms_opted_out_at") != null,
+                                    rs.getTimestamp("email_opted_out_at") != null));
                 },
                 (Object) clientIds.toArray(UUID[]::new));
         return consents;

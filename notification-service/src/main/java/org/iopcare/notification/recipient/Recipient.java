@@ -61,6 +61,10 @@ public class Recipient {
     private Instant contactAsOf;
 
     /** The channel the client asked to be contacted on in their inquiry ({@code SMS}, {@code EMAIL}, {@code PHONE}). */
+    /** When the client unsubscribed from email with the one-click link; never undone by a client update. */
+    @Column(name = "email_opted_out_at")
+    private Instant emailOptedOutAt;
+
     @Column(name = "preferred_channel")
     private String preferredChannel;
 
@@ -162,9 +166,9 @@ public class Recipient {
         return phone != null && smsConsent && smsOptedOutAt == null;
     }
 
-    /** Whether an email may go to this client now: an address and consent. */
+    /** Whether an email may go to this client now: an address, consent, not unsubscribed. */
     public boolean reachableByEmail() {
-        return email != null && emailConsent;
+        return email != null && emailConsent && emailOptedOutAt == null;
     }
 
     public UUID clientId() {
