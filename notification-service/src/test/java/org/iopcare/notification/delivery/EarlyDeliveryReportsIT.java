@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.iopcare.notification.NotificationIT;
 import org.iopcare.notification.message.DeliveryStatus;
@@ -108,10 +110,24 @@ class EarlyDeliveryReportsIT extends NotificationIT {
     void aReportArrivingWhileTheSendIsBeingRecordedWaitsForItAndIsApplied() throws Exception {
         UUID id = sending();
         String sid = sid();
+        // two threads of its own: the common pool may have a single thread on a small machine, which
+        // would run the report only after the send's transaction, proving nothing
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            reportWhileSending(id, sid, threads);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT status FROM message WHERE id = ?", String.class, id))
+                .isEqualTo("UNDELIVERABLE");
+        assertThat(history(id)).containsExactly("SENT", "UNDELIVERABLE");
+    }
+
+    private void reportWhileSending(UUID id, String sid, ExecutorService threads) throws Exception {
         CountDownLatch recorded = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
-        CompletableFuture<Void> sending =
-                CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(
+                () -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
                     ledger.moveTo(id, DeliveryStatus.SENT, null, sid, 1, Instant.now());
                     recorded.countDown();
                     try {
@@ -119,23 +135,24 @@ class EarlyDeliveryReportsIT extends NotificationIT {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                }));
+                }),
+                threads);
         assertThat(recorded.await(20, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Integer> reported = CompletableFuture.supplyAsync(() -> {
-            try {
-                return report(sid, "undelivered");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Integer> reported = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return report(sid, "undelivered");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                threads);
         // the report waits for the send's transaction rather than being answered and lost
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !reported.isDone());
+        assertThat(jdbc.queryForObject("SELECT status FROM message WHERE id = ?", String.class, id))
+                .isEqualTo("QUEUED");
         commit.countDown();
         sending.get(20, TimeUnit.SECONDS);
-
         assertThat(reported.get(20, TimeUnit.SECONDS)).isEqualTo(204);
-        assertThat(jdbc.queryForObject("SELECT status FROM message WHERE id = ?", String.class, id))
-                .isEqualTo("UNDELIVERABLE");
-        assertThat(history(id)).containsExactly("SENT", "UNDELIVERABLE");
     }
 }
