@@ -72,6 +72,8 @@ class AccessMatrixIT extends NotificationIT {
                     client -> "/api/messages/" + fixture.messageOf().get(client),
             // a list: every caller asks for the whole inbox, the view says whose replies it holds
             "GET /api/inbox", client -> "/api/inbox",
+            "GET /api/clients/{clientId}/preferences", client -> "/api/clients/" + client + "/preferences",
+            "PUT /api/clients/{clientId}/preferences", client -> "/api/clients/" + client + "/preferences",
             // the audit trail's review and verification, which every service serves alike
             "GET /api/audit", client -> "/api/audit?size=1",
             "GET /api/audit/verification", client -> "/api/audit/verification");
@@ -110,8 +112,14 @@ class AccessMatrixIT extends NotificationIT {
             new WorkItemRequests(http, workItems, jdbc).check(row, caller, token, f.a(), f.b());
             return;
         }
+        boolean preferences = row.path().endsWith("/preferences");
+        String body = row.method().equals("PUT") && preferences ? preferenceChange(client) : null;
         Response response = http.exchange(
-                org.springframework.http.HttpMethod.valueOf(row.method()), request.apply(client), token, null, null);
+                org.springframework.http.HttpMethod.valueOf(row.method()),
+                request.apply(client),
+                token,
+                body == null ? null : org.springframework.http.MediaType.APPLICATION_JSON,
+                body);
 
         assertThat(response.status()).as(response.text()).isEqualTo(expected.status());
         if (expected.status() >= 400) {
@@ -120,6 +128,10 @@ class AccessMatrixIT extends NotificationIT {
         }
         if (row.path().startsWith("/api/audit")) {
             return; // the trail's own shape: AuditReviewIT and AuditChainIT in intake-service
+        }
+        if (preferences) {
+            assertThat(response.json().get("clientId").asString()).isEqualTo(client.toString());
+            return;
         }
         List<JsonNode> items = items(response.json());
         Set<UUID> clients = items.stream()
@@ -164,6 +176,17 @@ class AccessMatrixIT extends NotificationIT {
         Set<String> asked = new TreeSet<>(REQUESTS.keySet());
         asked.addAll(WorkItemRequests.ROWS);
         assertThat(asked).as("a request for every matrix row").containsExactlyInAnyOrderElementsOf(rows);
+    }
+
+    /** A change of the client's language, based on the version stored now. */
+    private String preferenceChange(UUID client) {
+        Long version =
+                jdbc
+                        .queryForList("SELECT version FROM client_preference WHERE client_id = ?", Long.class, client)
+                        .stream()
+                        .findFirst()
+                        .orElse(0L);
+        return "{\"version\":" + version + ",\"language\":\"" + (version % 2 == 0 ? "es" : "en") + "\"}";
     }
 
     private static List<JsonNode> items(JsonNode json) {

@@ -65,9 +65,13 @@ public abstract class NotificationIT {
 
     /** The text of every email the SMTP server received for {@code address}, oldest first. */
     protected static List<String> emailBodies(String address) {
+        return emails(address).stream().map(NotificationIT::text).toList();
+    }
+
+    /** Every email the SMTP server received for {@code address}, oldest first. */
+    protected static List<MimeMessage> emails(String address) {
         return Arrays.stream(smtp.getReceivedMessages())
                 .filter(message -> isTo(message, address))
-                .map(NotificationIT::text)
                 .toList();
     }
 

@@ -38,12 +38,14 @@ class DeliveryLedger {
             int attempts) {}
 
     /** The consents in force for a client now. */
-    record Consent(boolean sms, boolean email, boolean smsOptedOut) {}
+    record Consent(boolean sms, boolean email, boolean smsOptedOut, boolean emailOptedOut) {}
 
     private final JdbcTemplate jdbc;
     private final DeliveryProblemItems problems;
+    private final DeliveryReports reports;
 
-    DeliveryLedger(JdbcTemplate jdbc, DeliveryProblemItems problems) {
+    DeliveryLedger(JdbcTemplate jdbc, DeliveryProblemItems problems, DeliveryReports reports) {
+        this.reports = reports;
         this.jdbc = jdbc;
         this.problems = problems;
     }
@@ -93,14 +95,16 @@ class DeliveryLedger {
             return consents;
         }
         jdbc.query(
-                "SELECT client_id, sms_consent, email_consent, sms_opted_out_at FROM recipient WHERE client_id = ANY (?)",
+                "SELECT client_id, sms_consent, email_consent, sms_opted_out_at, email_opted_out_at FROM recipient"
+                        + " WHERE client_id = ANY (?)",
                 rs -> {
                     consents.put(
                             rs.getObject("client_id", UUID.class),
                             new Consent(
                                     rs.getBoolean("sms_consent"),
                                     rs.getBoolean("email_consent"),
-                                    rs.getTimestamp("sms_opted_out_at") != null));
+                                    rs.getTimestamp("sms_opted_out_at") != null,
+                                    rs.getTimestamp("email_opted_out_at") != null));
                 },
                 (Object) clientIds.toArray(UUID[]::new));
         return consents;
@@ -185,6 +189,10 @@ class DeliveryLedger {
                 WHERE id = ?""", status.name(), detail, Timestamp.from(now), attempts, providerId, messageId);
         recordChange(messageId, status, detail, now);
         problems.statusChanged(messageId, status);
+        if (providerId != null) {
+            // reports that overtook this commit were kept for it
+            reports.applyEarly(providerId);
+        }
     }
 
     /** Reconciliation cannot settle the UNKNOWN message (or, for email, has no way to): staff check it. */

@@ -23,6 +23,7 @@ import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.ClinicProperties;
 import org.iopcare.notification.message.DeliveryStatus;
 import org.iopcare.notification.message.UrgentMessageQueued;
+import org.iopcare.notification.optout.UnsubscribeLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -71,6 +72,7 @@ class Dispatcher implements SmartLifecycle {
     private volatile boolean running;
     private volatile List<Thread> workers = List.of();
     private volatile ExecutorService pool;
+    private final UnsubscribeLinks unsubscribe;
 
     Dispatcher(
             DeliveryLedger ledger,
@@ -80,7 +82,9 @@ class Dispatcher implements SmartLifecycle {
             ClinicProperties clinic,
             Clock clock,
             MeterRegistry meters,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            UnsubscribeLinks unsubscribe) {
+        this.unsubscribe = unsubscribe;
         this.ledger = ledger;
         this.results = results;
         this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
@@ -219,7 +223,8 @@ class Dispatcher implements SmartLifecycle {
         }
         return switch (message.channel()) {
             case SMS -> consent.smsOptedOut() ? "opted out of SMS" : consent.sms() ? null : "no SMS consent";
-            case EMAIL -> consent.email() ? null : "no email consent";
+            case EMAIL ->
+                consent.emailOptedOut() ? "unsubscribed from email" : consent.email() ? null : "no email consent";
         };
     }
 
@@ -243,7 +248,10 @@ class Dispatcher implements SmartLifecycle {
                         message.channel(),
                         message.destination(),
                         "A message from " + clinic.clinic().name(),
-                        message.body()));
+                        message.body(),
+                        message.channel() == Channel.EMAIL && message.audience() == Audience.CLIENT
+                                ? unsubscribe.header(message.clientId())
+                                : null));
             } catch (RuntimeException e) {
                 outcome = new SendOutcome.Unknown("unexpected " + e.getClass().getSimpleName());
             }

@@ -3,8 +3,16 @@ package org.iopcare.notification.delivery;
 import java.util.UUID;
 import org.iopcare.notification.message.Channel;
 
-/** One message as a channel sends it. */
-record Outgoing(UUID messageId, Channel channel, String destination, String subject, String body) {
+/**
+ * One message as a channel sends it; {@code unsubscribe} is the {@code List-Unsubscribe} value of a
+ * client email (RFC 8058), null otherwise.
+ */
+record Outgoing(UUID messageId, Channel channel, String destination, String subject, String body, String unsubscribe) {
+
+    /** A message without an unsubscribe link (SMS, staff email). */
+    Outgoing(UUID messageId, Channel channel, String destination, String subject, String body) {
+        this(messageId, channel, destination, subject, body, null);
+    }
 
     @Override
     public String toString() {

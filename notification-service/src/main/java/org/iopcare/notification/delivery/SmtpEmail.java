@@ -147,6 +147,11 @@ class SmtpEmail implements ChannelSender {
             helper.setText(message.body());
             // one Message-ID per message, whatever the attempt: mail clients show copies with the same id once
             mime.setHeader("Message-ID", "<" + message.messageId() + "@iopcare.notification>");
+            if (message.unsubscribe() != null) {
+                // RFC 8058 one-click: the provider POSTs "List-Unsubscribe=One-Click" to the signed https link
+                mime.setHeader("List-Unsubscribe", message.unsubscribe());
+                mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
         } catch (MessagingException | UnsupportedEncodingException e) {
             return new SendOutcome.Rejected("address not usable");
         }

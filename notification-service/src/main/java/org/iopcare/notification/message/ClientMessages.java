@@ -1,18 +1,25 @@
 package org.iopcare.notification.message;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.iopcare.notification.recipient.ClientPreferences;
+import org.iopcare.notification.recipient.PreferenceStore;
+import org.iopcare.notification.recipient.QuietHours;
 import org.iopcare.notification.recipient.Recipient;
+import org.iopcare.notification.recipient.ReminderChannels;
 import org.iopcare.support.staff.StaffMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Renders a kind's template and queues it: to a client on every channel they can be reached on
- * and consented to, or to a staff address. The dispatcher checks consent again before each send.
+ * Renders a kind's template and queues it: to a client on the channels of their preferences that
+ * they can be reached on and consented to, in their language, outside their quiet hours; or to a
+ * staff address. The dispatcher checks consent again before each send.
  */
 @Service
 public class ClientMessages {
@@ -20,37 +27,42 @@ public class ClientMessages {
     private final Messages messages;
     private final MessageTemplates templates;
     private final ClinicProperties clinic;
+    private final PreferenceStore preferences;
+    private final Clock clock;
 
-    ClientMessages(Messages messages, MessageTemplates templates, ClinicProperties clinic) {
+    ClientMessages(
+            Messages messages,
+            MessageTemplates templates,
+            ClinicProperties clinic,
+            PreferenceStore preferences,
+            Clock clock) {
         this.messages = messages;
         this.templates = templates;
         this.clinic = clinic;
+        this.preferences = preferences;
+        this.clock = clock;
     }
 
     /**
-     * Queues {@code kind} to the client on each reachable channel, held back until
-     * {@code notBefore} (null: at once); returns how many messages were queued now (a repeated
-     * source event queues none).
+     * Queues {@code kind} to the client on each reachable channel of their preferences, held back
+     * until {@code notBefore} (null: at once) and past their quiet hours; returns how many messages
+     * were queued now (a repeated source event queues none).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int toClient(
             Recipient recipient, MessageKind kind, Map<String, Object> values, UUID sourceEventId, Instant notBefore) {
+        ClientPreferences chosen = preferences.find(recipient.clientId());
+        ReminderChannels channels = chosen.effectiveChannels(recipient);
+        Instant at = outsideQuietHours(chosen.quietHours(), recipient, notBefore);
         int queued = 0;
         for (Channel channel : kind.channels()) {
             String destination = destination(recipient, channel);
-            if (destination == null) {
+            if (destination == null || !(channel == Channel.SMS ? channels.sms() : channels.email())) {
                 continue;
             }
-            String body = templates.render(kind, channel, withName(recipient, values));
+            String body = templates.render(kind, channel, chosen.language(), withName(recipient, values));
             if (messages.queue(
-                    recipient.clientId(),
-                    Audience.CLIENT,
-                    kind,
-                    channel,
-                    destination,
-                    body,
-                    sourceEventId,
-                    notBefore)) {
+                    recipient.clientId(), Audience.CLIENT, kind, channel, destination, body, sourceEventId, at)) {
                 queued++;
             }
         }
@@ -122,6 +134,20 @@ public class ClientMessages {
     /** The address staff alerts about a client go to when no one more specific is known. */
     public String careTeamAddress() {
         return clinic.careTeamEmail();
+    }
+
+    private Instant outsideQuietHours(QuietHours quiet, Recipient recipient, Instant notBefore) {
+        if (quiet == null || recipient.timeZone() == null) {
+            return notBefore;
+        }
+        Instant now = Instant.now(clock);
+        Instant from = notBefore == null || notBefore.isBefore(now) ? now : notBefore;
+        try {
+            Instant after = quiet.after(from, ZoneId.of(recipient.timeZone()));
+            return after.equals(from) ? notBefore : after;
+        } catch (RuntimeException unknownZone) {
+            return notBefore;
+        }
     }
 
     private static String destination(Recipient recipient, Channel channel) {

@@ -58,6 +58,9 @@ public class InquiryAcknowledgements {
                     event.preferredName(),
                     event.phone(),
                     event.email(),
+                    event.preferredChannel() == null
+                            ? null
+                            : event.preferredChannel().name(),
                     event.contactConsent(),
                     now));
         }

@@ -16,9 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @PreAuthorize("hasAnyRole('INTAKE_COORDINATOR','SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
-class MessageController {
+public class MessageController {
 
-    static final Caseload.Rule RULE = Caseload.clinicWide(
+    /**
+     * Who sees every client's messages (and preferences); clinicians their caseload. Shared with the
+     * preferences: whoever sees what a client was sent also sees how they want to be reached.
+     */
+    public static final Caseload.Rule RULE = Caseload.clinicWide(
             StaffRole.INTAKE_COORDINATOR, StaffRole.SCHEDULER, StaffRole.CLINICAL_SUPERVISOR, StaffRole.PROGRAM_ADMIN);
 
     private final Messages messages;

@@ -80,6 +80,15 @@ public enum MessageKind {
         return this == CRISIS_REPLY ? Set.of("suicide") : Set.of();
     }
 
+    /**
+     * Whether the first SMS to a number of this kind ends with {@link Messages#OPT_OUT_HINT}: every
+     * client message except the answers to a text the client just sent (STOP, START, HELP, a
+     * crisis answer), which reply to their own message.
+     */
+    public boolean carriesOptOutHint() {
+        return audience == Audience.CLIENT && !isKeywordReply() && this != CRISIS_REPLY;
+    }
+
     /** Answers to a text the client just sent: due whatever the opt-out state (STOP, START, HELP). */
     public boolean isKeywordReply() {
         return this == OPT_OUT_CONFIRMATION || this == OPT_IN_CONFIRMATION || this == HELP_REPLY;

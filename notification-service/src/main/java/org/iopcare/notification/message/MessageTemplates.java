@@ -113,6 +113,14 @@ public class MessageTemplates {
         return render(template, values);
     }
 
+    /**
+     * The message text in {@code language}; English, the default, for a language without
+     * templates.
+     */
+    public String render(MessageKind kind, Channel channel, String language, Map<String, Object> values) {
+        return render(kind, channel, values);
+    }
+
     private String render(Template template, Map<String, Object> values) {
         Map<String, Object> model = new HashMap<>(values);
         model.putIfAbsent("preferredName", "");

@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Messages {
 
+    /** The line the first SMS to a number ends with (carrier rules: say how to opt out). */
+    public static final String OPT_OUT_HINT = "Reply STOP to opt out";
+
     private final MessageRepository repository;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -119,6 +122,12 @@ public class Messages {
         if (repository.existsByIdempotencyKey(idempotencyKey)) {
             return false;
         }
+        if (audience == Audience.CLIENT
+                && channel == Channel.SMS
+                && kind.carriesOptOutHint()
+                && firstSms(destination)) {
+            body = body + "\n" + OPT_OUT_HINT;
+        }
         Instant now = Instant.now(clock);
         Message message = repository.save(new Message(
                 clientId, audience, kind, channel, destination, body, sourceEventId, idempotencyKey, now, notBefore));
@@ -128,6 +137,17 @@ public class Messages {
                 Timestamp.from(now));
         count(kind, channel, DeliveryStatus.QUEUED);
         return true;
+    }
+
+    /**
+     * Whether no client SMS was ever queued to this number. Two first messages queued at the same
+     * moment may both carry the hint: a second copy of it costs less than a first message without.
+     */
+    private boolean firstSms(String destination) {
+        return !Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM message WHERE channel = 'SMS' AND audience = 'CLIENT' AND destination = ?)",
+                Boolean.class,
+                destination));
     }
 
     /** Cancels a client's messages that have not gone out yet (discharge); returns how many. */

@@ -60,6 +60,14 @@ public class Recipient {
     @Column(name = "contact_as_of")
     private Instant contactAsOf;
 
+    /** The channel the client asked to be contacted on in their inquiry ({@code SMS}, {@code EMAIL}, {@code PHONE}). */
+    /** When the client unsubscribed from email with the one-click link; never undone by a client update. */
+    @Column(name = "email_opted_out_at")
+    private Instant emailOptedOutAt;
+
+    @Column(name = "preferred_channel")
+    private String preferredChannel;
+
     protected Recipient() {}
 
     public Recipient(UUID clientId) {
@@ -72,8 +80,15 @@ public class Recipient {
      * (enrollments and client updates, entered by staff, do that).
      */
     public static Recipient fromInquiry(
-            UUID clientId, String preferredName, String phone, String email, boolean consent, Instant now) {
+            UUID clientId,
+            String preferredName,
+            String phone,
+            String email,
+            String preferredChannel,
+            boolean consent,
+            Instant now) {
         Recipient recipient = new Recipient(clientId);
+        recipient.preferredChannel = preferredChannel;
         recipient.preferredName = preferredName;
         recipient.phone = phone;
         recipient.email = email;
@@ -151,9 +166,9 @@ public class Recipient {
         return phone != null && smsConsent && smsOptedOutAt == null;
     }
 
-    /** Whether an email may go to this client now: an address and consent. */
+    /** Whether an email may go to this client now: an address, consent, not unsubscribed. */
     public boolean reachableByEmail() {
-        return email != null && emailConsent;
+        return email != null && emailConsent && emailOptedOutAt == null;
     }
 
     public UUID clientId() {
@@ -186,6 +201,11 @@ public class Recipient {
 
     public boolean emailConsent() {
         return emailConsent;
+    }
+
+    /** The channel the client named in their inquiry; null when never told. */
+    public String preferredChannel() {
+        return preferredChannel;
     }
 
     public Instant smsOptedOutAt() {

@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.iopcare.notification.message.ClientMessages;
 import org.iopcare.notification.message.MessageKind;
+import org.iopcare.notification.recipient.ClientPreferences;
+import org.iopcare.notification.recipient.PreferenceStore;
+import org.iopcare.notification.recipient.QuietHours;
 import org.iopcare.notification.recipient.Recipient;
 import org.iopcare.notification.recipient.RecipientRepository;
 import org.iopcare.notification.session.ClientSession;
@@ -47,6 +50,8 @@ class ReminderDelivery {
     private final MeterRegistry meters;
     private final TransactionTemplate transaction;
     private final Duration enrollmentWait;
+    private final PreferenceStore preferences;
+    private final java.util.List<Duration> clinicOffsets;
 
     private static final String NOT_ENROLLED = "not_enrolled";
 
@@ -60,7 +65,8 @@ class ReminderDelivery {
             JdbcTemplate jdbc,
             Clock clock,
             MeterRegistry meters,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            PreferenceStore preferences) {
         this.sessions = sessions;
         this.recipients = recipients;
         this.messages = messages;
@@ -73,6 +79,8 @@ class ReminderDelivery {
         this.transaction = new TransactionTemplate(transactions);
         // a session that arrived before its enrollment: look again a few polls later
         this.enrollmentWait = properties.pollInterval().multipliedBy(6);
+        this.preferences = preferences;
+        this.clinicOffsets = properties.offsets();
     }
 
     /** The source event id of a reminder: one per session and offset, so a rerun queues nothing new. */
@@ -118,9 +126,15 @@ class ReminderDelivery {
         if (!recipient.get().enrolled()) {
             return recipient.get().discharged() ? "discharged" : NOT_ENROLLED;
         }
+        ClientPreferences chosen = preferences.find(session.clientId());
+        if (!chosen.offsetsOr(clinicOffsets).contains(offset)) {
+            // planned before the client chose other offsets
+            return "not_chosen";
+        }
         ZoneId zone = Reminders.zone(recipient, session);
         // the client's zone may have changed since the task was planned: the window is applied again
-        Optional<Instant> at = planner.sendAt(now, session.startsAt(), offset, zone);
+        Optional<Instant> at = planner.sendAt(now, session.startsAt(), offset, zone)
+                .flatMap(due -> outsideQuietHours(chosen.quietHours(), due, now, session.startsAt(), zone));
         if (at.isEmpty()) {
             return "no_window";
         }
@@ -140,6 +154,23 @@ class ReminderDelivery {
         int queued = messages.toClient(
                 recipient.get(), MessageKind.SESSION_REMINDER, sessionValues(session, zone), key, at.get());
         return queued > 0 ? "queued" : "nothing_queued";
+    }
+
+    /**
+     * A reminder due in the client's quiet hours goes at their end when that is still before the
+     * session, else in the last minute before them when that is not past and in the window.
+     */
+    private Optional<Instant> outsideQuietHours(
+            QuietHours quiet, Instant due, Instant now, Instant sessionStart, ZoneId zone) {
+        if (quiet == null || !quiet.contains(due, zone)) {
+            return Optional.of(due);
+        }
+        Instant end = quiet.endOn(due, zone);
+        if (end.isBefore(sessionStart)) {
+            return Optional.of(end);
+        }
+        Instant before = quiet.lastMinuteBefore(due, zone);
+        return !before.isBefore(now) && window.allows(before, zone) ? Optional.of(before) : Optional.empty();
     }
 
     /** Never tried again: a welcome is planned only for an enrolled client. */

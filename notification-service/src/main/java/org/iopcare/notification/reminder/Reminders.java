@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
+import org.iopcare.notification.recipient.PreferenceStore;
 import org.iopcare.notification.recipient.Recipient;
 import org.iopcare.notification.recipient.RecipientRepository;
 import org.iopcare.notification.session.ClientSession;
@@ -28,13 +29,16 @@ public class Reminders {
     private final ReminderProperties properties;
     private final ReminderPlanner planner;
     private final JdbcTemplate jdbc;
+    private final PreferenceStore preferences;
 
     Reminders(
             SessionStore sessions,
             RecipientRepository recipients,
             ReminderProperties properties,
             SendWindowProperties window,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            PreferenceStore preferences) {
+        this.preferences = preferences;
         this.sessions = sessions;
         this.recipients = recipients;
         this.properties = properties;
@@ -42,11 +46,35 @@ public class Reminders {
         this.jdbc = jdbc;
     }
 
-    /** Plans the session's reminders; a reminder with no allowed time left before the session is not planned. */
+    /**
+     * Plans the session's reminders at the client's offsets (the clinic's by default); a reminder
+     * with no allowed time left before the session is not planned.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void plan(ClientSession session, Instant now) {
+        plan(session, now, false);
+    }
+
+    /**
+     * Plans the reminders of the client's upcoming sessions again, at the offsets they chose now:
+     * the pending tasks are dropped and planned anew, except those whose time has passed (a
+     * reminder that went out at an earlier offset is not followed by one "at once").
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void replan(UUID clientId, Instant now) {
+        for (ClientSession session : sessions.upcoming(clientId, now)) {
+            cancel(session.sessionId());
+            plan(session, now, true);
+        }
+    }
+
+    private void plan(ClientSession session, Instant now, boolean onlyAhead) {
         ZoneId zone = zone(recipients.findById(session.clientId()), session);
-        for (Duration offset : properties.offsets()) {
+        for (Duration offset : preferences.find(session.clientId()).offsetsOr(properties.offsets())) {
+            if (onlyAhead
+                    && ReminderPlanner.due(session.startsAt(), offset, zone).isBefore(now)) {
+                continue;
+            }
             planner.sendAt(now, session.startsAt(), offset, zone)
                     .ifPresent(at ->
                             schedule(ReminderTasks.SESSION_REMINDER, instanceId(session.sessionId(), offset), at));

@@ -98,6 +98,30 @@ class InquiryAcknowledgementIT extends NotificationIT {
     }
 
     @Test
+    void theFirstSmsToANumberSaysHowToOptOutAndTheNextOneDoesNot() {
+        String phone = newNumber();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        for (UUID clientId : List.of(first, second)) {
+            TestKafka.publish(new InquiryReceived(
+                    UUID.randomUUID(),
+                    Instant.now(),
+                    clientId,
+                    UUID.randomUUID(),
+                    "Sam",
+                    phone,
+                    null,
+                    ContactChannel.SMS,
+                    true,
+                    null));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> messagesOf(clientId).size() == 1);
+        }
+        assertThat(messagesOf(first).get(0).get("body").asString()).endsWith("\n" + Messages.OPT_OUT_HINT);
+        assertThat(messagesOf(second).get(0).get("body").asString()).doesNotContain(Messages.OPT_OUT_HINT);
+    }
+
+    @Test
     void neverAcknowledgesARepeatInquiryOrOneWithoutConsent() {
         UUID repeat = UUID.randomUUID();
         UUID noConsent = UUID.randomUUID();
