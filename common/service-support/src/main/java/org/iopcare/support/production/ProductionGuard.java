@@ -30,6 +30,8 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     private static final List<String> SANDBOX_SMS_SECRETS = List.of("sandbox-token", "ACsandbox");
     /** intake-service's application.yaml value, for the local run and tests only. */
     private static final String LOCAL_FINGERPRINT_SECRET = "local-only-fingerprint-secret";
+    /** notification-service's default key of the email unsubscribe links, for the local run and tests only. */
+    private static final String LOCAL_UNSUBSCRIBE_SECRET = "local-unsubscribe-secret-0001";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -104,6 +106,17 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
         }
         if (env.getProperty("iopcare.notification.sms.base-url", "").contains("/sandbox/")) {
             problems.add("iopcare.notification.sms.base-url points at the local sandbox provider");
+        }
+        if ("notification-service".equals(env.getProperty("spring.application.name"))) {
+            String unsubscribeSecret = env.getProperty("iopcare.notification.unsubscribe.secret", "");
+            if (unsubscribeSecret.isBlank() || unsubscribeSecret.equals(LOCAL_UNSUBSCRIBE_SECRET)) {
+                problems.add("iopcare.notification.unsubscribe.secret is unset or the local default"
+                        + " (anyone could sign a link that unsubscribes a client)");
+            }
+            if (!env.getProperty("iopcare.notification.unsubscribe.base-url", "")
+                    .startsWith("https://")) {
+                problems.add("iopcare.notification.unsubscribe.base-url must be the https address clients reach");
+            }
         }
         return problems;
     }

@@ -139,6 +139,21 @@ class ProductionGuardTest {
     }
 
     @Test
+    void notificationServiceNeedsItsOwnUnsubscribeKeyAndAnHttpsAddress() {
+        MockEnvironment env = production().withProperty("spring.application.name", "notification-service");
+        assertThat(ProductionGuard.problems(env))
+                .hasSize(2)
+                .anySatisfy(problem -> assertThat(problem).contains("unsubscribe.secret"))
+                .anySatisfy(problem -> assertThat(problem).contains("unsubscribe.base-url"));
+        env.setProperty("iopcare.notification.unsubscribe.secret", "local-unsubscribe-secret-0001");
+        env.setProperty("iopcare.notification.unsubscribe.base-url", "http://localhost:8084");
+        assertThat(ProductionGuard.problems(env)).hasSize(2);
+        env.setProperty("iopcare.notification.unsubscribe.secret", "from-the-operator's-secret");
+        env.setProperty("iopcare.notification.unsubscribe.base-url", "https://iopcare.clinic.example");
+        assertThat(ProductionGuard.problems(env)).isEmpty();
+    }
+
+    @Test
     void refusesTheLocalProfileBesideProd() {
         MockEnvironment env = production();
         env.setActiveProfiles("prod", "local");
