@@ -186,6 +186,17 @@ class AccessMatrixIT extends SchedulingIT {
                     http.postJson("/api/sessions/" + session + "/cancel", t, "{\"reason\": \"STAFF\"}"),
                     () -> assertThat(fixtures.sessionStatus(session)).isEqualTo("SCHEDULED"));
         }));
+        ops.put("POST /api/sessions/{id}/reschedule", write((c, t) -> {
+            UUID session = fixtures.bookedSession(client(f, c));
+            Object before = fixtures.startOf(session);
+            return new Sent(
+                    http.postJson(
+                            "/api/sessions/" + session + "/reschedule",
+                            t,
+                            "{\"localStart\": \"%s\", \"clinicianId\": \"%s\"}"
+                                    .formatted(fixtures.rescheduleTarget(), fixtures.clinicianWithHours())),
+                    () -> assertThat(fixtures.startOf(session)).isEqualTo(before));
+        }));
         ops.put("POST /api/sessions/{id}/attendance", write((c, t) -> {
             UUID session = fixtures.runningIndividualSession(client(f, c));
             return new Sent(

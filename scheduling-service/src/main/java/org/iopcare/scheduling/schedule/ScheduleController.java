@@ -39,6 +39,7 @@ class ScheduleController {
     private final ScheduleStore schedules;
     private final SessionStore sessions;
     private final ManualBooking booking;
+    private final Reschedules reschedules;
     private final Caseload caseload;
     private final Clock clock;
 
@@ -47,12 +48,14 @@ class ScheduleController {
             ScheduleStore schedules,
             SessionStore sessions,
             ManualBooking booking,
+            Reschedules reschedules,
             Caseload caseload,
             Clock clock) {
         this.cancellations = cancellations;
         this.schedules = schedules;
         this.sessions = sessions;
         this.booking = booking;
+        this.reschedules = reschedules;
         this.caseload = caseload;
         this.clock = clock;
     }
@@ -100,6 +103,16 @@ class ScheduleController {
                 request == null || request.reason() == null ? CancellationReason.CLIENT_REQUEST : request.reason();
         ClientSession cancelled = cancellations.cancel(id, reason);
         return sessions.view(cancelled.id()).orElseThrow();
+    }
+
+    /** Moves a session that has not started to another time (and clinician or group); one move, one event. */
+    @PostMapping("/api/sessions/{id}/reschedule")
+    @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','PROGRAM_ADMIN')")
+    SessionView reschedule(@PathVariable UUID id, @Valid @RequestBody Reschedules.Request request) {
+        UUID client = sessions.clientOf(id).orElseThrow(() -> ProblemException.notFound("Session"));
+        caseload.require(client, BOOKINGS, "Session");
+        ClientSession moved = reschedules.reschedule(id, request);
+        return sessions.view(moved.id()).orElseThrow();
     }
 
     /**

@@ -115,6 +115,53 @@ class SessionStore {
                 .list();
     }
 
+    /** Whether the clinician or the client has a scheduled session overlapping [from, to) besides this one. */
+    boolean busyExcept(String clinicianId, UUID clientId, Instant from, Instant to, UUID sessionId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM client_session
+                                       WHERE status = 'SCHEDULED' AND starts_at < ? AND ends_at > ? AND id <> ?
+                                         AND (clinician_id = ? OR client_id = ?))
+                        """)
+                .params(Timestamp.from(to), Timestamp.from(from), sessionId, clinicianId, clientId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    boolean onRoster(UUID groupSessionId, UUID clientId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM client_session
+                                       WHERE group_session_id = ? AND client_id = ? AND status = 'SCHEDULED')
+                        """)
+                .params(groupSessionId, clientId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    Optional<String> trackOf(UUID groupSessionId) {
+        return jdbc.sql("SELECT track_code FROM group_session WHERE id = ?")
+                .param(groupSessionId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Moves a session to its new time (and group or clinician); a confirmation of the old time no longer holds. */
+    void move(ClientSession moved) {
+        jdbc.sql("""
+                        UPDATE client_session SET starts_at = ?, ends_at = ?, group_session_id = ?, clinician_id = ?,
+                                                  time_zone = ?, modality = ?, confirmed_at = NULL
+                        WHERE id = ?
+                        """)
+                .params(
+                        Timestamp.from(moved.startsAt()),
+                        Timestamp.from(moved.endsAt()),
+                        moved.groupSessionId(),
+                        moved.clinicianId(),
+                        moved.zone().getId(),
+                        moved.modality().name(),
+                        moved.id())
+                .update();
+    }
+
     /** The client a session belongs to, to decide who may see or change it. */
     Optional<UUID> clientOf(UUID sessionId) {
         return jdbc.sql("SELECT client_id FROM client_session WHERE id = ?")
