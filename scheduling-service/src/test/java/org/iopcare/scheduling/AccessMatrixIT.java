@@ -197,6 +197,22 @@ class AccessMatrixIT extends SchedulingIT {
                                     .formatted(fixtures.rescheduleTarget(), fixtures.clinicianWithHours())),
                     () -> assertThat(fixtures.startOf(session)).isEqualTo(before));
         }));
+        ops.put(
+                "GET /api/clinicians/{id}/availability",
+                read((c, t) -> http.get("/api/clinicians/" + AccessFixtures.OWN_CLINICIAN + "/availability", t)));
+        ops.put("PUT /api/clinicians/{id}/availability", write((c, t) -> {
+            String clinician = AccessFixtures.code("clin-put").toLowerCase();
+            return new Sent(
+                    http.exchange(
+                            HttpMethod.PUT,
+                            "/api/clinicians/" + clinician + "/availability",
+                            t,
+                            MediaType.APPLICATION_JSON,
+                            "{\"weeklyHours\": [{\"day\": \"MONDAY\", \"start\": \"09:00\", \"end\": \"12:00\"}]}"),
+                    () -> assertThat(fixtures.count(
+                                    "SELECT count(*) FROM clinician_availability WHERE clinician_id = ?", clinician))
+                            .isZero());
+        }));
         ops.put("POST /api/sessions/{id}/attendance", write((c, t) -> {
             UUID session = fixtures.runningIndividualSession(client(f, c));
             return new Sent(

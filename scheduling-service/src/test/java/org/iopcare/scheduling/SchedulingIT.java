@@ -24,6 +24,8 @@ public abstract class SchedulingIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure.register(registry, "scheduling");
+        // the clinicians of the local run, as the local profile adds them
+        registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/local");
     }
 
     @BeforeEach

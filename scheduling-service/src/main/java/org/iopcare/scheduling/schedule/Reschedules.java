@@ -114,6 +114,10 @@ class Reschedules {
             throw ProblemException.unprocessable(
                     "outside-clinician-hours", "The new time is outside the clinician's weekly hours");
         }
+        Interval slot = new Interval(start, end);
+        if (schedules.timeOff(clinician).stream().anyMatch(off -> off.interval().overlaps(slot))) {
+            throw ProblemException.unprocessable("clinician-time-off", "The clinician is off at the new time");
+        }
         if (schedules.closedForAll(request.localStart().toLocalDate())) {
             throw ProblemException.unprocessable("clinic-closed", "The program is closed that day");
         }
