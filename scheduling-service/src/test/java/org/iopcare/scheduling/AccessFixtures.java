@@ -195,6 +195,19 @@ final class AccessFixtures {
         return jdbc.queryForObject("SELECT starts_at FROM client_session WHERE id = ?", Timestamp.class, session);
     }
 
+    /** A closure of the track on a day of its own a year ahead, nothing scheduled then. */
+    UUID futureClosure(String track) {
+        UUID id = UUID.randomUUID();
+        LocalDate day = LocalDate.now(ZONE).plusDays(365 + SLOTS.incrementAndGet());
+        jdbc.update(
+                "INSERT INTO closure (id, track_code, first_day, last_day, created_by, created_at) VALUES (?, ?, ?, ?, 'staff-test', now())",
+                id,
+                track,
+                Date.valueOf(day),
+                Date.valueOf(day));
+        return id;
+    }
+
     String attendance(UUID session) {
         return jdbc.queryForObject("SELECT attendance FROM client_session WHERE id = ?", String.class, session);
     }

@@ -153,6 +153,14 @@ class AccessMatrixIT extends SchedulingIT {
                                     fixtures.count("SELECT count(*) FROM closure WHERE track_code = ?", f.spareTrack()))
                             .isEqualTo(before));
         }));
+        ops.put("GET /api/closures", read((c, t) -> http.get("/api/closures", t)));
+        ops.put("DELETE /api/closures/{id}", write((c, t) -> {
+            UUID closure = fixtures.futureClosure(f.spareTrack());
+            return new Sent(
+                    http.exchange(HttpMethod.DELETE, "/api/closures/" + closure, t, null, null),
+                    () -> assertThat(fixtures.count("SELECT count(*) FROM closure WHERE id = ?", closure))
+                            .isOne());
+        }));
         ops.put(
                 "GET /api/tracks/{code}/waitlist",
                 list(

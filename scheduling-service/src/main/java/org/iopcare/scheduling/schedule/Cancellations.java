@@ -35,10 +35,10 @@ public class Cancellations {
      * local days [first, last], cancelling what was scheduled then; later horizon extensions skip
      * those days.
      *
-     * @return how many client sessions were cancelled
+     * @return the closure and how many client sessions it cancelled
      */
     @Transactional
-    public int close(LocalDate first, LocalDate last, String trackCode, String actor) {
+    public Closed close(LocalDate first, LocalDate last, String trackCode, String actor) {
         if (last.isBefore(first)) {
             throw ProblemException.unprocessable("closure-ends-before-start", "lastDay must not be before firstDay");
         }
@@ -49,12 +49,22 @@ public class Cancellations {
             tracks.get(trackCode);
         }
         Instant now = clock.instant();
-        schedules.addClosure(UUID.randomUUID(), trackCode, first, last, actor, now);
+        UUID closure = UUID.randomUUID();
+        schedules.addClosure(closure, trackCode, first, last, actor, now);
         sessions.cancelGroupSessions(trackCode, first, last);
         List<ClientSession> affected = sessions.lockInClosure(trackCode, first, last);
         affected.forEach(session -> builder.cancel(session, CancellationReason.CLOSURE, now));
-        return affected.size();
+        sessions.markClosure(affected.stream().map(ClientSession::id).toList(), closure);
+        return new Closed(closure, affected.size());
     }
+
+    /**
+     * A closure made.
+     *
+     * @param id the closure, to list or withdraw it
+     * @param cancelledSessions client sessions cancelled
+     */
+    public record Closed(UUID id, int cancelledSessions) {}
 
     /** Cancels one session that has not started; cancelling it again changes nothing. */
     @Transactional
