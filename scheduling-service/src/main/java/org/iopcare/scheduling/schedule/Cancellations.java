@@ -7,12 +7,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.iopcare.events.CancellationReason;
+import org.iopcare.scheduling.attendance.BelowMinimumProjection;
 import org.iopcare.scheduling.track.Tracks;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Closures and single-session cancellations; each cancelled client session publishes once. */
+/**
+ * Closures and single-session cancellations; each cancelled client session publishes once. A single
+ * cancellation evaluates the client's week against the weekly minimum again (a closure does not:
+ * closed days are owed nothing).
+ */
 @Service
 public class Cancellations {
 
@@ -20,13 +25,21 @@ public class Cancellations {
     private final ScheduleStore schedules;
     private final SessionStore sessions;
     private final Tracks tracks;
+    private final BelowMinimumProjection weeks;
     private final Clock clock;
 
-    Cancellations(ScheduleBuilder builder, ScheduleStore schedules, SessionStore sessions, Tracks tracks, Clock clock) {
+    Cancellations(
+            ScheduleBuilder builder,
+            ScheduleStore schedules,
+            SessionStore sessions,
+            Tracks tracks,
+            BelowMinimumProjection weeks,
+            Clock clock) {
         this.builder = builder;
         this.schedules = schedules;
         this.sessions = sessions;
         this.tracks = tracks;
+        this.weeks = weeks;
         this.clock = clock;
     }
 
@@ -82,6 +95,8 @@ public class Cancellations {
             throw ProblemException.unprocessable("session-started", "A session that has started cannot be cancelled");
         }
         builder.cancel(session, reason, now);
+        // the week may no longer reach the minimum without this session
+        weeks.evaluate(session.clientId(), session.startsAt(), session.zone(), now);
         return sessions.lock(sessionId).orElseThrow();
     }
 }

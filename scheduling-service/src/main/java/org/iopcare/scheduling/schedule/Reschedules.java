@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.iopcare.events.SessionKind;
 import org.iopcare.events.SessionRescheduled;
+import org.iopcare.scheduling.attendance.BelowMinimumProjection;
 import org.iopcare.scheduling.track.ProgramTrack;
 import org.iopcare.scheduling.track.Tracks;
 import org.iopcare.support.outbox.Outbox;
@@ -49,13 +50,21 @@ class Reschedules {
     private final ScheduleStore schedules;
     private final Tracks tracks;
     private final Outbox outbox;
+    private final BelowMinimumProjection weeks;
     private final Clock clock;
 
-    Reschedules(SessionStore sessions, ScheduleStore schedules, Tracks tracks, Outbox outbox, Clock clock) {
+    Reschedules(
+            SessionStore sessions,
+            ScheduleStore schedules,
+            Tracks tracks,
+            Outbox outbox,
+            BelowMinimumProjection weeks,
+            Clock clock) {
         this.sessions = sessions;
         this.schedules = schedules;
         this.tracks = tracks;
         this.outbox = outbox;
+        this.weeks = weeks;
         this.clock = clock;
     }
 
@@ -95,6 +104,8 @@ class Reschedules {
                 session.endsAt(),
                 moved.startsAt(),
                 moved.endsAt()));
+        // a move out of a week may leave it short of the minimum
+        weeks.evaluate(session.clientId(), session.startsAt(), session.zone(), now);
         return moved;
     }
 
