@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -134,20 +136,9 @@ final class AccessFixtures {
 
     /** An individual session of the client that started five minutes ago, attendance not taken. */
     UUID runningIndividualSession(UUID client) {
-        UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        jdbc.update(
-                """
-                INSERT INTO client_session (id, client_id, kind, clinician_id, starts_at, ends_at, time_zone, modality,
-                                            status, created_at)
-                VALUES (?, ?, 'INDIVIDUAL_THERAPY', ?, ?, ?, 'America/New_York', 'IN_PERSON', 'SCHEDULED', now())
-                """,
-                id,
-                client,
-                OWN_CLINICIAN,
-                Timestamp.from(now.minus(Duration.ofMinutes(5))),
-                Timestamp.from(now.plus(Duration.ofMinutes(25))));
-        return id;
+        return SchedulingIT.individualSession(
+                jdbc, client, OWN_CLINICIAN, now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofMinutes(25)));
     }
 
     /** A group session of a track of its own that started five minutes ago. */
@@ -181,6 +172,40 @@ final class AccessFixtures {
 
     Instant nextSlot() {
         return FIRST_SLOT.plus(Duration.ofHours(SLOTS.incrementAndGet()));
+    }
+
+    /** A morning far past the horizon and every booking, a day of its own per call. */
+    LocalDateTime rescheduleTarget() {
+        return LocalDate.now(ZONE).plusDays(200 + SLOTS.incrementAndGet()).atTime(10, 0);
+    }
+
+    /** A clinician of their own, taking sessions 08:00 to 20:00 every day. */
+    String clinicianWithHours() {
+        String id = code("clin-hours").toLowerCase();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            jdbc.update(
+                    "INSERT INTO clinician_availability VALUES (?, ?, '08:00', '20:00', 'America/New_York')",
+                    id,
+                    day.name());
+        }
+        return id;
+    }
+
+    Timestamp startOf(UUID session) {
+        return jdbc.queryForObject("SELECT starts_at FROM client_session WHERE id = ?", Timestamp.class, session);
+    }
+
+    /** A closure of the track on a day of its own a year ahead, nothing scheduled then. */
+    UUID futureClosure(String track) {
+        UUID id = UUID.randomUUID();
+        LocalDate day = LocalDate.now(ZONE).plusDays(365 + SLOTS.incrementAndGet());
+        jdbc.update(
+                "INSERT INTO closure (id, track_code, first_day, last_day, created_by, created_at) VALUES (?, ?, ?, ?, 'staff-test', now())",
+                id,
+                track,
+                Date.valueOf(day),
+                Date.valueOf(day));
+        return id;
     }
 
     String attendance(UUID session) {

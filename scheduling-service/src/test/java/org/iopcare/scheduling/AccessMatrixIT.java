@@ -153,6 +153,14 @@ class AccessMatrixIT extends SchedulingIT {
                                     fixtures.count("SELECT count(*) FROM closure WHERE track_code = ?", f.spareTrack()))
                             .isEqualTo(before));
         }));
+        ops.put("GET /api/closures", read((c, t) -> http.get("/api/closures", t)));
+        ops.put("DELETE /api/closures/{id}", write((c, t) -> {
+            UUID closure = fixtures.futureClosure(f.spareTrack());
+            return new Sent(
+                    http.exchange(HttpMethod.DELETE, "/api/closures/" + closure, t, null, null),
+                    () -> assertThat(fixtures.count("SELECT count(*) FROM closure WHERE id = ?", closure))
+                            .isOne());
+        }));
         ops.put(
                 "GET /api/tracks/{code}/waitlist",
                 list(
@@ -185,6 +193,33 @@ class AccessMatrixIT extends SchedulingIT {
             return new Sent(
                     http.postJson("/api/sessions/" + session + "/cancel", t, "{\"reason\": \"STAFF\"}"),
                     () -> assertThat(fixtures.sessionStatus(session)).isEqualTo("SCHEDULED"));
+        }));
+        ops.put("POST /api/sessions/{id}/reschedule", write((c, t) -> {
+            UUID session = fixtures.bookedSession(client(f, c));
+            Object before = fixtures.startOf(session);
+            return new Sent(
+                    http.postJson(
+                            "/api/sessions/" + session + "/reschedule",
+                            t,
+                            "{\"localStart\": \"%s\", \"clinicianId\": \"%s\"}"
+                                    .formatted(fixtures.rescheduleTarget(), fixtures.clinicianWithHours())),
+                    () -> assertThat(fixtures.startOf(session)).isEqualTo(before));
+        }));
+        ops.put(
+                "GET /api/clinicians/{id}/availability",
+                read((c, t) -> http.get("/api/clinicians/" + AccessFixtures.OWN_CLINICIAN + "/availability", t)));
+        ops.put("PUT /api/clinicians/{id}/availability", write((c, t) -> {
+            String clinician = AccessFixtures.code("clin-put").toLowerCase();
+            return new Sent(
+                    http.exchange(
+                            HttpMethod.PUT,
+                            "/api/clinicians/" + clinician + "/availability",
+                            t,
+                            MediaType.APPLICATION_JSON,
+                            "{\"weeklyHours\": [{\"day\": \"MONDAY\", \"start\": \"09:00\", \"end\": \"12:00\"}]}"),
+                    () -> assertThat(fixtures.count(
+                                    "SELECT count(*) FROM clinician_availability WHERE clinician_id = ?", clinician))
+                            .isZero());
         }));
         ops.put("POST /api/sessions/{id}/attendance", write((c, t) -> {
             UUID session = fixtures.runningIndividualSession(client(f, c));

@@ -18,6 +18,7 @@ public enum EventType {
     CLIENT_DISCHARGED_V1(ClientDischarged.class, Topics.DISCHARGED, Producers.INTAKE, 1),
     SESSION_SCHEDULED_V1(SessionScheduled.class, Topics.SESSION_SCHEDULED, Producers.SCHEDULING, 1),
     SESSION_CANCELLED_V1(SessionCancelled.class, Topics.SESSION_CANCELLED, Producers.SCHEDULING, 1),
+    SESSION_RESCHEDULED_V1(SessionRescheduled.class, Topics.SESSION_RESCHEDULED, Producers.SCHEDULING, 1),
     SESSION_MISSED_V1(SessionMissed.class, Topics.SESSION_MISSED, Producers.SCHEDULING, 1),
     SESSION_MISS_CORRECTED_V1(SessionMissCorrected.class, Topics.SESSION_MISS_CORRECTED, Producers.SCHEDULING, 1),
     ATTENDANCE_BELOW_MINIMUM_V1(AttendanceBelowMinimum.class, Topics.ATTENDANCE_BELOW_MINIMUM, Producers.SCHEDULING, 1),

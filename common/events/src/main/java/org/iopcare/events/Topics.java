@@ -13,6 +13,7 @@ public final class Topics {
     public static final String DISCHARGED = "discharged";
     public static final String SESSION_SCHEDULED = "session-scheduled";
     public static final String SESSION_CANCELLED = "session-cancelled";
+    public static final String SESSION_RESCHEDULED = "session-rescheduled";
     public static final String SESSION_MISSED = "session-missed";
     public static final String SESSION_MISS_CORRECTED = "session-miss-corrected";
     public static final String ATTENDANCE_BELOW_MINIMUM = "attendance-below-minimum";
@@ -32,6 +33,7 @@ public final class Topics {
             DISCHARGED,
             SESSION_SCHEDULED,
             SESSION_CANCELLED,
+            SESSION_RESCHEDULED,
             SESSION_MISSED,
             SESSION_MISS_CORRECTED,
             ATTENDANCE_BELOW_MINIMUM,

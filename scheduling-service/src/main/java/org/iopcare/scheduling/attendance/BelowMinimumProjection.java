@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
  * Flags a client-week once attended plus still-scheduled minutes can no longer reach what the week
  * requires (the weekly minimum, prorated for a program that starts mid-week and for closed days;
  * nothing for a waitlisted or discharged client), while the week still runs (so a make-up session can still be booked). Evaluated when
- * attendance is recorded or the sweep marks a miss, in that transaction; published once per
- * client and week. A flagged week in which a make-up still fits (its missing minutes before the
+ * attendance is recorded or corrected, the sweep marks a miss, or a session is cancelled or moved,
+ * in that transaction; published once per client and week. A flagged week in which a make-up still fits (its missing minutes before the
  * week ends) is also a work item for the primary clinician, closed here once the week reaches the
  * minimum.
  */
 @Component
-class BelowMinimumProjection {
+public class BelowMinimumProjection {
 
     private final AttendanceStore store;
     private final SchedulingProperties settings;
@@ -72,12 +72,17 @@ class BelowMinimumProjection {
         return (int) (weeklyMinimum * open / meetingDays.size());
     }
 
-    void evaluate(UUID clientId, Instant sessionStart, ZoneId zone, Instant now) {
+    /** Evaluates the client's week that holds {@code sessionStart} (Monday to Sunday in {@code zone}). */
+    public void evaluate(UUID clientId, Instant sessionStart, ZoneId zone, Instant now) {
         LocalDate monday = sessionStart
                 .atZone(zone)
                 .toLocalDate()
                 .with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Instant weekEnds = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
+        // A week that has not begun is not judged: beyond the horizon its sessions are not even planned yet.
+        if (now.isBefore(monday.atStartOfDay(zone).toInstant())) {
+            return;
+        }
         // Only a client holding a seat owes the minimum: a waitlisted week or one after the
         // discharge is not short.
         var placement = store.placement(clientId).filter(p -> p.status().equals("ACTIVE"));
@@ -96,11 +101,9 @@ class BelowMinimumProjection {
         var week = store.weeks(clientId, monday, monday.plusDays(6), now).stream()
                 .filter(w -> w.weekStart().equals(monday))
                 .findFirst();
-        if (week.isEmpty()) {
-            return;
-        }
-        int attended = week.get().attendedMinutes();
-        int still = week.get().stillScheduledMinutes();
+        // no session left in the week (its last one was cancelled or moved): nothing attended, nothing to come
+        int attended = week.map(AttendanceStore.Week::attendedMinutes).orElse(0);
+        int still = week.map(AttendanceStore.Week::stillScheduledMinutes).orElse(0);
         if (attended >= required) {
             work.minimumReached(clientId, monday);
         }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.iopcare.events.AgeGroup;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param individualMinutes length of the weekly individual therapy session
  * @param checkInMinutes length of the biweekly clinician check-in
  * @param sweepBatchSize sessions the sweep claims per transaction
+ * @param clinicZone the zone clinicians' weekly hours and time off are entered in
  */
 @Validated
 @ConfigurationProperties("iopcare.scheduling")
@@ -30,7 +32,8 @@ public record SchedulingProperties(
         @Min(60) @Max(3000) @DefaultValue("360") int adolescentMinimumMinutes,
         @Min(15) @Max(240) @DefaultValue("60") int individualMinutes,
         @Min(10) @Max(240) @DefaultValue("30") int checkInMinutes,
-        @Min(1) @Max(10000) @DefaultValue("500") int sweepBatchSize) {
+        @Min(1) @Max(10000) @DefaultValue("500") int sweepBatchSize,
+        @NotNull @DefaultValue("America/New_York") ZoneId clinicZone) {
 
     /** The weekly minimum in minutes for an age group. */
     public int minimumMinutes(AgeGroup ageGroup) {
@@ -39,6 +42,7 @@ public record SchedulingProperties(
 
     /** Defaults, for unit tests. */
     public static SchedulingProperties defaults() {
-        return new SchedulingProperties(Duration.ofDays(28), Duration.ofMinutes(15), 540, 360, 60, 30, 500);
+        return new SchedulingProperties(
+                Duration.ofDays(28), Duration.ofMinutes(15), 540, 360, 60, 30, 500, ZoneId.of("America/New_York"));
     }
 }

@@ -7,12 +7,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.iopcare.events.CancellationReason;
+import org.iopcare.scheduling.attendance.BelowMinimumProjection;
 import org.iopcare.scheduling.track.Tracks;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Closures and single-session cancellations; each cancelled client session publishes once. */
+/**
+ * Closures and single-session cancellations; each cancelled client session publishes once. A single
+ * cancellation evaluates the client's week against the weekly minimum again (a closure does not:
+ * closed days are owed nothing).
+ */
 @Service
 public class Cancellations {
 
@@ -20,13 +25,21 @@ public class Cancellations {
     private final ScheduleStore schedules;
     private final SessionStore sessions;
     private final Tracks tracks;
+    private final BelowMinimumProjection weeks;
     private final Clock clock;
 
-    Cancellations(ScheduleBuilder builder, ScheduleStore schedules, SessionStore sessions, Tracks tracks, Clock clock) {
+    Cancellations(
+            ScheduleBuilder builder,
+            ScheduleStore schedules,
+            SessionStore sessions,
+            Tracks tracks,
+            BelowMinimumProjection weeks,
+            Clock clock) {
         this.builder = builder;
         this.schedules = schedules;
         this.sessions = sessions;
         this.tracks = tracks;
+        this.weeks = weeks;
         this.clock = clock;
     }
 
@@ -35,10 +48,10 @@ public class Cancellations {
      * local days [first, last], cancelling what was scheduled then; later horizon extensions skip
      * those days.
      *
-     * @return how many client sessions were cancelled
+     * @return the closure and how many client sessions it cancelled
      */
     @Transactional
-    public int close(LocalDate first, LocalDate last, String trackCode, String actor) {
+    public Closed close(LocalDate first, LocalDate last, String trackCode, String actor) {
         if (last.isBefore(first)) {
             throw ProblemException.unprocessable("closure-ends-before-start", "lastDay must not be before firstDay");
         }
@@ -49,12 +62,22 @@ public class Cancellations {
             tracks.get(trackCode);
         }
         Instant now = clock.instant();
-        schedules.addClosure(UUID.randomUUID(), trackCode, first, last, actor, now);
+        UUID closure = UUID.randomUUID();
+        schedules.addClosure(closure, trackCode, first, last, actor, now);
         sessions.cancelGroupSessions(trackCode, first, last);
         List<ClientSession> affected = sessions.lockInClosure(trackCode, first, last);
         affected.forEach(session -> builder.cancel(session, CancellationReason.CLOSURE, now));
-        return affected.size();
+        sessions.markClosure(affected.stream().map(ClientSession::id).toList(), closure);
+        return new Closed(closure, affected.size());
     }
+
+    /**
+     * A closure made.
+     *
+     * @param id the closure, to list or withdraw it
+     * @param cancelledSessions client sessions cancelled
+     */
+    public record Closed(UUID id, int cancelledSessions) {}
 
     /** Cancels one session that has not started; cancelling it again changes nothing. */
     @Transactional
@@ -72,6 +95,8 @@ public class Cancellations {
             throw ProblemException.unprocessable("session-started", "A session that has started cannot be cancelled");
         }
         builder.cancel(session, reason, now);
+        // the week may no longer reach the minimum without this session
+        weeks.evaluate(session.clientId(), session.startsAt(), session.zone(), now);
         return sessions.lock(sessionId).orElseThrow();
     }
 }

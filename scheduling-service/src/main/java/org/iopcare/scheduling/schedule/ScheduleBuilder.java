@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -241,7 +242,45 @@ public class ScheduleBuilder {
         }
     }
 
-    private void book(
+    /**
+     * Books the open needs recorded against a clinician's availability into the availability as it
+     * is now (after staff changed it), for clients the clinician still serves and weeks not over.
+     *
+     * @return how many sessions were booked
+     */
+    int retryNeeds(String clinicianId, Instant now) {
+        List<AvailabilityWindow> availability = schedules.availability(clinicianId);
+        if (availability.isEmpty()) {
+            return 0;
+        }
+        int booked = 0;
+        for (ScheduleStore.BookingNeed need : schedules.openNeedsOf(clinicianId)) {
+            Optional<ClientSchedule> served = schedules
+                    .find(need.clientId())
+                    .filter(s -> s.status() != ClientSchedule.Status.ENDED && clinicianId.equals(s.clinicianId()));
+            if (served.isEmpty()) {
+                continue;
+            }
+            ClientSchedule schedule = served.get();
+            ZoneId zone = tracks.get(schedule.trackCode()).zone();
+            if (!need.weekStart().plusWeeks(1).isAfter(LocalDate.ofInstant(now, zone))) {
+                continue;
+            }
+            Instant earliest = latest(need.weekStart(), schedule.startDate(), null)
+                    .atStartOfDay(zone)
+                    .toInstant();
+            int minutes = need.kind() == SessionKind.CLINICIAN_CHECK_IN
+                    ? settings.checkInMinutes()
+                    : settings.individualMinutes();
+            if (book(schedule, need.kind(), need.weekStart(), earliest, minutes, availability, zone, now)) {
+                booked++;
+            }
+        }
+        return booked;
+    }
+
+    /** Books one planned session of the week, or records the need for one; true when booked. */
+    private boolean book(
             ClientSchedule schedule,
             SessionKind kind,
             LocalDate week,
@@ -251,13 +290,15 @@ public class ScheduleBuilder {
             ZoneId zone,
             Instant now) {
         if (sessions.hasPlanned(schedule.clientId(), kind, week)) {
-            return;
+            return false;
         }
         // One booking per clinician at a time: two clients cannot take the same free slot.
         sessions.lockClinician(schedule.clinicianId());
         Instant weekStart = week.minusDays(1).atStartOfDay(zone).toInstant();
         Instant weekEnd = week.plusDays(8).atStartOfDay(zone).toInstant();
-        List<Interval> busy = sessions.busy(schedule.clinicianId(), schedule.clientId(), weekStart, weekEnd);
+        List<Interval> busy =
+                new ArrayList<>(sessions.busy(schedule.clinicianId(), schedule.clientId(), weekStart, weekEnd));
+        schedules.timeOff(schedule.clinicianId()).forEach(off -> busy.add(off.interval()));
         Optional<Interval> slot = SessionPlanner.firstFreeSlot(
                 availability,
                 week,
@@ -270,7 +311,7 @@ public class ScheduleBuilder {
                     .addBookingNeed(
                             new ScheduleStore.BookingNeed(schedule.clientId(), kind, week, schedule.clinicianId()), now)
                     .ifPresent(need -> work.bookingNeeded(need, schedule.clientId(), kind, zone));
-            return;
+            return false;
         }
         ZoneId sessionZone = availability.get(0).zone();
         ClientSession session = new ClientSession(
@@ -290,7 +331,9 @@ public class ScheduleBuilder {
             work.bookingNeedsResolved(
                     schedules.resolveBookingNeed(schedule.clientId(), kind, week, now), SchedulingWorkItems.BOOKED);
             published(session, now);
+            return true;
         }
+        return false;
     }
 
     void published(ClientSession session, Instant now) {

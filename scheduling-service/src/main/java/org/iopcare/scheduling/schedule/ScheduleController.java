@@ -1,8 +1,6 @@
 package org.iopcare.scheduling.schedule;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,7 +14,6 @@ import org.iopcare.support.web.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,6 +36,7 @@ class ScheduleController {
     private final ScheduleStore schedules;
     private final SessionStore sessions;
     private final ManualBooking booking;
+    private final Reschedules reschedules;
     private final Caseload caseload;
     private final Clock clock;
 
@@ -47,41 +45,16 @@ class ScheduleController {
             ScheduleStore schedules,
             SessionStore sessions,
             ManualBooking booking,
+            Reschedules reschedules,
             Caseload caseload,
             Clock clock) {
         this.cancellations = cancellations;
         this.schedules = schedules;
         this.sessions = sessions;
         this.booking = booking;
+        this.reschedules = reschedules;
         this.caseload = caseload;
         this.clock = clock;
-    }
-
-    /**
-     * A closure of the program or one track.
-     *
-     * @param firstDay first closed local day
-     * @param lastDay last closed local day (inclusive)
-     * @param trackCode the closed track; absent closes every track and individual session
-     */
-    record ClosureRequest(
-            @NotNull LocalDate firstDay,
-            @NotNull LocalDate lastDay,
-            @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,39}") String trackCode) {}
-
-    /**
-     * The outcome of a closure.
-     *
-     * @param cancelledSessions client sessions cancelled
-     */
-    record ClosureResult(int cancelledSessions) {}
-
-    @PostMapping("/api/closures")
-    @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('SCHEDULER','PROGRAM_ADMIN')")
-    ClosureResult close(@Valid @RequestBody ClosureRequest request, Authentication staff) {
-        return new ClosureResult(
-                cancellations.close(request.firstDay(), request.lastDay(), request.trackCode(), staff.getName()));
     }
 
     /**
@@ -100,6 +73,16 @@ class ScheduleController {
                 request == null || request.reason() == null ? CancellationReason.CLIENT_REQUEST : request.reason();
         ClientSession cancelled = cancellations.cancel(id, reason);
         return sessions.view(cancelled.id()).orElseThrow();
+    }
+
+    /** Moves a session that has not started to another time (and clinician or group); one move, one event. */
+    @PostMapping("/api/sessions/{id}/reschedule")
+    @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','PROGRAM_ADMIN')")
+    SessionView reschedule(@PathVariable UUID id, @Valid @RequestBody Reschedules.Request request) {
+        UUID client = sessions.clientOf(id).orElseThrow(() -> ProblemException.notFound("Session"));
+        caseload.require(client, BOOKINGS, "Session");
+        ClientSession moved = reschedules.reschedule(id, request);
+        return sessions.view(moved.id()).orElseThrow();
     }
 
     /**

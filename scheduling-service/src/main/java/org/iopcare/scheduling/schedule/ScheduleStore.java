@@ -188,6 +188,26 @@ class ScheduleStore {
                 .list();
     }
 
+    /** The clinician's time off, earliest first. */
+    List<TimeOff> timeOff(String clinicianId) {
+        return jdbc.sql(
+                        "SELECT local_start, local_end, time_zone FROM clinician_time_off WHERE clinician_id = ? ORDER BY local_start")
+                .param(clinicianId)
+                .query((rs, i) -> new TimeOff(
+                        rs.getTimestamp(1).toLocalDateTime(),
+                        rs.getTimestamp(2).toLocalDateTime(),
+                        ZoneId.of(rs.getString(3))))
+                .list();
+    }
+
+    /** The open needs recorded against a clinician's availability, earliest week first. */
+    List<BookingNeed> openNeedsOf(String clinicianId) {
+        return jdbc.sql("""
+                        SELECT client_id, kind, week_start, clinician_id FROM booking_need
+                        WHERE clinician_id = ? AND resolved_at IS NULL ORDER BY week_start, created_at
+                        """).param(clinicianId).query(ScheduleStore::need).list();
+    }
+
     /**
      * A session no clinician slot was found for.
      *
@@ -222,12 +242,16 @@ class ScheduleStore {
                         WHERE resolved_at IS NULL AND (? OR client_id = ANY(?)) ORDER BY week_start, created_at
                         """)
                 .params(visible.all(), visible.clientArray())
-                .query((rs, i) -> new BookingNeed(
-                        rs.getObject(1, UUID.class),
-                        SessionKind.valueOf(rs.getString(2)),
-                        rs.getDate(3).toLocalDate(),
-                        rs.getString(4)))
+                .query(ScheduleStore::need)
                 .list();
+    }
+
+    private static BookingNeed need(ResultSet rs, int row) throws SQLException {
+        return new BookingNeed(
+                rs.getObject(1, UUID.class),
+                SessionKind.valueOf(rs.getString(2)),
+                rs.getDate(3).toLocalDate(),
+                rs.getString(4));
     }
 
     /** Resolves the client's open needs; returns their ids. */

@@ -51,15 +51,19 @@ class SessionStore {
                         WHERE track_code = ? AND local_date = ? FOR UPDATE
                         """)
                 .params(track.code(), Date.valueOf(meeting.date()))
-                .query((rs, i) -> new GroupSession(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getDate(3).toLocalDate(),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getInt(6),
-                        rs.getString(7)))
+                .query(SessionStore::group)
                 .single();
+    }
+
+    private static GroupSession group(ResultSet rs, int row) throws SQLException {
+        return new GroupSession(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getDate(3).toLocalDate(),
+                rs.getTimestamp(4).toInstant(),
+                rs.getTimestamp(5).toInstant(),
+                rs.getInt(6),
+                rs.getString(7));
     }
 
     int rosterSize(UUID groupSessionId) {
@@ -115,6 +119,53 @@ class SessionStore {
                 .list();
     }
 
+    /** Whether the clinician or the client has a scheduled session overlapping [from, to) besides this one. */
+    boolean busyExcept(String clinicianId, UUID clientId, Instant from, Instant to, UUID sessionId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM client_session
+                                       WHERE status = 'SCHEDULED' AND starts_at < ? AND ends_at > ? AND id <> ?
+                                         AND (clinician_id = ? OR client_id = ?))
+                        """)
+                .params(Timestamp.from(to), Timestamp.from(from), sessionId, clinicianId, clientId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    boolean onRoster(UUID groupSessionId, UUID clientId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM client_session
+                                       WHERE group_session_id = ? AND client_id = ? AND status = 'SCHEDULED')
+                        """)
+                .params(groupSessionId, clientId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    Optional<String> trackOf(UUID groupSessionId) {
+        return jdbc.sql("SELECT track_code FROM group_session WHERE id = ?")
+                .param(groupSessionId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Moves a session to its new time (and group or clinician); a confirmation of the old time no longer holds. */
+    void move(ClientSession moved) {
+        jdbc.sql("""
+                        UPDATE client_session SET starts_at = ?, ends_at = ?, group_session_id = ?, clinician_id = ?,
+                                                  time_zone = ?, modality = ?, confirmed_at = NULL
+                        WHERE id = ?
+                        """)
+                .params(
+                        Timestamp.from(moved.startsAt()),
+                        Timestamp.from(moved.endsAt()),
+                        moved.groupSessionId(),
+                        moved.clinicianId(),
+                        moved.zone().getId(),
+                        moved.modality().name(),
+                        moved.id())
+                .update();
+    }
+
     /** The client a session belongs to, to decide who may see or change it. */
     Optional<UUID> clientOf(UUID sessionId) {
         return jdbc.sql("SELECT client_id FROM client_session WHERE id = ?")
@@ -162,6 +213,43 @@ class SessionStore {
                         """)
                 .params(Date.valueOf(first), Date.valueOf(last), trackCode, trackCode)
                 .update();
+    }
+
+    /** Remembers which closure cancelled the sessions. */
+    void markClosure(List<UUID> sessionIds, UUID closureId) {
+        jdbc.sql("UPDATE client_session SET closure_id = ? WHERE id = ANY(?)")
+                .params(closureId, sessionIds.toArray(UUID[]::new))
+                .update();
+    }
+
+    /** The sessions a closure cancelled that have not started, locked, earliest first. */
+    List<ClientSession> lockCancelledBy(UUID closureId, Instant now) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM client_session s WHERE s.closure_id = ?"
+                        + " AND s.status = 'CANCELLED' AND s.starts_at > ? ORDER BY s.starts_at FOR UPDATE")
+                .params(closureId, Timestamp.from(now))
+                .query(SessionStore::session)
+                .list();
+    }
+
+    /** Opens a closure's group sessions again, except those another closure still covers. */
+    void reopenGroupSessions(String trackCode, LocalDate first, LocalDate last) {
+        jdbc.sql("""
+                        UPDATE group_session g SET status = 'SCHEDULED'
+                        WHERE g.status = 'CANCELLED' AND g.local_date BETWEEN ? AND ?
+                          AND (CAST(? AS VARCHAR) IS NULL OR g.track_code = ?)
+                          AND NOT EXISTS (SELECT 1 FROM closure c WHERE (c.track_code IS NULL OR c.track_code = g.track_code)
+                                          AND g.local_date BETWEEN c.first_day AND c.last_day)
+                        """)
+                .params(Date.valueOf(first), Date.valueOf(last), trackCode, trackCode)
+                .update();
+    }
+
+    /** A group session by id, locked for roster changes. */
+    Optional<GroupSession> lockGroupSession(UUID id) {
+        return jdbc.sql("""
+                        SELECT id, track_code, local_date, starts_at, ends_at, capacity, status FROM group_session
+                        WHERE id = ? FOR UPDATE
+                        """).param(id).query(SessionStore::group).optional();
     }
 
     void cancel(UUID sessionId, CancellationReason reason) {

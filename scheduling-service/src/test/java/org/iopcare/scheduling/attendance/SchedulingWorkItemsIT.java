@@ -305,6 +305,55 @@ class SchedulingWorkItemsIT extends SchedulingIT {
         }
     }
 
+    @Test
+    void aCancellationOrACorrectionThatLeavesTheWeekShortIsPublishedMidWeek() {
+        String track = meetingMondayWednesdayFriday();
+        String scheduler = TestTokens.bearer(StaffRole.SCHEDULER);
+        Instant now = Instant.now();
+        LocalDate monday = LocalDate.ofInstant(now, NEW_YORK).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        // on course for the week's 540 minutes until staff cancel its one long session
+        UUID cancelling = placed(track, "ACTIVE", monday.minusWeeks(4));
+        UUID upcoming = session(cancelling, now.plus(Duration.ofMinutes(2)), 600, null, 0);
+        // attended the whole week's minimum until staff correct it to absent
+        UUID correcting = placed(track, "ACTIVE", monday.minusWeeks(4));
+        UUID attended = session(correcting, now.minus(Duration.ofMinutes(1)), 540, null, 0);
+        Response present =
+                http.postJson("/api/sessions/" + attended + "/attendance", scheduler, "{\"attendance\": \"PRESENT\"}");
+        assertThat(present.status()).as(present.text()).isEqualTo(200);
+        assertThat(notices(correcting)).isZero();
+
+        Response cancelled = http.postJson("/api/sessions/" + upcoming + "/cancel", scheduler, "{}");
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+        Response absent =
+                http.postJson("/api/sessions/" + attended + "/attendance", scheduler, "{\"attendance\": \"ABSENT\"}");
+        assertThat(absent.status()).as(absent.text()).isEqualTo(200);
+
+        try (KafkaConsumer<byte[], byte[]> published = TestKafka.reader(Topics.ATTENDANCE_BELOW_MINIMUM)) {
+            List<AttendanceBelowMinimum> events = new ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (ConsumerRecord<byte[], byte[]> record : TestKafka.poll(published)) {
+                    String key = new String(record.key(), StandardCharsets.UTF_8);
+                    if (key.equals(cancelling.toString()) || key.equals(correcting.toString())) {
+                        events.add(TestKafka.read(record, AttendanceBelowMinimum.class));
+                    }
+                }
+                assertThat(events)
+                        .extracting(AttendanceBelowMinimum::clientId)
+                        .containsExactlyInAnyOrder(cancelling, correcting);
+            });
+            assertThat(events).allSatisfy(event -> {
+                assertThat(event.weekStart()).isEqualTo(monday);
+                assertThat(event.attendedMinutes()).isZero();
+                assertThat(event.requiredMinutes()).isEqualTo(540);
+            });
+        }
+    }
+
+    int notices(UUID client) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM below_minimum_notice WHERE client_id = ?", Integer.class, client);
+    }
+
     // --- fixtures
 
     List<WorkItemView> itemsOf(UUID client, String kind) {
@@ -403,7 +452,8 @@ class SchedulingWorkItemsIT extends SchedulingIT {
         return day.atTime(hour, 0).atZone(NEW_YORK).toInstant();
     }
 
-    void session(UUID client, Instant startsAt, int minutes, String attendance, int attended) {
+    UUID session(UUID client, Instant startsAt, int minutes, String attendance, int attended) {
+        UUID id = UUID.randomUUID();
         jdbc.update(
                 """
                 INSERT INTO client_session (id, client_id, kind, clinician_id, starts_at, ends_at, time_zone, modality,
@@ -411,11 +461,12 @@ class SchedulingWorkItemsIT extends SchedulingIT {
                 VALUES (?, ?, 'CLINICIAN_CHECK_IN', 'clin-none', ?, ?, 'America/New_York', 'IN_PERSON', 'SCHEDULED',
                         ?, ?, now())
                 """,
-                UUID.randomUUID(),
+                id,
                 client,
                 Timestamp.from(startsAt),
                 Timestamp.from(startsAt.plus(Duration.ofMinutes(minutes))),
                 attendance,
                 attended);
+        return id;
     }
 }

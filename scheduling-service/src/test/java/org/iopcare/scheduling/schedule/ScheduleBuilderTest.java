@@ -122,6 +122,11 @@ class ScheduleBuilderTest {
         }
 
         @Override
+        List<TimeOff> timeOff(String clinicianId) {
+            return List.of();
+        }
+
+        @Override
         Optional<UUID> addBookingNeed(BookingNeed need, Instant now) {
             needs.add(need);
             return Optional.empty();

@@ -51,6 +51,10 @@ class ScheduleIT extends SchedulingIT {
 
     /** A track of its own per test, meeting every day in the evening, and a clinician free all week. */
     String track(int capacity) {
+        return track(jdbc, capacity);
+    }
+
+    static String track(JdbcTemplate jdbc, int capacity) {
         String code = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         jdbc.update("""
                 INSERT INTO program_track (code, name, time_zone, meeting_days, local_start, local_end, capacity,
@@ -66,6 +70,11 @@ class ScheduleIT extends SchedulingIT {
     }
 
     String clinician() {
+        return clinician(jdbc);
+    }
+
+    /** A clinician of its own, taking sessions 08:00 to 20:00 in New York every day. */
+    static String clinician(JdbcTemplate jdbc) {
         String id = "clin-it-" + TRACKS.incrementAndGet() + "-"
                 + UUID.randomUUID().toString().substring(0, 4);
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
@@ -319,7 +328,7 @@ class ScheduleIT extends SchedulingIT {
         return jdbc.queryForObject(sql, Integer.class, args);
     }
 
-    private static <T> List<T> readFor(KafkaConsumer<byte[], byte[]> reader, UUID client, Class<T> type) {
+    static <T> List<T> readFor(KafkaConsumer<byte[], byte[]> reader, UUID client, Class<T> type) {
         List<T> events = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : TestKafka.poll(reader)) {
             if (new String(record.key()).equals(client.toString())) {
