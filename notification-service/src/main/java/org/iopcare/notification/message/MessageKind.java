@@ -31,6 +31,8 @@ public enum MessageKind {
     WELCOME(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** Before a session, per configured offset, inside the client's send window. */
     SESSION_REMINDER(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
+    /** A session staff moved: its new local date and time, once (never a cancellation and a booking). */
+    SESSION_MOVED(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** Same day as a missed session: kind, no blame, how to reach the clinic. */
     MISSED_SESSION_OUTREACH(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** To the care team when a session was missed: ids and counts only. */

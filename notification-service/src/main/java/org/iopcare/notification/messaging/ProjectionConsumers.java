@@ -8,6 +8,7 @@ import org.iopcare.events.PlanUpdated;
 import org.iopcare.events.ScreeningCompleted;
 import org.iopcare.events.SessionCancelled;
 import org.iopcare.events.SessionMissed;
+import org.iopcare.events.SessionRescheduled;
 import org.iopcare.events.SessionScheduled;
 import org.iopcare.notification.projection.Enrollments;
 import org.iopcare.notification.projection.PlanEvents;
@@ -44,6 +45,11 @@ class ProjectionConsumers {
     @Bean
     Consumer<Message<byte[]>> sessionCancelled(EventConsumers consumers, SessionEvents handler) {
         return consumers.of(SessionCancelled.class, handler::on);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> sessionRescheduled(EventConsumers consumers, SessionEvents handler) {
+        return consumers.of(SessionRescheduled.class, handler::on);
     }
 
     @Bean

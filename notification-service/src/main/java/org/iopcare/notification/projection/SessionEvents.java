@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.iopcare.events.SessionCancelled;
 import org.iopcare.events.SessionMissed;
+import org.iopcare.events.SessionRescheduled;
 import org.iopcare.events.SessionScheduled;
 import org.iopcare.notification.message.ClientMessages;
 import org.iopcare.notification.message.MessageKind;
@@ -14,6 +15,7 @@ import org.iopcare.notification.recipient.Recipient;
 import org.iopcare.notification.recipient.RecipientRepository;
 import org.iopcare.notification.reminder.Reminders;
 import org.iopcare.notification.reminder.SendWindowProperties;
+import org.iopcare.notification.session.ClientSession;
 import org.iopcare.notification.session.SessionStore;
 import org.iopcare.notification.work.ReplyWorkItems;
 import org.iopcare.support.messaging.ProcessedEvents;
@@ -84,6 +86,46 @@ public class SessionEvents {
         replyItems.sessionChanged(event.clientId(), event.occurredAt());
         sessions.ended(event.sessionId(), event.clientId(), event.startsAt(), "CANCELLED", Instant.now(clock));
         reminders.cancel(event.sessionId());
+    }
+
+    /**
+     * A session staff moved: its reminders are planned again for the new time, and the client gets
+     * one notice of the new time (not a cancellation and a new booking). Reminders of the old time
+     * that already went out are not repeated for the same offset.
+     */
+    @Transactional
+    public void on(SessionRescheduled event) {
+        if (!processed.claim("notification-service:session-rescheduled", event.eventId())) {
+            return;
+        }
+        clientLock.lock(event.clientId());
+        replyItems.sessionChanged(event.clientId(), event.occurredAt());
+        Instant now = Instant.now(clock);
+        if (!sessions.moved(event.sessionId(), event.clientId(), event.startsAt(), event.endsAt(), now)) {
+            return; // cancelled or missed before the move arrived
+        }
+        reminders.cancel(event.sessionId());
+        Optional<ClientSession> session = sessions.find(event.sessionId());
+        if (session.isEmpty() || session.get().kind() == null) {
+            return; // its schedule has not arrived: it plans the reminders at the moved time
+        }
+        reminders.plan(session.get(), now);
+        Optional<Recipient> recipient = recipients.findById(event.clientId());
+        if (recipient.isEmpty()
+                || !recipient.get().enrolled()
+                || !event.startsAt().isAfter(now)) {
+            return;
+        }
+        ZoneId zone = Reminders.zone(recipient, session.get());
+        Instant at = window.window().nextOpening(now, zone);
+        if (at.isBefore(event.startsAt())) {
+            messages.toClient(
+                    recipient.get(),
+                    MessageKind.SESSION_MOVED,
+                    Reminders.sessionValues(session.get(), zone),
+                    event.eventId(),
+                    at);
+        }
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package org.iopcare.notification.reminder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.iopcare.notification.recipient.PreferenceStore;
@@ -150,7 +151,7 @@ public class Reminders {
     }
 
     /** The client's own zone; the session's while the enrollment has not arrived; UTC as a last resort. */
-    static ZoneId zone(Optional<Recipient> recipient, ClientSession session) {
+    public static ZoneId zone(Optional<Recipient> recipient, ClientSession session) {
         String zone = recipient.map(Recipient::timeZone).orElse(null);
         if (zone == null) {
             zone = session.timeZone();
@@ -160,5 +161,10 @@ public class Reminders {
         } catch (RuntimeException e) {
             return ZoneId.of("UTC");
         }
+    }
+
+    /** A session's local date and time in {@code zone} for a client message; never its kind. */
+    public static Map<String, Object> sessionValues(ClientSession session, ZoneId zone) {
+        return ReminderDelivery.sessionValues(session, zone);
     }
 }

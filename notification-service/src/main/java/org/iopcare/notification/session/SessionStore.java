@@ -31,8 +31,10 @@ public class SessionStore {
                 INSERT INTO client_session (session_id, client_id, kind, starts_at, ends_at, time_zone, modality,
                     status, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?)
-                ON CONFLICT (session_id) DO UPDATE SET kind = EXCLUDED.kind, starts_at = EXCLUDED.starts_at,
-                    ends_at = EXCLUDED.ends_at, time_zone = EXCLUDED.time_zone, modality = EXCLUDED.modality,
+                ON CONFLICT (session_id) DO UPDATE SET kind = EXCLUDED.kind,
+                    starts_at = CASE WHEN client_session.moved THEN client_session.starts_at ELSE EXCLUDED.starts_at END,
+                    ends_at = CASE WHEN client_session.moved THEN client_session.ends_at ELSE EXCLUDED.ends_at END,
+                    time_zone = EXCLUDED.time_zone, modality = EXCLUDED.modality,
                     updated_at = EXCLUDED.updated_at""",
                 event.sessionId(),
                 event.clientId(),
@@ -43,6 +45,21 @@ public class SessionStore {
                 event.modality().name(),
                 Timestamp.from(now));
         return find(event.sessionId()).map(ClientSession::scheduled).orElse(false);
+    }
+
+    /**
+     * Moves a session to its new time (staff rescheduled it). A move that arrives before the
+     * session's schedule (another topic) is kept: the schedule then fills in the rest and keeps the
+     * moved time. Returns false when the session is cancelled or missed here.
+     */
+    public boolean moved(UUID sessionId, UUID clientId, Instant startsAt, Instant endsAt, Instant now) {
+        jdbc.update("""
+                INSERT INTO client_session (session_id, client_id, starts_at, ends_at, status, moved, updated_at)
+                VALUES (?, ?, ?, ?, 'SCHEDULED', true, ?)
+                ON CONFLICT (session_id) DO UPDATE SET starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at,
+                    moved = true, updated_at = EXCLUDED.updated_at
+                WHERE client_session.status = 'SCHEDULED'""", sessionId, clientId, Timestamp.from(startsAt), Timestamp.from(endsAt), Timestamp.from(now));
+        return find(sessionId).map(ClientSession::scheduled).orElse(false);
     }
 
     /** Marks a session CANCELLED or MISSED, creating the row when its schedule has not arrived yet. */

@@ -81,7 +81,7 @@ class MessageTemplatesTest {
                 rendered++;
             }
         }
-        assertThat(rendered).isEqualTo(21);
+        assertThat(rendered).isEqualTo(23);
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.iopcare.events.SessionCancelled;
 import org.iopcare.events.SessionKind;
 import org.iopcare.events.SessionMissed;
 import org.iopcare.events.SessionModality;
+import org.iopcare.events.SessionRescheduled;
 import org.iopcare.events.SessionScheduled;
 import org.iopcare.notification.NotificationIT;
 import org.iopcare.support.security.StaffRole;
@@ -339,6 +340,75 @@ class ProjectionIT extends NotificationIT {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> !kinds(client.id()).contains("SESSION_REMINDER:SMS"));
+    }
+
+    @Test
+    void aMovedSessionIsRemindedAtItsNewTimeAndTheClientToldOnceEvenWhenTheMoveArrivesFirst() {
+        Client client = newClient();
+        UUID moved = UUID.randomUUID();
+        SessionScheduled booked = session(client, moved, Duration.ofDays(3));
+        TestKafka.publishAll(List.<IntegrationEvent>of(enrolled(client), booked));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks(moved) == 1);
+
+        SessionRescheduled move = new SessionRescheduled(
+                UUID.randomUUID(),
+                Instant.now(),
+                client.id(),
+                moved,
+                booked.startsAt(),
+                booked.endsAt(),
+                booked.startsAt().plus(Duration.ofDays(2)),
+                booked.endsAt().plus(Duration.ofDays(2)));
+        TestKafka.publishAll(List.<IntegrationEvent>of(move, move));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(kinds(client.id())).contains("SESSION_MOVED:EMAIL", "SESSION_MOVED:SMS");
+            assertThat(reminderTime(moved)).isAfter(booked.startsAt());
+        });
+        assertThat(tasks(moved)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                                "SELECT starts_at FROM client_session WHERE session_id = ?",
+                                java.time.OffsetDateTime.class,
+                                moved)
+                        .toInstant())
+                .isBetween(move.startsAt().minusMillis(1), move.startsAt().plusMillis(1));
+        // the same move again is not a second notice
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(kinds(client.id()))
+                        .filteredOn(kind -> kind.startsWith("SESSION_MOVED"))
+                        .hasSize(2));
+
+        // a move that arrives before the session's schedule (another topic) keeps the moved time
+        UUID early = UUID.randomUUID();
+        SessionScheduled late = session(client, early, Duration.ofDays(3));
+        TestKafka.publish(new SessionRescheduled(
+                UUID.randomUUID(),
+                Instant.now(),
+                client.id(),
+                early,
+                late.startsAt(),
+                late.endsAt(),
+                late.startsAt().plus(Duration.ofDays(2)),
+                late.endsAt().plus(Duration.ofDays(2))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM client_session WHERE session_id = ? AND moved", Long.class, early)
+                        == 1);
+        TestKafka.publish(late);
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks(early) == 1);
+        assertThat(reminderTime(early)).isAfter(late.startsAt());
+    }
+
+    private Instant reminderTime(UUID sessionId) {
+        return jdbc
+                .queryForList(
+                        "SELECT execution_time FROM scheduled_tasks WHERE task_instance LIKE ?",
+                        java.time.OffsetDateTime.class,
+                        sessionId + "|%")
+                .stream()
+                .map(java.time.OffsetDateTime::toInstant)
+                .findFirst()
+                .orElse(Instant.EPOCH);
     }
 
     @Test
