@@ -49,7 +49,7 @@ final class ClosureDay {
 
     private void setUp() {
         kim = Person.numbered("Kim", "Park", 5);
-        LocalTime meeting = journey.createTrack("ACC-FIVE", AcceptancePlatform.REMINDER_OFFSET.plusMinutes(1));
+        LocalTime meeting = journey.createTrack("ACC-FIVE", AcceptancePlatform.REMINDER_OFFSET.plusSeconds(30));
         closedSession = journey.today(meeting);
         Instant enrolledAt = Instant.now().minusSeconds(1);
         client = journey.enroll(kim, "ACC-FIVE", "clin-acc-5");

@@ -46,7 +46,7 @@ final class Discharge {
 
     private void setUp() {
         lee = Person.numbered("Lee", "Nguyen", 6);
-        LocalTime meeting = journey.createTrack("ACC-SIX", AcceptancePlatform.REMINDER_OFFSET.plusMinutes(1));
+        LocalTime meeting = journey.createTrack("ACC-SIX", AcceptancePlatform.REMINDER_OFFSET.plusSeconds(30));
         firstSession = journey.today(meeting);
         client = journey.enroll(lee, "ACC-SIX", "clin-acc-6");
         sessionsBefore = journey.awaitSessions(client.clientId()).size();
