@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Publishes committed outbox rows to Kafka and deletes each once the broker acknowledged it. The
@@ -194,37 +196,40 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void runLoop(int firstShard) {
-        Duration backoff = Duration.ZERO;
+        // After a failed pass: 200 ms, doubling up to maxBackoff; a good pass starts the series again.
+        ExponentialBackOff policy = new ExponentialBackOff(200, 2.0);
+        policy.setMaxInterval(properties.maxBackoff().toMillis());
+        BackOffExecution failures = null;
+        long backoff = 0;
         while (running) {
             try {
-                if (backoff.isZero()) {
+                if (backoff == 0) {
                     signal.await(properties.pollInterval());
                 } else {
-                    Thread.sleep(backoff.toMillis());
+                    Thread.sleep(backoff);
                 }
                 if (publishPending(firstShard) >= properties.batchSize()) {
                     // more than a batch was waiting: bring an idle worker in for what follows
                     signal.wake();
                 }
-                backoff = Duration.ZERO;
+                failures = null;
+                backoff = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                backoff = nextBackoff(backoff);
+                if (failures == null) {
+                    failures = policy.start();
+                }
+                backoff = failures.nextBackOff();
                 if (!(e instanceof RelayStalledException)) {
                     log.warn(
-                            "Outbox relay pass failed ({}); retrying in {}",
+                            "Outbox relay pass failed ({}); retrying in {} ms",
                             e.getClass().getSimpleName(),
                             backoff);
                 }
             }
         }
-    }
-
-    private Duration nextBackoff(Duration current) {
-        Duration next = current.isZero() ? Duration.ofMillis(200) : current.multipliedBy(2);
-        return next.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : next;
     }
 
     @Override

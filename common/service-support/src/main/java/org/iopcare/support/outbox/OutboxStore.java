@@ -45,15 +45,15 @@ public class OutboxStore {
                 FROM outbox_event WHERE shard = ? ORDER BY seq LIMIT ?
                 """,
                 (rs, i) -> new PendingEvent(
-                        rs.getLong(1),
-                        rs.getObject(2, java.util.UUID.class),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getTimestamp(7).toInstant(),
-                        rs.getString(8),
-                        rs.getString(9)),
+                        rs.getLong("seq"),
+                        rs.getObject("event_id", java.util.UUID.class),
+                        rs.getString("topic"),
+                        rs.getString("event_key"),
+                        rs.getString("ce_type"),
+                        rs.getString("ce_source"),
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("payload"),
+                        rs.getString("traceparent")),
                 shard,
                 limit);
     }
