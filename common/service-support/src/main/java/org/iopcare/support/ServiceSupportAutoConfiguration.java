@@ -159,8 +159,7 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean
-    EventConsumers eventConsumers(
-            JsonMapper json, @Value("${iopcare.messaging.max-payload-bytes:65536}") int maxPayloadBytes) {
-        return new EventConsumers(new EventDecoder(json, maxPayloadBytes));
+    EventConsumers eventConsumers(JsonMapper json, ConsumerProperties properties) {
+        return new EventConsumers(new EventDecoder(json, properties.maxPayloadBytes()));
     }
 }
