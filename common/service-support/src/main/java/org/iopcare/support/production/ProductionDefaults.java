@@ -9,7 +9,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * With the {@code prod} profile: Actuator on its own management port, which the ingress never
- * routes to, and no API description or Swagger UI (docs/adr/0002). Beneath everything an operator
+ * routes to, and no API description or Swagger UI (docs/adr/0003). Beneath everything an operator
  * sets, so each may still be changed deliberately; {@link ProductionGuard} refuses Actuator back
  * on the API port.
  */

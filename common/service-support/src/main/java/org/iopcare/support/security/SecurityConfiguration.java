@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Deny by default: every request needs a staff token with one of the staff roles, except health
  * probes, metrics, the API description (outside production) and what a service declares in
  * {@link PublicEndpoints}. Finer rules per endpoint use {@code @PreAuthorize}. In production the
- * Actuator endpoints are on the management port only (docs/adr/0002).
+ * Actuator endpoints are on the management port only (docs/adr/0003).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity

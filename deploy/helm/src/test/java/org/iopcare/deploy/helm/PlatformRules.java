@@ -168,7 +168,7 @@ final class PlatformRules {
         }
     }
 
-    /** Actuator on its own port (docs/adr/0002): probes and scrape there, never on the API Service. */
+    /** Actuator on its own port (docs/adr/0003): probes and scrape there, never on the API Service. */
     private void exposure(Set<String> services, List<String> problems) {
         for (JsonNode deployment : ofKind("Deployment")) {
             String service = Chart.component(deployment);
