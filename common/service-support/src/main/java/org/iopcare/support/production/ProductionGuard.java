@@ -30,6 +30,8 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     private static final List<String> SANDBOX_SMS_SECRETS = List.of("sandbox-token", "ACsandbox");
     /** intake-service's application.yaml value, for the local run and tests only. */
     private static final String LOCAL_FINGERPRINT_SECRET = "local-only-fingerprint-secret";
+    /** spring.mail.host values that mean the local run's SMTP server, notification's default. */
+    private static final List<String> LOOPBACK_HOSTS = List.of("", "localhost", "127.0.0.1", "::1", "[::1]");
     /** notification-service's default key of the email unsubscribe links, for the local run and tests only. */
     private static final String LOCAL_UNSUBSCRIBE_SECRET = "local-unsubscribe-secret-0001";
 
@@ -116,6 +118,11 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
             if (!env.getProperty("iopcare.notification.unsubscribe.base-url", "")
                     .startsWith("https://")) {
                 problems.add("iopcare.notification.unsubscribe.base-url must be the https address clients reach");
+            }
+            if (LOOPBACK_HOSTS.contains(
+                    env.getProperty("spring.mail.host", "").trim().toLowerCase(Locale.ROOT))) {
+                problems.add("spring.mail.host is unset or this machine (the local run's mail server): clients' email"
+                        + " would never leave the pod");
             }
         }
         return problems;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -139,8 +140,10 @@ class ProductionGuardTest {
     }
 
     @Test
-    void notificationServiceNeedsItsOwnUnsubscribeKeyAndAnHttpsAddress() {
-        MockEnvironment env = production().withProperty("spring.application.name", "notification-service");
+    void notificationServiceNeedsItsOwnUnsubscribeKeyAndAnHttpsAddressAndAMailRelay() {
+        MockEnvironment env = production()
+                .withProperty("spring.application.name", "notification-service")
+                .withProperty("spring.mail.host", "smtp.clinic.example");
         assertThat(ProductionGuard.problems(env))
                 .hasSize(2)
                 .anySatisfy(problem -> assertThat(problem).contains("unsubscribe.secret"))
@@ -151,6 +154,10 @@ class ProductionGuardTest {
         env.setProperty("iopcare.notification.unsubscribe.secret", "from-the-operator's-secret");
         env.setProperty("iopcare.notification.unsubscribe.base-url", "https://iopcare.clinic.example");
         assertThat(ProductionGuard.problems(env)).isEmpty();
+        for (String local : List.of("localhost", "127.0.0.1", " LOCALHOST ")) {
+            env.setProperty("spring.mail.host", local);
+            assertThat(ProductionGuard.problems(env)).singleElement().asString().contains("spring.mail.host");
+        }
     }
 
     @Test
