@@ -6,9 +6,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * With the {@code prod} profile, refuses to start a service whose database or broker connection
@@ -28,12 +34,16 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
             "spring.kafka.properties.security.protocol");
     private static final List<String> KAFKA_TLS = List.of("SSL", "SASL_SSL");
     private static final List<String> SANDBOX_SMS_SECRETS = List.of("sandbox-token", "ACsandbox");
-    /** intake-service's application.yaml value, for the local run and tests only. */
-    private static final String LOCAL_FINGERPRINT_SECRET = "local-only-fingerprint-secret";
-    /** spring.mail.host values that mean the local run's SMTP server, notification's default. */
-    private static final List<String> LOOPBACK_HOSTS = List.of("", "localhost", "127.0.0.1", "::1", "[::1]");
-    /** notification-service's default key of the email unsubscribe links, for the local run and tests only. */
-    private static final String LOCAL_UNSUBSCRIBE_SECRET = "local-unsubscribe-secret-0001";
+    /**
+     * The settings a service declares its operator must set in production: what the service carries
+     * for them (a settings record's default, its packaged {@code application.yaml}) is for the local
+     * run and the tests only.
+     */
+    public static final String OPERATOR_SETTINGS = "iopcare.production.operator-settings";
+    /** The settings a service declares must be an {@code https://} address in production. */
+    public static final String HTTPS_SETTINGS = "iopcare.production.https-settings";
+    /** How Spring names the property sources of the configuration files packaged in the jar. */
+    private static final String PACKAGED_CONFIG = "class path resource [";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -96,8 +106,15 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
         if (managementPort.isBlank() || managementPort.equals(env.getProperty("server.port", "8080"))) {
             problems.add("management.server.port is unset or the API port: Actuator would be served to API callers");
         }
-        if (env.getProperty("iopcare.intake.inquiries.fingerprint-secret", "").equals(LOCAL_FINGERPRINT_SECRET)) {
-            problems.add("iopcare.intake.inquiries.fingerprint-secret is the local run's default");
+        for (String key : declared(env, OPERATOR_SETTINGS)) {
+            if (!setByTheOperator(env, key)) {
+                problems.add(key + " is unset or the value the service carries for the local run");
+            }
+        }
+        for (String key : declared(env, HTTPS_SETTINGS)) {
+            if (!env.getProperty(key, "").startsWith("https://")) {
+                problems.add(key + " must be an https:// address");
+            }
         }
         if (!env.getProperty("iopcare.devtokens.private-key-location", "").isBlank()) {
             problems.add("iopcare.devtokens.private-key-location is set: token minting belongs to the local run");
@@ -109,23 +126,35 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
         if (env.getProperty("iopcare.notification.sms.base-url", "").contains("/sandbox/")) {
             problems.add("iopcare.notification.sms.base-url points at the local sandbox provider");
         }
-        if ("notification-service".equals(env.getProperty("spring.application.name"))) {
-            String unsubscribeSecret = env.getProperty("iopcare.notification.unsubscribe.secret", "");
-            if (unsubscribeSecret.isBlank() || unsubscribeSecret.equals(LOCAL_UNSUBSCRIBE_SECRET)) {
-                problems.add("iopcare.notification.unsubscribe.secret is unset or the local default"
-                        + " (anyone could sign a link that unsubscribes a client)");
-            }
-            if (!env.getProperty("iopcare.notification.unsubscribe.base-url", "")
-                    .startsWith("https://")) {
-                problems.add("iopcare.notification.unsubscribe.base-url must be the https address clients reach");
-            }
-            if (LOOPBACK_HOSTS.contains(
-                    env.getProperty("spring.mail.host", "").trim().toLowerCase(Locale.ROOT))) {
-                problems.add("spring.mail.host is unset or this machine (the local run's mail server): clients' email"
-                        + " would never leave the pod");
+        return problems;
+    }
+
+    private static List<String> declared(Environment env, String listKey) {
+        if (env instanceof ConfigurableEnvironment configurable) {
+            return Binder.get(configurable)
+                    .bind(listKey, Bindable.listOf(String.class))
+                    .orElse(List.of());
+        }
+        return List.of();
+    }
+
+    /**
+     * Whether the setting has a value from outside the service's jar (environment, mounted files,
+     * command line): the first property source that holds it, in precedence order, is not a packaged
+     * configuration file, and its value is not blank.
+     */
+    private static boolean setByTheOperator(Environment env, String key) {
+        if (env.getProperty(key, "").isBlank()) {
+            return false;
+        }
+        ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(env)) {
+            if (source.getConfigurationProperty(name) != null) {
+                return !(source.getUnderlyingSource() instanceof PropertySource<?> underlying
+                        && underlying.getName().contains(PACKAGED_CONFIG));
             }
         }
-        return problems;
+        return false;
     }
 
     private static boolean localPassword(Environment env, String key, String user) {
