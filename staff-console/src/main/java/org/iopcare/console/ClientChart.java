@@ -48,6 +48,7 @@ class ClientChart {
         calls.put("attendance", new String[] {ServiceApis.SCHEDULING, client + "/attendance-summary"});
         calls.put("plan", new String[] {ServiceApis.TREATMENT_PLAN, client + "/plan"});
         calls.put("assessments", new String[] {ServiceApis.TREATMENT_PLAN, client + "/assessments"});
+        calls.put("notes", new String[] {ServiceApis.TREATMENT_PLAN, client + "/notes"});
         calls.put("messages", new String[] {ServiceApis.NOTIFICATION, "/api/clients/" + id + "/messages"});
         calls.put("replies", new String[] {ServiceApis.NOTIFICATION, "/api/inbox?clientId=" + id});
         for (String service : List.of(
@@ -87,14 +88,32 @@ class ClientChart {
                         : List.of());
         Map<String, Object> plan = parts.get("plan").object();
         if (plan.get("id") != null) {
-            model.addAttribute(
-                    "versions",
-                    apis.get(ServiceApis.TREATMENT_PLAN, "/api/plans/" + plan.get("id") + "/versions", session)
-                            .list());
+            String planPath = "/api/plans/" + plan.get("id");
+            Map<String, ServiceApis.Answer> history = apis.getAll(
+                    Map.of(
+                            "versions", new String[] {ServiceApis.TREATMENT_PLAN, planPath + "/versions"},
+                            "reviews", new String[] {ServiceApis.TREATMENT_PLAN, planPath + "/reviews"}),
+                    session);
+            model.addAttribute("versions", history.get("versions").list());
+            model.addAttribute("reviews", history.get("reviews").list());
         } else {
             model.addAttribute("versions", List.of());
+            model.addAttribute("reviews", List.of());
+        }
+        model.addAttribute("sessionTimes", sessionTimes(parts.get("sessions")));
+        model.addAttribute("reviewOutcomes", PlanReviewForm.OUTCOMES);
+        if (!model.containsAttribute("reviewForm")) {
+            model.addAttribute("reviewForm", Map.of());
+            model.addAttribute("reviewErrors", Map.of());
         }
         return "client";
+    }
+
+    /** Session id to its start, so that the notes list shows when each documented session was. */
+    private static Map<String, Object> sessionTimes(ServiceApis.Answer sessions) {
+        Map<String, Object> times = new java.util.HashMap<>();
+        sessions.list().forEach(s -> times.put(String.valueOf(s.get("id")), s.get("startsAt")));
+        return times;
     }
 
     @SuppressWarnings("unchecked")
