@@ -53,7 +53,7 @@ class ClientChart {
         calls.put("replies", new String[] {ServiceApis.NOTIFICATION, "/api/inbox?clientId=" + id});
         for (String service : List.of(
                 ServiceApis.INTAKE, ServiceApis.SCHEDULING, ServiceApis.TREATMENT_PLAN, ServiceApis.NOTIFICATION)) {
-            calls.put("audit-" + service, new String[] {service, "/api/audit?clientId=" + id + "&size=30"});
+            calls.put("audit-" + service, new String[] {service, "/api/audit?clientId=" + id + "&size=100"});
         }
         Map<String, ServiceApis.Answer> parts = apis.getAll(calls, session);
         ServiceApis.Answer found = parts.get("client");
@@ -76,6 +76,7 @@ class ClientChart {
                 java.util.Comparator.comparing((Map<String, Object> entry) -> String.valueOf(entry.get("occurredAt")))
                         .reversed());
         model.addAttribute("audit", audit.size() > 60 ? audit.subList(0, 60) : audit);
+        model.addAttribute("auditPeople", people(audit));
         model.addAttribute("auditReadable", auditReadable);
         model.addAttribute("dischargeReasons", DISCHARGE_REASONS);
         ServiceApis.Answer assessments = parts.get("assessments");
@@ -108,6 +109,29 @@ class ClientChart {
         }
         return "client";
     }
+
+    /**
+     * Who opened the chart, each person once with their latest access and how many accesses: a
+     * clinician busy with the chart does not push a one-time reader out of sight.
+     *
+     * @param accesses newest first
+     */
+    static List<AuditPerson> people(List<Map<String, Object>> accesses) {
+        Map<String, AuditPerson> people = new LinkedHashMap<>();
+        for (Map<String, Object> access : accesses) {
+            String actor = String.valueOf(access.get("actor"));
+            AuditPerson seen = people.get(actor);
+            people.put(
+                    actor,
+                    seen == null
+                            ? new AuditPerson(actor, access.get("occurredAt"), 1)
+                            : new AuditPerson(actor, seen.latest(), seen.accesses() + 1));
+        }
+        return List.copyOf(people.values());
+    }
+
+    /** One person in the accounting of access. */
+    record AuditPerson(String actor, Object latest, int accesses) {}
 
     /** Session id to its start, so that the notes list shows when each documented session was. */
     private static Map<String, Object> sessionTimes(ServiceApis.Answer sessions) {

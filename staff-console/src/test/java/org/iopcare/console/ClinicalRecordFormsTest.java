@@ -349,6 +349,19 @@ class ClinicalRecordFormsTest {
                 .contains("Record review");
     }
 
+    @Test
+    void whoOpenedTheChartNamesEachPersonOnceWithTheirLatestAccess() {
+        List<Map<String, Object>> newestFirst = List.of(
+                Map.of("actor", "clin-okafor", "occurredAt", "2026-12-07T15:03:00Z"),
+                Map.of("actor", "clin-okafor", "occurredAt", "2026-12-07T15:02:00Z"),
+                Map.of("actor", "clin-reyes", "occurredAt", "2026-12-07T15:01:00Z"));
+
+        assertThat(ClientChart.people(newestFirst))
+                .containsExactly(
+                        new ClientChart.AuditPerson("clin-okafor", "2026-12-07T15:03:00Z", 2),
+                        new ClientChart.AuditPerson("clin-reyes", "2026-12-07T15:01:00Z", 1));
+    }
+
     // --- the services' answers -------------------------------------------------------------------
 
     private static Map<String, Object> problem(String detail, Map<?, ?>... errors) {
