@@ -48,11 +48,12 @@ class ClientChart {
         calls.put("attendance", new String[] {ServiceApis.SCHEDULING, client + "/attendance-summary"});
         calls.put("plan", new String[] {ServiceApis.TREATMENT_PLAN, client + "/plan"});
         calls.put("assessments", new String[] {ServiceApis.TREATMENT_PLAN, client + "/assessments"});
+        calls.put("notes", new String[] {ServiceApis.TREATMENT_PLAN, client + "/notes"});
         calls.put("messages", new String[] {ServiceApis.NOTIFICATION, "/api/clients/" + id + "/messages"});
         calls.put("replies", new String[] {ServiceApis.NOTIFICATION, "/api/inbox?clientId=" + id});
         for (String service : List.of(
                 ServiceApis.INTAKE, ServiceApis.SCHEDULING, ServiceApis.TREATMENT_PLAN, ServiceApis.NOTIFICATION)) {
-            calls.put("audit-" + service, new String[] {service, "/api/audit?clientId=" + id + "&size=30"});
+            calls.put("audit-" + service, new String[] {service, "/api/audit?clientId=" + id + "&size=100"});
         }
         Map<String, ServiceApis.Answer> parts = apis.getAll(calls, session);
         ServiceApis.Answer found = parts.get("client");
@@ -75,6 +76,7 @@ class ClientChart {
                 java.util.Comparator.comparing((Map<String, Object> entry) -> String.valueOf(entry.get("occurredAt")))
                         .reversed());
         model.addAttribute("audit", audit.size() > 60 ? audit.subList(0, 60) : audit);
+        model.addAttribute("auditPeople", people(audit));
         model.addAttribute("auditReadable", auditReadable);
         model.addAttribute("dischargeReasons", DISCHARGE_REASONS);
         ServiceApis.Answer assessments = parts.get("assessments");
@@ -87,14 +89,55 @@ class ClientChart {
                         : List.of());
         Map<String, Object> plan = parts.get("plan").object();
         if (plan.get("id") != null) {
-            model.addAttribute(
-                    "versions",
-                    apis.get(ServiceApis.TREATMENT_PLAN, "/api/plans/" + plan.get("id") + "/versions", session)
-                            .list());
+            String planPath = "/api/plans/" + plan.get("id");
+            Map<String, ServiceApis.Answer> history = apis.getAll(
+                    Map.of(
+                            "versions", new String[] {ServiceApis.TREATMENT_PLAN, planPath + "/versions"},
+                            "reviews", new String[] {ServiceApis.TREATMENT_PLAN, planPath + "/reviews"}),
+                    session);
+            model.addAttribute("versions", history.get("versions").list());
+            model.addAttribute("reviews", history.get("reviews").list());
         } else {
             model.addAttribute("versions", List.of());
+            model.addAttribute("reviews", List.of());
+        }
+        model.addAttribute("sessionTimes", sessionTimes(parts.get("sessions")));
+        model.addAttribute("reviewOutcomes", PlanReviewForm.OUTCOMES);
+        if (!model.containsAttribute("reviewForm")) {
+            model.addAttribute("reviewForm", Map.of());
+            model.addAttribute("reviewErrors", Map.of());
         }
         return "client";
+    }
+
+    /**
+     * Who opened the chart, each person once with their latest access and how many accesses: a
+     * clinician busy with the chart does not push a one-time reader out of sight.
+     *
+     * @param accesses newest first
+     */
+    static List<AuditPerson> people(List<Map<String, Object>> accesses) {
+        Map<String, AuditPerson> people = new LinkedHashMap<>();
+        for (Map<String, Object> access : accesses) {
+            String actor = String.valueOf(access.get("actor"));
+            AuditPerson seen = people.get(actor);
+            people.put(
+                    actor,
+                    seen == null
+                            ? new AuditPerson(actor, access.get("occurredAt"), 1)
+                            : new AuditPerson(actor, seen.latest(), seen.accesses() + 1));
+        }
+        return List.copyOf(people.values());
+    }
+
+    /** One person in the accounting of access. */
+    record AuditPerson(String actor, Object latest, int accesses) {}
+
+    /** Session id to its start, so that the notes list shows when each documented session was. */
+    private static Map<String, Object> sessionTimes(ServiceApis.Answer sessions) {
+        Map<String, Object> times = new java.util.HashMap<>();
+        sessions.list().forEach(s -> times.put(String.valueOf(s.get("id")), s.get("startsAt")));
+        return times;
     }
 
     @SuppressWarnings("unchecked")

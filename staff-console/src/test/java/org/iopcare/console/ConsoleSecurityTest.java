@@ -37,7 +37,9 @@ class ConsoleSecurityTest {
 
     @Test
     void everyPageButTheSignInNeedsASignedInStaffMember() throws Exception {
-        for (String page : new String[] {"/", "/inquiries", "/clients", "/groups", "/tracks", "/clients/x"}) {
+        for (String page : new String[] {
+            "/", "/inquiries", "/clients", "/groups", "/tracks", "/clients/x", "/notes/x", "/clients/x/cosignatures"
+        }) {
             HttpResponse<String> answer = get(page);
             assertThat(answer.statusCode()).as(page).isEqualTo(302);
             assertThat(answer.headers().firstValue("Location"))

@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The acceptance journey through the staff console only, in a real browser: an inquiry taken by
  * phone, moved through the pipeline, screened by a clinician, enrolled with a preview of the first
  * sessions; the group's attendance taken on one screen; the missed session in the clinician's work;
- * two plan versions compared; discharge; the chart as a supervisor (who opened it), a scheduler (no
+ * two plan versions compared; a progress note's form and a plan review; discharge, and the discharge
+ * summary completed, signed and amended on its note page; the chart as a supervisor (who opened it), a scheduler (no
  * plan) and another clinician (not their client). The scheduler first sets up the track, meeting a
  * minute later. Each screen is checked with axe-core (WCAG 2.1 A and AA, no violation) and
  * photographed for docs/console.md.
@@ -230,6 +231,33 @@ class ConsoleJourneyIT {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'})", trend);
         screen("17-assessment-trend");
+        // a progress note in DAP: the plan's objectives to rate; a note names its session, and the
+        // service's refusal is shown beside the field, with what was typed kept
+        browser.open(chartPath);
+        click("Write a progress note");
+        assertThat(new Select(browser.driver().findElement(By.id("objective")))
+                        .getOptions().stream().map(WebElement::getText))
+                .contains("Back at work three days a week › Attend every group this month");
+        type("data", "Slept better; went to two groups");
+        type("assessment", "Mood lifting slowly");
+        type("plan", "Keep the sleep diary");
+        select("objective", "1.1.1");
+        select("rating", "SOME_PROGRESS");
+        screen("18-progress-note");
+        click("Save draft");
+        assertThat(fieldError("sessionId")).isNotBlank();
+        assertThat(browser.driver().findElement(By.id("data")).getAttribute("value"))
+                .isEqualTo("Slept better; went to two groups");
+        // the plan's review, recorded on the chart
+        browser.open(chartPath);
+        type("participants", "client, clin-okafor");
+        select("outcome", "KEEP");
+        type("review-note", "Goals agreed; next review in a month");
+        click("Record review");
+        assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
+                .startsWith("Review recorded");
+        assertThat(browser.driver().findElement(By.id("plan-reviews")).getText())
+                .contains("client, clin-okafor", "Goals agreed");
 
         // another clinician's chart is not theirs; the scheduler sees the schedule but not the plan
         signInAs(REYES);
@@ -284,6 +312,32 @@ class ConsoleJourneyIT {
         assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
                 .isEqualTo("Discharged.");
         assertThat(text("client-status")).contains("discharged");
+        // the discharge summary treatment-plan drafted: completed, signed and amended on its page
+        await("the discharge summary on the chart", Duration.ofSeconds(30)).untilAsserted(() -> {
+            browser.open(chartPath);
+            assertThat(browser.driver().findElements(By.xpath("//a[normalize-space()='Open discharge summary note']")))
+                    .isNotEmpty();
+        });
+        click("Open discharge summary note");
+        assertThat(text("note-status")).isEqualTo("Draft");
+        click("Sign the note");
+        assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
+                .as("signing without the aftercare plan is refused")
+                .contains("aftercare");
+        type("aftercare", "Weekly outpatient therapy; peer support group on Thursdays");
+        select("levelOfCare", "OUTPATIENT");
+        type("provider", "Riverside Community Clinic");
+        click("Save a new version");
+        assertThat(text("note-version")).isEqualTo("2");
+        click("Sign the note");
+        assertThat(text("note-status")).isEqualTo("Signed");
+        type("text", "Referral letter sent to the clinic on the day of discharge.");
+        click("Add the addendum");
+        assertThat(text("note-addenda")).contains("Referral letter sent");
+        screen("19-discharge-summary");
+        browser.open(chartPath);
+        assertThat(browser.driver().findElement(By.id("client-notes")).getText())
+                .contains("Discharge summary", "Signed");
 
         // the supervisor sees who opened the chart
         signInAs(LINDQVIST);

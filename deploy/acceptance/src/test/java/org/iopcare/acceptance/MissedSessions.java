@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import org.iopcare.acceptance.Http.Reply;
 import org.iopcare.acceptance.Journey.Enrolled;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,12 @@ import tools.jackson.databind.JsonNode;
  * then the track's group session starting after it, recorded absent by staff. Instead of waiting,
  * the suite moves scheduling's clock ahead past the group session's start (local run only,
  * {@code POST /dev/clock/advance}); it runs last, because that moves time for every client.
+ *
+ * <p>The facilitator then documents a group: Rae present and Drew absent in a group that met
+ * while the other scenarios ran. treatment-plan keeps the real clock and takes a note only for a
+ * session that has begun, so this group is set up first ({@link #begin}, in the suite's
+ * {@code @BeforeAll}) on a track meeting within a minute or two; the group note goes into Rae's
+ * record, signed, and Drew's record has none.
  */
 final class MissedSessions {
 
@@ -38,14 +45,90 @@ final class MissedSessions {
     private Instant groupStart;
     private String individualId;
 
-    MissedSessions(Journey journey) {
+    private Throwable groupSetupFailure;
+    private Enrolled rae;
+    private Enrolled drew;
+    private Instant documentedGroupStart;
+
+    private MissedSessions(Journey journey) {
         this.journey = journey;
         this.staff = journey.staff;
     }
 
+    /** Enrolls Rae and Drew on a track meeting about a minute from now: the group documented later. */
+    static MissedSessions begin(Journey journey) {
+        MissedSessions scenario = new MissedSessions(journey);
+        try {
+            scenario.setUpDocumentedGroup();
+        } catch (Throwable e) {
+            scenario.groupSetupFailure = e;
+        }
+        return scenario;
+    }
+
     void run() {
+        if (groupSetupFailure != null) {
+            throw new AssertionError("scenario 2's documented group could not be set up", groupSetupFailure);
+        }
         setUp();
         finish();
+        documentTheGroup();
+    }
+
+    private void setUpDocumentedGroup() {
+        // after scheduling's time too, should an earlier test have moved it ahead
+        Duration ahead = Duration.between(Instant.now(), staff.schedulingNow());
+        LocalTime meeting = journey.createTrack(
+                "ACC-TWO-GROUP", Duration.ofSeconds(20).plus(ahead.isNegative() ? Duration.ZERO : ahead));
+        documentedGroupStart = journey.today(meeting);
+        java.util.concurrent.CompletableFuture<Enrolled> second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> journey.enroll(Person.numbered("Drew", "Hale", 22), "ACC-TWO-GROUP", "clin-acc-2"));
+        rae = journey.enroll(Person.numbered("Rae", "Collins", 21), "ACC-TWO-GROUP", "clin-acc-2");
+        drew = second.join();
+        assertThat(Instant.now())
+                .as("the enrollments must come before the group meets, or it is not booked")
+                .isBefore(documentedGroupStart);
+    }
+
+    /**
+     * The facilitator records Rae present and Drew absent, writes the group's note once with a part
+     * for Rae, and signs it: Rae's record holds the signed note, Drew's none.
+     */
+    private void documentTheGroup() {
+        await("the documented group has begun", Journey.watchUntilPast(documentedGroupStart))
+                .untilAsserted(() -> assertThat(Instant.now()).isAfter(documentedGroupStart));
+        JsonNode group = staff.groupSessions(LocalDate.now(journey.platform.zone), "ACC-TWO-GROUP")
+                .json()
+                .get(0);
+        Reply attendance = staff.recordAttendance(
+                group.get("id").asString(), Map.of(rae.clientId(), "PRESENT", drew.clientId(), "ABSENT"));
+        assertThat(attendance.status()).as("%s", attendance).isEqualTo(200);
+        // the roster names each client's session of the group, as the console's composer reads it
+        Map<String, String> sessionOf = new java.util.HashMap<>();
+        group.get("roster")
+                .forEach(seat -> sessionOf.put(
+                        seat.get("clientId").asString(), seat.get("sessionId").asString()));
+        String raeSession = sessionOf.get(rae.clientId());
+        assertThat(sessionOf).containsKeys(rae.clientId(), drew.clientId());
+
+        // the composer offers parts for the present only: the group's note is written once, with Rae's part
+        Reply written = staff.writeGroupNote("Coping with cravings", List.of(raeSession));
+        assertThat(written.status()).as("%s", written).isEqualTo(201);
+        Reply signed = staff.signGroupNote(StaffApp.id(written));
+        assertThat(signed.status()).as("%s", signed).isEqualTo(200);
+
+        List<JsonNode> raeNotes = Journey.list(staff.notes(rae.clientId()).json());
+        assertThat(raeNotes).singleElement().satisfies(note -> {
+            assertThat(note.get("kind").asString()).isEqualTo("GROUP");
+            assertThat(note.get("status").asString()).isEqualTo("SIGNED");
+            assertThat(note.get("sessionId").asString()).isEqualTo(raeSession);
+            assertThat(note.get("signedBy").asString()).isEqualTo(StaffApp.CLINICIAN_ID);
+            assertThat(note.at("/content/group/topic").asString()).isEqualTo("Coping with cravings");
+            assertThat(note.at("/content/attendee/participation").asString()).isEqualTo("ACTIVE");
+        });
+        Reply drewNotes = staff.notes(drew.clientId());
+        assertThat(drewNotes.status()).as("%s", drewNotes).isEqualTo(200);
+        assertThat(drewNotes.json()).as("the absent client's record").isEmpty();
     }
 
     /** Enrollment, an active plan, and the individual session starting in seconds. */

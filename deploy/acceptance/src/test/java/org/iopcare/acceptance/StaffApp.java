@@ -250,6 +250,17 @@ final class StaffApp {
                 Map.of("entries", List.of(Map.of("clientId", clientId, "attendance", attendance))));
     }
 
+    /** One group's attendance in one call: client id to PRESENT, LATE, EXCUSED or ABSENT. */
+    Reply recordAttendance(String groupSessionId, Map<String, String> attendance) {
+        List<Map<String, String>> entries = attendance.entrySet().stream()
+                .map(entry -> Map.of("clientId", entry.getKey(), "attendance", entry.getValue()))
+                .toList();
+        return Http.post(
+                platform.scheduling + "/api/group-sessions/" + groupSessionId + "/attendance",
+                clinician,
+                Map.of("entries", entries));
+    }
+
     /**
      * Moves scheduling's clock ahead (local run only, {@code POST /dev/clock/advance}): sessions end
      * and start for scheduling without waiting. The other services keep the real clock.
@@ -289,6 +300,37 @@ final class StaffApp {
                         Instant.now().minusSeconds(60).toString(),
                         "acknowledgementMethod",
                         "SIGNED_IN_PERSON"));
+    }
+
+    /**
+     * The facilitator's group note: the group's part once and a short part for each of these client
+     * sessions of the group.
+     */
+    Reply writeGroupNote(String topic, List<String> sessionIds) {
+        Map<String, Object> group = Map.of(
+                "topic", topic, "modality", "GROUP_THERAPY", "interventions", List.of("Urge surfing", "Role play"));
+        List<Map<String, Object>> attendees = sessionIds.stream()
+                .map(session -> Map.<String, Object>of(
+                        "sessionId",
+                        session,
+                        "part",
+                        Map.of(
+                                "participation", "ACTIVE",
+                                "progress", "SOME_PROGRESS",
+                                "riskCheck", "NO_RISK_IDENTIFIED",
+                                "comment", "Shared a plan for the weekend")))
+                .toList();
+        return Http.post(
+                platform.treatmentPlan + "/api/group-notes", clinician, Map.of("group", group, "attendees", attendees));
+    }
+
+    Reply signGroupNote(String groupNoteId) {
+        return Http.post(platform.treatmentPlan + "/api/group-notes/" + groupNoteId + "/sign", clinician, Map.of());
+    }
+
+    /** The client's record of notes, oldest first. */
+    Reply notes(String clientId) {
+        return Http.get(platform.treatmentPlan + "/api/clients/" + clientId + "/notes", clinician);
     }
 
     /** Words of the plan below that must never reach the client in a message. */
