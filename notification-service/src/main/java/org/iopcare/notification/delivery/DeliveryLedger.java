@@ -110,6 +110,16 @@ class DeliveryLedger {
         return consents;
     }
 
+    /** Which of these numbers said STOP (and not START since), whoever they belong to. */
+    Set<String> optedOutNumbers(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(
+                jdbc.queryForList("SELECT phone FROM sms_number_opt_out WHERE phone = ANY (?)", String.class, (Object)
+                        numbers.toArray(String[]::new)));
+    }
+
     /** Which of these messages have an attempt that never recorded its answer. */
     Set<UUID> withOpenAttempt(Collection<UUID> messageIds) {
         return new HashSet<>(jdbc.queryForList(
