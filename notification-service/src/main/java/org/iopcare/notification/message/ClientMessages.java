@@ -69,6 +69,34 @@ public class ClientMessages {
         return queued;
     }
 
+    /**
+     * Like {@link #toClient}, for a notice that gathers several causes: the message of {@code
+     * sourceEventId} takes the new text when it is still waiting on every channel, or is queued when
+     * there is none yet. Returns false, changing nothing, when it already went (or is going) out on
+     * some channel: the caller tells it another time.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean toClientGathered(
+            Recipient recipient, MessageKind kind, Map<String, Object> values, UUID sourceEventId, Instant notBefore) {
+        Map<Channel, Messages.Pending> pending = new java.util.EnumMap<>(Channel.class);
+        for (Channel channel : kind.channels()) {
+            Messages.Pending state = messages.lockPending(sourceEventId, kind, channel);
+            if (state == Messages.Pending.SPENT) {
+                return false;
+            }
+            pending.put(channel, state);
+        }
+        ClientPreferences chosen = preferences.find(recipient.clientId());
+        for (Channel channel : kind.channels()) {
+            if (pending.get(channel) == Messages.Pending.OPEN) {
+                String body = templates.render(kind, channel, chosen.language(), withName(recipient, values));
+                messages.replaceText(sourceEventId, kind, channel, body);
+            }
+        }
+        toClient(recipient, kind, values, sourceEventId, notBefore);
+        return true;
+    }
+
     /** Queues a staff alert by email to the care team's address. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void toCareTeam(UUID clientId, MessageKind kind, Map<String, Object> values, UUID sourceEventId) {

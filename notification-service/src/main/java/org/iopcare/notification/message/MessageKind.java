@@ -33,6 +33,11 @@ public enum MessageKind {
     SESSION_REMINDER(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** A session staff moved: its new local date and time, once (never a cancellation and a booking). */
     SESSION_MOVED(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
+    /**
+     * Sessions a closure or staff cancelled: their local dates and times, one notice per client and
+     * local day of telling (later cancellations of that day are merged into it while it waits).
+     */
+    SESSION_CANCELLED(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** Same day as a missed session: kind, no blame, how to reach the clinic. */
     MISSED_SESSION_OUTREACH(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** To the care team when a session was missed: ids and counts only. */

@@ -36,6 +36,12 @@ public class MessageTemplates {
             Map.entry("sessionDate", "Wednesday, September 30"),
             Map.entry("sessionTime", "12:30 PM EDT"),
             Map.entry("virtual", true),
+            Map.entry(
+                    "sessions",
+                    "Wednesday, September 30 at 12:30 PM EDT, Thursday, October 1 at 12:30 PM EDT"
+                            + " and Friday, October 2 at 12:30 PM EDT"),
+            Map.entry("several", true),
+            Map.entry("joinUrl", "https://meet.clinic.example/j/4815-1623-42?pwd=Zx8Qw2"),
             Map.entry("clientId", "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a"),
             Map.entry("sessionId", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"),
             Map.entry("sessionStart", "2026-09-30T12:30-04:00[America/New_York]"),

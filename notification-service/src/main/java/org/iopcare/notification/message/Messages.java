@@ -150,6 +150,47 @@ public class Messages {
                 destination));
     }
 
+    /** A message that may still take new text: absent, queued and not yet handed to a sender, or gone. */
+    public enum Pending {
+        ABSENT,
+        OPEN,
+        SPENT
+    }
+
+    /**
+     * Locks the message of this key, if any, and says whether its text may still change: QUEUED and
+     * no attempt started (the dispatcher's claim skips a locked row, and a claim that committed first
+     * has its attempt row, seen here).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Pending lockPending(UUID sourceEventId, MessageKind kind, Channel channel) {
+        List<String> status = jdbc.queryForList(
+                "SELECT status FROM message WHERE idempotency_key = ? FOR UPDATE",
+                String.class,
+                Message.idempotencyKey(sourceEventId, kind, channel));
+        if (status.isEmpty()) {
+            return Pending.ABSENT;
+        }
+        boolean started = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM delivery_attempt a JOIN message m ON m.id = a.message_id"
+                        + " WHERE m.idempotency_key = ?)",
+                Boolean.class,
+                Message.idempotencyKey(sourceEventId, kind, channel)));
+        return status.get(0).equals("QUEUED") && !started ? Pending.OPEN : Pending.SPENT;
+    }
+
+    /** Gives an OPEN message (see {@link #lockPending}) its new text, keeping its opt-out line. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void replaceText(UUID sourceEventId, MessageKind kind, Channel channel, String body) {
+        jdbc.update(
+                "UPDATE message SET body = ? || CASE WHEN body LIKE ? THEN ? ELSE '' END, version = version + 1"
+                        + " WHERE idempotency_key = ? AND status = 'QUEUED'",
+                body,
+                "%\n" + OPT_OUT_HINT,
+                "\n" + OPT_OUT_HINT,
+                Message.idempotencyKey(sourceEventId, kind, channel));
+    }
+
     /** Cancels a client's messages that have not gone out yet (discharge); returns how many. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int cancelPending(UUID clientId, String detail) {

@@ -206,9 +206,13 @@ class ReminderDelivery {
 
     /** A session's local date and time in the client's zone; never its kind (group names stay in scheduling). */
     static Map<String, Object> sessionValues(ClientSession session, ZoneId zone) {
-        return Map.of(
+        Map<String, Object> values = new java.util.HashMap<>(Map.of(
                 "sessionDate", DATE.format(session.startsAt().atZone(zone)),
                 "sessionTime", TIME.format(session.startsAt().atZone(zone)),
-                "virtual", session.virtual());
+                "virtual", session.virtual()));
+        if (session.virtual() && session.joinUrl() != null) {
+            values.put("joinUrl", session.joinUrl());
+        }
+        return values;
     }
 }

@@ -81,7 +81,31 @@ class MessageTemplatesTest {
                 rendered++;
             }
         }
-        assertThat(rendered).isEqualTo(23);
+        assertThat(rendered).isEqualTo(25);
+    }
+
+    @Test
+    void aVirtualSessionsMessagesCarryItsJoinLinkAndOthersSayNothingOfOne() {
+        MessageTemplates templates = new MessageTemplates(CLINIC, defaults(), DEFAULT_CRISIS);
+        String link = "https://meet.clinic.example/j/123";
+        Map<String, Object> virtual = Map.of(
+                "sessionDate", "Monday, March 9", "sessionTime", "9:00 AM EDT", "virtual", true, "joinUrl", link);
+        Map<String, Object> inPerson =
+                Map.of("sessionDate", "Monday, March 9", "sessionTime", "9:00 AM EDT", "virtual", false);
+        for (MessageKind kind : List.of(MessageKind.SESSION_REMINDER, MessageKind.SESSION_MOVED, MessageKind.WELCOME)) {
+            for (Channel channel : kind.channels()) {
+                assertThat(templates.render(kind, channel, virtual))
+                        .as("%s %s", kind, channel)
+                        .contains(link);
+                String plain = templates.render(kind, channel, inPerson);
+                assertThat(plain).as("%s %s", kind, channel).doesNotContain("online", "join", "\n\n\n");
+            }
+        }
+        assertThat(templates.render(
+                        MessageKind.SESSION_CANCELLED,
+                        Channel.SMS,
+                        Map.of("sessions", "Monday, March 9 at 9:00 AM EDT", "several", false)))
+                .contains("your appointment on Monday, March 9 at 9:00 AM EDT is cancelled");
     }
 
     @Test
