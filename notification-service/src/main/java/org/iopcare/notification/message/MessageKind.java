@@ -96,6 +96,18 @@ public enum MessageKind {
         return audience == Audience.CLIENT && !isKeywordReply() && this != CRISIS_REPLY;
     }
 
+    /**
+     * Whether the frequency cap counts and holds this kind: every non-urgent client message
+     * (reminders, notices, outreach), not the answers to the client's own texts (STOP, START, HELP,
+     * the crisis answer) nor the acknowledgement of their inquiry.
+     */
+    public boolean capped() {
+        return audience == Audience.CLIENT
+                && !isKeywordReply()
+                && this != CRISIS_REPLY
+                && this != INQUIRY_ACKNOWLEDGEMENT;
+    }
+
     /** Answers to a text the client just sent: due whatever the opt-out state (STOP, START, HELP). */
     public boolean isKeywordReply() {
         return this == OPT_OUT_CONFIRMATION || this == OPT_IN_CONFIRMATION || this == HELP_REPLY;

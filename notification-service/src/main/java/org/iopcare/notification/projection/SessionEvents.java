@@ -134,7 +134,8 @@ public class SessionEvents {
                     MessageKind.SESSION_MOVED,
                     Reminders.sessionValues(session.get(), zone),
                     event.eventId(),
-                    at);
+                    at,
+                    event.startsAt());
         }
     }
 

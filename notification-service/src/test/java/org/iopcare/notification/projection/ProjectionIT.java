@@ -264,34 +264,6 @@ class ProjectionIT extends NotificationIT {
     }
 
     @Test
-    void twoSessionsOnOneDayGiveOneReminderUnderTheDefaultCap() {
-        Client client = newClient();
-        TestKafka.publishAll(List.<IntegrationEvent>of(
-                enrolled(client),
-                session(client, UUID.randomUUID(), Duration.ofMinutes(40)),
-                session(client, UUID.randomUUID(), Duration.ofMinutes(50))));
-
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM client_session WHERE client_id = ?", Long.class, client.id())
-                        == 2);
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(jdbc.queryForObject(
-                                "SELECT count(*) FROM scheduled_tasks WHERE task_instance LIKE ANY"
-                                        + " (SELECT session_id || '|%' FROM client_session WHERE client_id = ?)",
-                                Long.class, client.id()))
-                        .isZero());
-        await().during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(jdbc.queryForObject(
-                                "SELECT count(DISTINCT source_event_id) FROM message WHERE client_id = ?"
-                                        + " AND kind = 'SESSION_REMINDER'",
-                                Long.class,
-                                client.id()))
-                        .isEqualTo(1));
-    }
-
-    @Test
     void aCancelledSessionAndADischargedClientKeepNoPendingReminders() {
         Client client = newClient();
         UUID cancelled = UUID.randomUUID();
