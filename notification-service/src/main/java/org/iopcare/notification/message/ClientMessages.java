@@ -147,7 +147,15 @@ public class ClientMessages {
             }
             String body = templates.render(kind, channel, chosen.language(), withName(recipient, values));
             if (messages.queue(
-                    recipient.clientId(), Audience.CLIENT, kind, channel, destination, body, sourceEventId, at)) {
+                    recipient.clientId(),
+                    Audience.CLIENT,
+                    kind,
+                    channel,
+                    destination,
+                    body,
+                    sourceEventId,
+                    at,
+                    templates.optOutHint(chosen.language()))) {
                 queued++;
                 if (capAt != null) {
                     messages.capped(sourceEventId, kind, channel, capAt, held, refused);
@@ -186,7 +194,7 @@ public class ClientMessages {
         for (Channel channel : kind.channels()) {
             if (pending.get(channel) == Messages.Pending.OPEN) {
                 String body = templates.render(kind, channel, chosen.language(), withName(recipient, values));
-                messages.replaceText(sourceEventId, kind, channel, body);
+                messages.replaceText(sourceEventId, kind, channel, body, templates.optOutHint(chosen.language()));
             }
         }
         toClient(recipient, kind, values, sourceEventId, notBefore);

@@ -72,6 +72,21 @@ public class Messages {
             String body,
             UUID sourceEventId,
             Instant notBefore) {
+        return queue(clientId, audience, kind, channel, destination, body, sourceEventId, notBefore, OPT_OUT_HINT);
+    }
+
+    /** As above, a first SMS ending with {@code optOutHint} (the client's language). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean queue(
+            UUID clientId,
+            Audience audience,
+            MessageKind kind,
+            Channel channel,
+            String destination,
+            String body,
+            UUID sourceEventId,
+            Instant notBefore,
+            String optOutHint) {
         return queue(
                 clientId,
                 audience,
@@ -81,7 +96,8 @@ public class Messages {
                 body,
                 sourceEventId,
                 Message.idempotencyKey(sourceEventId, kind, channel),
-                notBefore);
+                notBefore,
+                optOutHint);
     }
 
     /**
@@ -106,7 +122,8 @@ public class Messages {
                 body,
                 sourceEventId,
                 Message.idempotencyKey(sourceEventId, kind, channel, recipient),
-                null);
+                null,
+                OPT_OUT_HINT);
     }
 
     private boolean queue(
@@ -118,7 +135,8 @@ public class Messages {
             String body,
             UUID sourceEventId,
             String idempotencyKey,
-            Instant notBefore) {
+            Instant notBefore,
+            String optOutHint) {
         if (repository.existsByIdempotencyKey(idempotencyKey)) {
             return false;
         }
@@ -126,7 +144,7 @@ public class Messages {
                 && channel == Channel.SMS
                 && kind.carriesOptOutHint()
                 && firstSms(destination)) {
-            body = body + "\n" + OPT_OUT_HINT;
+            body = body + "\n" + optOutHint;
         }
         Instant now = Instant.now(clock);
         // flushed at once: the cap's and the notices' plain SQL of this transaction must see it
@@ -183,13 +201,13 @@ public class Messages {
 
     /** Gives an OPEN message (see {@link #lockPending}) its new text, keeping its opt-out line. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void replaceText(UUID sourceEventId, MessageKind kind, Channel channel, String body) {
+    public void replaceText(UUID sourceEventId, MessageKind kind, Channel channel, String body, String optOutHint) {
         jdbc.update(
                 "UPDATE message SET body = ? || CASE WHEN body LIKE ? THEN ? ELSE '' END, version = version + 1"
                         + " WHERE idempotency_key = ? AND status IN ('QUEUED', 'HELD')",
                 body,
-                "%\n" + OPT_OUT_HINT,
-                "\n" + OPT_OUT_HINT,
+                "%\n" + optOutHint,
+                "\n" + optOutHint,
                 Message.idempotencyKey(sourceEventId, kind, channel));
     }
 

@@ -7,10 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -41,9 +40,6 @@ class CancellationNotices {
 
     /** A week of closures is the most a notice day is moved by. */
     private static final int MAX_DAYS_AHEAD = 8;
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a z", Locale.US);
 
     private final JdbcTemplate jdbc;
     private final ClientMessages messages;
@@ -87,13 +83,10 @@ class CancellationNotices {
                 Instant.class,
                 event.clientId(),
                 Date.valueOf(day));
-        List<String> shown = starts.stream()
-                .map(start -> DATE.format(start.atZone(zone)) + " at " + TIME.format(start.atZone(zone)))
-                .toList();
-        String sessions = shown.size() == 1
-                ? shown.get(0)
-                : String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1);
-        return Map.of("sessions", sessions, "several", shown.size() > 1);
+        // written out in the client's language when rendered
+        List<ZonedDateTime> at =
+                starts.stream().map(start -> start.atZone(zone)).toList();
+        return Map.of("sessionsAt", at, "several", at.size() > 1);
     }
 
     /** The notice of a client's day: the source of its messages, one per channel. */

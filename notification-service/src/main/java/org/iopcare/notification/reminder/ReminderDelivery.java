@@ -195,7 +195,9 @@ class ReminderDelivery {
 
     /** A session's local date and time in the client's zone; never its kind (group names stay in scheduling). */
     static Map<String, Object> sessionValues(ClientSession session, ZoneId zone) {
+        // sessionAt: written in the client's language when rendered; sessionDate/-Time: English
         Map<String, Object> values = new java.util.HashMap<>(Map.of(
+                "sessionAt", session.startsAt().atZone(zone),
                 "sessionDate", DATE.format(session.startsAt().atZone(zone)),
                 "sessionTime", TIME.format(session.startsAt().atZone(zone)),
                 "virtual", session.virtual()));

@@ -19,6 +19,7 @@ import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.MessageKind;
 import org.iopcare.notification.message.MessageTemplates;
 import org.iopcare.notification.message.Messages;
+import org.iopcare.notification.recipient.PreferenceStore;
 import org.iopcare.notification.session.ClientSession;
 import org.iopcare.notification.session.SessionStore;
 import org.iopcare.notification.work.ReplyWorkItems;
@@ -61,6 +62,7 @@ class InboundReplies {
     private final CrisisLanguage crisisLanguage;
     private final CrisisReplies crisis;
     private final ReplyWorkItems workItems;
+    private final PreferenceStore preferences;
 
     InboundReplies(
             JdbcTemplate jdbc,
@@ -71,8 +73,10 @@ class InboundReplies {
             Clock clock,
             CrisisLanguage crisisLanguage,
             CrisisReplies crisis,
-            ReplyWorkItems workItems) {
+            ReplyWorkItems workItems,
+            PreferenceStore preferences) {
         this.workItems = workItems;
+        this.preferences = preferences;
         this.jdbc = jdbc;
         this.messages = messages;
         this.templates = templates;
@@ -161,7 +165,9 @@ class InboundReplies {
     /** Answers a keyword (STOP, START, HELP) when the number ever got a message from us. */
     private void answer(MessageKind kind, String from, List<UUID> clients, UUID eventId) {
         if (reached(from, clients)) {
-            reply(sender(clients), kind, from, templates.render(kind, Channel.SMS, Map.of()), eventId);
+            String language =
+                    clients.isEmpty() ? null : preferences.find(clients.get(0)).language();
+            reply(sender(clients), kind, from, templates.render(kind, Channel.SMS, language, Map.of()), eventId);
         }
     }
 
