@@ -121,6 +121,9 @@ public abstract class NotificationIT {
         registry.add("iopcare.notification.reminders.poll-interval", () -> "200ms");
         registry.add("iopcare.notification.reminders.welcome-delay", () -> "300ms");
         registry.add("iopcare.notification.send-window.start", () -> "00:00");
+        // the suites send several messages a day to one client; FrequencyCapIT tests the cap itself
+        registry.add("iopcare.notification.frequency-cap.per-day", () -> "1000");
+        registry.add("iopcare.notification.frequency-cap.per-rolling-week", () -> "1000");
         registry.add("iopcare.notification.send-window.end", () -> "23:59");
         registry.add("iopcare.notification.reconciliation.interval", () -> "300ms");
         registry.add("iopcare.notification.reconciliation.after", () -> "0s");

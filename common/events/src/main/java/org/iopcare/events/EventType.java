@@ -23,6 +23,7 @@ public enum EventType {
     SESSION_MISS_CORRECTED_V1(SessionMissCorrected.class, Topics.SESSION_MISS_CORRECTED, Producers.SCHEDULING, 1),
     ATTENDANCE_BELOW_MINIMUM_V1(AttendanceBelowMinimum.class, Topics.ATTENDANCE_BELOW_MINIMUM, Producers.SCHEDULING, 1),
     ATTENDANCE_CONFIRMED_V1(AttendanceConfirmed.class, Topics.ATTENDANCE_CONFIRMED, Producers.NOTIFICATION, 1),
+    CONTACT_CONSENT_CHANGED_V1(ContactConsentChanged.class, Topics.CONTACT_CONSENT_CHANGED, Producers.NOTIFICATION, 1),
     PLAN_UPDATED_V1(PlanUpdated.class, Topics.PLAN_UPDATED, Producers.TREATMENT_PLAN, 1),
     CARE_TEAM_CHANGED_V1(CareTeamChanged.class, Topics.CARE_TEAM_CHANGED, Producers.INTAKE, 1),
     EMERGENCY_ACCESS_GRANTED_V1(EmergencyAccessGranted.class, Topics.EMERGENCY_ACCESS_GRANTED, Producers.INTAKE, 1),

@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param previousEndsAt when the session was to end before the move
  * @param startsAt when the session starts now
  * @param endsAt when the session ends now
+ * @param joinUrl where the moved session is joined when it is virtual and its link changed with the
+ *     move; absent: the link of session-scheduled stays
  */
 public record SessionRescheduled(
         UUID eventId,
@@ -24,5 +26,20 @@ public record SessionRescheduled(
         Instant previousStartsAt,
         Instant previousEndsAt,
         Instant startsAt,
-        Instant endsAt)
-        implements IntegrationEvent {}
+        Instant endsAt,
+        @Nullable String joinUrl)
+        implements IntegrationEvent {
+
+    /** A move that keeps the session's join link. */
+    public SessionRescheduled(
+            UUID eventId,
+            Instant occurredAt,
+            UUID clientId,
+            UUID sessionId,
+            Instant previousStartsAt,
+            Instant previousEndsAt,
+            Instant startsAt,
+            Instant endsAt) {
+        this(eventId, occurredAt, clientId, sessionId, previousStartsAt, previousEndsAt, startsAt, endsAt, null);
+    }
+}

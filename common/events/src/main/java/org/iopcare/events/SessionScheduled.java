@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param endsAt when the session ends
  * @param timeZone the IANA time zone the session is held in, to show local times
  * @param modality in person or virtual
+ * @param joinUrl where a virtual session is joined (a video link); absent for one in person, or
+ *     when the link is not known yet
  */
 public record SessionScheduled(
         UUID eventId,
@@ -26,5 +28,21 @@ public record SessionScheduled(
         Instant startsAt,
         Instant endsAt,
         String timeZone,
-        SessionModality modality)
-        implements IntegrationEvent {}
+        SessionModality modality,
+        @Nullable String joinUrl)
+        implements IntegrationEvent {
+
+    /** A session without a join link (in person, or a link not known yet). */
+    public SessionScheduled(
+            UUID eventId,
+            Instant occurredAt,
+            UUID clientId,
+            UUID sessionId,
+            SessionKind kind,
+            Instant startsAt,
+            Instant endsAt,
+            String timeZone,
+            SessionModality modality) {
+        this(eventId, occurredAt, clientId, sessionId, kind, startsAt, endsAt, timeZone, modality, null);
+    }
+}

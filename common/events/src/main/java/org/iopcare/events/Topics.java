@@ -18,6 +18,7 @@ public final class Topics {
     public static final String SESSION_MISS_CORRECTED = "session-miss-corrected";
     public static final String ATTENDANCE_BELOW_MINIMUM = "attendance-below-minimum";
     public static final String ATTENDANCE_CONFIRMED = "attendance-confirmed";
+    public static final String CONTACT_CONSENT_CHANGED = "contact-consent-changed";
     public static final String PLAN_UPDATED = "plan-updated";
     public static final String CARE_TEAM_CHANGED = "care-team-changed";
     public static final String EMERGENCY_ACCESS_GRANTED = "emergency-access-granted";
@@ -38,6 +39,7 @@ public final class Topics {
             SESSION_MISS_CORRECTED,
             ATTENDANCE_BELOW_MINIMUM,
             ATTENDANCE_CONFIRMED,
+            CONTACT_CONSENT_CHANGED,
             PLAN_UPDATED,
             CARE_TEAM_CHANGED,
             EMERGENCY_ACCESS_GRANTED,

@@ -150,7 +150,9 @@ final class AcceptancePlatform {
                                 Map.entry("IOPCARE_NOTIFICATION_REMINDERS_WELCOME_DELAY", "PT3S"),
                                 Map.entry("IOPCARE_NOTIFICATION_SEND_WINDOW_START", windowStart.toString()),
                                 Map.entry("IOPCARE_NOTIFICATION_SEND_WINDOW_END", windowEnd.toString()),
-                                Map.entry("IOPCARE_NOTIFICATION_FREQUENCY_CAP_MAX_REMINDERS_PER_DAY", "10"),
+                                // the scenarios send a client several messages a day (welcome, reminders, notices)
+                                Map.entry("IOPCARE_NOTIFICATION_FREQUENCY_CAP_PER_DAY", "50"),
+                                Map.entry("IOPCARE_NOTIFICATION_FREQUENCY_CAP_PER_ROLLING_WEEK", "200"),
                                 Map.entry("IOPCARE_NOTIFICATION_CARE_TEAM_EMAIL", CARE_TEAM_EMAIL),
                                 Map.entry("IOPCARE_NOTIFICATION_INTAKE_TEAM_EMAIL", INTAKE_TEAM_EMAIL))));
         // started side by side with the services; it is told their moved ports by the launcher

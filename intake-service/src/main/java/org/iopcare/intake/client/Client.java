@@ -120,6 +120,32 @@ public class Client {
         this.updatedAt = now;
     }
 
+    /**
+     * Records an opt-out or opt-in the client made by answering a message ({@code
+     * contact-consent-changed}). A change older than the consent on record changes nothing (a later
+     * record by staff stands); an opt-in restores only a consent that an opt-out withdrew, never one
+     * the client did not give. Returns whether the consent changed.
+     */
+    boolean answeredMessage(boolean sms, boolean optedIn, ConsentSource source, Instant at, Instant now) {
+        Consent current = sms ? smsConsentRecord() : emailConsentRecord();
+        if (at.isBefore(current.recordedAt()) || current.given() == optedIn) {
+            return false;
+        }
+        boolean withdrawnByMessage =
+                current.source() == ConsentSource.MESSAGE_REPLY || current.source() == ConsentSource.EMAIL_UNSUBSCRIBE;
+        if (optedIn && !withdrawnByMessage) {
+            return false;
+        }
+        Consent changed = new Consent(optedIn, at, source);
+        if (sms) {
+            takeSms(changed);
+        } else {
+            takeEmail(changed);
+        }
+        this.updatedAt = now;
+        return true;
+    }
+
     private void takeSms(Consent c) {
         smsConsent = c.given();
         smsConsentAt = c.recordedAt();

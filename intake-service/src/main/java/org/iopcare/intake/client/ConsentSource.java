@@ -6,6 +6,8 @@ public enum ConsentSource {
     ELECTRONIC_FORM,
     VERBAL_RECORDED,
     CLIENT_PORTAL,
-    /** The client replied STOP (or similar) to a message. */
-    MESSAGE_REPLY
+    /** The client replied STOP (or similar) to a message, or START to opt back in. */
+    MESSAGE_REPLY,
+    /** The client used the unsubscribe link of an email. */
+    EMAIL_UNSUBSCRIBE
 }

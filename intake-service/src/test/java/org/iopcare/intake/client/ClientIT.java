@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +18,9 @@ import org.iopcare.events.AgeGroup;
 import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
 import org.iopcare.events.ClientUpdated;
+import org.iopcare.events.ConsentChangeSource;
+import org.iopcare.events.ContactChannel;
+import org.iopcare.events.ContactConsentChanged;
 import org.iopcare.events.DischargeReason;
 import org.iopcare.events.InquiryStatusChanged;
 import org.iopcare.events.Topics;
@@ -314,6 +319,66 @@ class ClientIT extends IntakeIT {
                         "SELECT count(*) FROM audit_entry WHERE path_pattern = '/api/enrollments' AND status = 403",
                         Long.class))
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void optOutsAndOptInsByMessageAreRecordedOnTheConsentOnceWithTheirSourceAndTime() {
+        UUID inquiry = screened(false);
+        Response created =
+                http.postJson("/api/enrollments", COORDINATOR, enrollment(inquiry, phone(), ZONE, today(), true));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        UUID clientId = UUID.fromString(created.json().get("id").asString());
+        Instant stop = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        ContactConsentChanged stopped = new ContactConsentChanged(
+                UUID.randomUUID(), stop, clientId, ContactChannel.SMS, false, ConsentChangeSource.SMS_REPLY);
+        ContactConsentChanged unsubscribed = new ContactConsentChanged(
+                UUID.randomUUID(), stop, clientId, ContactChannel.EMAIL, false, ConsentChangeSource.EMAIL_UNSUBSCRIBE);
+        // redelivered, and a START older than the consent on record: nothing more
+        TestKafka.publishAll(List.of(
+                stopped,
+                stopped,
+                unsubscribed,
+                new ContactConsentChanged(
+                        UUID.randomUUID(),
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        clientId,
+                        ContactChannel.EMAIL,
+                        true,
+                        ConsentChangeSource.SMS_REPLY)));
+
+        awaitClient(clientId, client -> {
+            assertThat(client.get("smsConsent").get("given").asBoolean()).isFalse();
+            assertThat(client.get("smsConsent").get("source").asString()).isEqualTo("MESSAGE_REPLY");
+            assertThat(Instant.parse(client.get("smsConsent").get("recordedAt").asString()))
+                    .isEqualTo(stop);
+            assertThat(client.get("emailConsent").get("given").asBoolean()).isFalse();
+            assertThat(client.get("emailConsent").get("source").asString()).isEqualTo("EMAIL_UNSUBSCRIBE");
+        });
+
+        // START restores what STOP withdrew; the consent of part 2 is never touched
+        Instant start = stop.plusSeconds(30);
+        TestKafka.publish(new ContactConsentChanged(
+                UUID.randomUUID(), start, clientId, ContactChannel.SMS, true, ConsentChangeSource.SMS_REPLY));
+        awaitClient(clientId, client -> {
+            assertThat(client.get("smsConsent").get("given").asBoolean()).isTrue();
+            assertThat(Instant.parse(client.get("smsConsent").get("recordedAt").asString()))
+                    .isEqualTo(start);
+            assertThat(client.get("emailConsent").get("given").asBoolean()).isFalse();
+            assertThat(client.get("part2Consent").get("source").asString()).isEqualTo("ELECTRONIC_FORM");
+        });
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM processed_event WHERE consumer = 'intake-service:contact-consent-changed'"
+                                + " AND event_id = ?",
+                        Long.class,
+                        stopped.eventId()))
+                .isEqualTo(1);
+    }
+
+    private void awaitClient(UUID clientId, java.util.function.Consumer<JsonNode> expected) {
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> expected.accept(
+                        http.get("/api/clients/" + clientId, COORDINATOR).json()));
     }
 
     private void override(String level) {

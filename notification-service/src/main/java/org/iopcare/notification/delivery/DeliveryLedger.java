@@ -56,6 +56,7 @@ class DeliveryLedger {
      * first so that a backlog (a burst of inquiries, a provider that was down) never holds one up.
      */
     List<Claimed> claim(Channel channel, Instant now, int limit) {
+        release(channel, now);
         List<Claimed> claimed = new ArrayList<>(claim(channel, " AND kind = 'CRISIS_REPLY'", now, limit));
         if (claimed.size() < limit) {
             claimed.addAll(claim(channel, " AND kind <> 'CRISIS_REPLY'", now, limit - claimed.size()));
@@ -108,6 +109,27 @@ class DeliveryLedger {
                 },
                 (Object) clientIds.toArray(UUID[]::new));
         return consents;
+    }
+
+    /** Messages the frequency cap held whose time has come are due like any other (history: QUEUED). */
+    private void release(Channel channel, Instant now) {
+        jdbc.update("""
+                WITH released AS (
+                    UPDATE message SET status = 'QUEUED', status_changed_at = ?, version = version + 1
+                    WHERE status = 'HELD' AND channel = ? AND next_attempt_at <= ?
+                    RETURNING id)
+                INSERT INTO message_status_change (message_id, status, detail, changed_at)
+                SELECT id, 'QUEUED', 'the frequency cap''s time came', ? FROM released""", Timestamp.from(now), channel.name(), Timestamp.from(now), Timestamp.from(now));
+    }
+
+    /** Which of these numbers said STOP (and not START since), whoever they belong to. */
+    Set<String> optedOutNumbers(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(
+                jdbc.queryForList("SELECT phone FROM sms_number_opt_out WHERE phone = ANY (?)", String.class, (Object)
+                        numbers.toArray(String[]::new)));
     }
 
     /** Which of these messages have an attempt that never recorded its answer. */

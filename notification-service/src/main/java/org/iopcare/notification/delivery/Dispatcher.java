@@ -179,6 +179,10 @@ class Dispatcher implements SmartLifecycle {
         var open = ledger.withOpenAttempt(claimed.stream().map(Claimed::id).toList());
         Map<java.util.UUID, Consent> consents = ledger.consents(
                 claimed.stream().map(Claimed::clientId).distinct().toList());
+        java.util.Set<String> optedOutNumbers = channel == Channel.SMS
+                ? ledger.optedOutNumbers(
+                        claimed.stream().map(Claimed::destination).distinct().toList())
+                : java.util.Set.of();
         boolean available = sender.available();
         List<Claimed> toSend = new ArrayList<>();
         for (Claimed message : claimed) {
@@ -194,7 +198,10 @@ class Dispatcher implements SmartLifecycle {
                         now);
                 continue;
             }
-            String refusal = consentRefusal(message, consents.get(message.clientId()));
+            String refusal = optedOutNumbers.contains(message.destination())
+                            && !message.kind().isKeywordReply()
+                    ? "number opted out of SMS"
+                    : consentRefusal(message, consents.get(message.clientId()));
             if (refusal != null) {
                 results.finish(message, DeliveryStatus.SUPPRESSED, refusal, null, message.attempts(), now);
             } else if (!available) {

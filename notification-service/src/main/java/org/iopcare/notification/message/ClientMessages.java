@@ -1,10 +1,13 @@
 package org.iopcare.notification.message;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.iopcare.notification.recipient.ClientPreferences;
 import org.iopcare.notification.recipient.PreferenceStore;
@@ -12,6 +15,9 @@ import org.iopcare.notification.recipient.QuietHours;
 import org.iopcare.notification.recipient.Recipient;
 import org.iopcare.notification.recipient.ReminderChannels;
 import org.iopcare.support.staff.StaffMember;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,13 +35,48 @@ public class ClientMessages {
     private final ClinicProperties clinic;
     private final PreferenceStore preferences;
     private final Clock clock;
+    private final FrequencyCapProperties cap;
+    private final JdbcTemplate jdbc;
+    private final LocalTime windowStart;
+    private final LocalTime windowEnd;
 
+    @Autowired
     ClientMessages(
             Messages messages,
             MessageTemplates templates,
             ClinicProperties clinic,
             PreferenceStore preferences,
-            Clock clock) {
+            Clock clock,
+            FrequencyCapProperties cap,
+            JdbcTemplate jdbc,
+            Environment environment) {
+        this(
+                messages,
+                templates,
+                clinic,
+                preferences,
+                clock,
+                cap,
+                jdbc,
+                LocalTime.parse(environment.getProperty("iopcare.notification.send-window.start", "08:00")),
+                LocalTime.parse(environment.getProperty("iopcare.notification.send-window.end", "21:00")));
+    }
+
+    /** With a clock, a cap and a send window of its own (tests of the cap at chosen times). */
+    ClientMessages(
+            Messages messages,
+            MessageTemplates templates,
+            ClinicProperties clinic,
+            PreferenceStore preferences,
+            Clock clock,
+            FrequencyCapProperties cap,
+            JdbcTemplate jdbc,
+            LocalTime windowStart,
+            LocalTime windowEnd) {
+        this.cap = cap;
+        this.jdbc = jdbc;
+        this.windowStart = windowStart;
+        this.windowEnd = windowEnd;
         this.messages = messages;
         this.templates = templates;
         this.clinic = clinic;
@@ -51,9 +92,53 @@ public class ClientMessages {
     @Transactional(propagation = Propagation.MANDATORY)
     public int toClient(
             Recipient recipient, MessageKind kind, Map<String, Object> values, UUID sourceEventId, Instant notBefore) {
+        return toClient(recipient, kind, values, sourceEventId, notBefore, null);
+    }
+
+    /**
+     * As above, under the frequency cap ({@link FrequencyCap}) for a kind it counts: a message the cap
+     * does not allow at its time is HELD until the next allowed time (the reason in its detail); one
+     * for which no allowed time comes before {@code deadline} (a reminder's session; null: none) is
+     * SUPPRESSED with the reason, so staff see what the cap kept back. The client's messages are
+     * counted and queued one transaction at a time (row lock on the recipient).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int toClient(
+            Recipient recipient,
+            MessageKind kind,
+            Map<String, Object> values,
+            UUID sourceEventId,
+            Instant notBefore,
+            Instant deadline) {
         ClientPreferences chosen = preferences.find(recipient.clientId());
         ReminderChannels channels = chosen.effectiveChannels(recipient);
         Instant at = outsideQuietHours(chosen.quietHours(), recipient, notBefore);
+        Instant capAt = null;
+        String held = null;
+        String refused = null;
+        if (kind.capped()) {
+            jdbc.query("SELECT 1 FROM recipient WHERE client_id = ? FOR UPDATE", rs -> {}, recipient.clientId());
+            Instant now = Instant.now(clock);
+            Instant from = at == null || at.isBefore(now) ? now : at;
+            ZoneId zone = zone(recipient);
+            List<Instant> taken =
+                    messages.capTimes(recipient.clientId(), from.minus(Duration.ofDays(8)), sourceEventId);
+            Optional<Instant> slot = FrequencyCap.slot(
+                    taken, from, zone, cap.perDay(), cap.perRollingWeek(), windowStart, windowEnd, deadline);
+            if (slot.isEmpty()) {
+                refused = FrequencyCap.breaks(taken, from, zone, cap.perDay(), cap.perRollingWeek())
+                        + "; no allowed time before the session";
+                capAt = from;
+            } else if (slot.get().isAfter(from)) {
+                held = FrequencyCap.breaks(taken, from, zone, cap.perDay(), cap.perRollingWeek())
+                        + "; moved to the next allowed time";
+                Instant later = outsideQuietHours(chosen.quietHours(), recipient, slot.get());
+                at = later == null ? slot.get() : later;
+                capAt = at;
+            } else {
+                capAt = from;
+            }
+        }
         int queued = 0;
         for (Channel channel : kind.channels()) {
             String destination = destination(recipient, channel);
@@ -62,11 +147,58 @@ public class ClientMessages {
             }
             String body = templates.render(kind, channel, chosen.language(), withName(recipient, values));
             if (messages.queue(
-                    recipient.clientId(), Audience.CLIENT, kind, channel, destination, body, sourceEventId, at)) {
+                    recipient.clientId(),
+                    Audience.CLIENT,
+                    kind,
+                    channel,
+                    destination,
+                    body,
+                    sourceEventId,
+                    at,
+                    templates.optOutHint(chosen.language()))) {
                 queued++;
+                if (capAt != null) {
+                    messages.capped(sourceEventId, kind, channel, capAt, held, refused);
+                }
             }
         }
-        return queued;
+        return refused == null ? queued : 0;
+    }
+
+    private static ZoneId zone(Recipient recipient) {
+        try {
+            return recipient.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(recipient.timeZone());
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    /**
+     * Like {@link #toClient}, for a notice that gathers several causes: the message of {@code
+     * sourceEventId} takes the new text when it is still waiting on every channel, or is queued when
+     * there is none yet. Returns false, changing nothing, when it already went (or is going) out on
+     * some channel: the caller tells it another time.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean toClientGathered(
+            Recipient recipient, MessageKind kind, Map<String, Object> values, UUID sourceEventId, Instant notBefore) {
+        Map<Channel, Messages.Pending> pending = new java.util.EnumMap<>(Channel.class);
+        for (Channel channel : kind.channels()) {
+            Messages.Pending state = messages.lockPending(sourceEventId, kind, channel);
+            if (state == Messages.Pending.SPENT) {
+                return false;
+            }
+            pending.put(channel, state);
+        }
+        ClientPreferences chosen = preferences.find(recipient.clientId());
+        for (Channel channel : kind.channels()) {
+            if (pending.get(channel) == Messages.Pending.OPEN) {
+                String body = templates.render(kind, channel, chosen.language(), withName(recipient, values));
+                messages.replaceText(sourceEventId, kind, channel, body, templates.optOutHint(chosen.language()));
+            }
+        }
+        toClient(recipient, kind, values, sourceEventId, notBefore);
+        return true;
     }
 
     /** Queues a staff alert by email to the care team's address. */

@@ -6,9 +6,12 @@ package org.iopcare.notification.message;
  * but never answered (a timeout after sending, or a crash before SENT was recorded): such a message
  * is never sent again automatically. SUPPRESSED when the client had no consent for the channel (or
  * had opted out) at the moment of sending; CANCELLED when it was no longer wanted (discharge).
+ * HELD when the frequency cap moved it to a later time (the reason in its detail): it becomes QUEUED
+ * when that time comes.
  */
 public enum DeliveryStatus {
     QUEUED(0),
+    HELD(0),
     SENT(1),
     UNKNOWN(1),
     DELIVERED(2),

@@ -33,6 +33,11 @@ public enum MessageKind {
     SESSION_REMINDER(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** A session staff moved: its new local date and time, once (never a cancellation and a booking). */
     SESSION_MOVED(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
+    /**
+     * Sessions a closure or staff cancelled: their local dates and times, one notice per client and
+     * local day of telling (later cancellations of that day are merged into it while it waits).
+     */
+    SESSION_CANCELLED(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** Same day as a missed session: kind, no blame, how to reach the clinic. */
     MISSED_SESSION_OUTREACH(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** To the care team when a session was missed: ids and counts only. */
@@ -89,6 +94,18 @@ public enum MessageKind {
      */
     public boolean carriesOptOutHint() {
         return audience == Audience.CLIENT && !isKeywordReply() && this != CRISIS_REPLY;
+    }
+
+    /**
+     * Whether the frequency cap counts and holds this kind: every non-urgent client message
+     * (reminders, notices, outreach), not the answers to the client's own texts (STOP, START, HELP,
+     * the crisis answer) nor the acknowledgement of their inquiry.
+     */
+    public boolean capped() {
+        return audience == Audience.CLIENT
+                && !isKeywordReply()
+                && this != CRISIS_REPLY
+                && this != INQUIRY_ACKNOWLEDGEMENT;
     }
 
     /** Answers to a text the client just sent: due whatever the opt-out state (STOP, START, HELP). */

@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.iopcare.events.StaffAlerted;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +39,12 @@ public class MessageTemplates {
             Map.entry("sessionDate", "Wednesday, September 30"),
             Map.entry("sessionTime", "12:30 PM EDT"),
             Map.entry("virtual", true),
+            Map.entry(
+                    "sessions",
+                    "Wednesday, September 30 at 12:30 PM EDT, Thursday, October 1 at 12:30 PM EDT"
+                            + " and Friday, October 2 at 12:30 PM EDT"),
+            Map.entry("several", true),
+            Map.entry("joinUrl", "https://meet.clinic.example/j/4815-1623-42?pwd=Zx8Qw2"),
             Map.entry("clientId", "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a"),
             Map.entry("sessionId", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"),
             Map.entry("sessionStart", "2026-09-30T12:30-04:00[America/New_York]"),
@@ -50,48 +59,104 @@ public class MessageTemplates {
             Map.entry("inquiryListUrl", "https://staff.clinic.example/inquiries?status=NEW"),
             Map.entry("alertText", StaffAlerted.TEXT));
 
-    private final Map<MessageKind, Map<Channel, Template>> templates = new EnumMap<>(MessageKind.class);
+    /** English, the default language: the templates at the root of {@code templates/}. */
+    public static final String ENGLISH = "en";
+
+    private final Map<String, Map<MessageKind, Map<Channel, Template>>> templates = new HashMap<>();
+    private final Map<String, Wording> wordings = new HashMap<>();
     private final ClinicProperties clinic;
 
     @Autowired
-    MessageTemplates(ClinicProperties clinic, TemplateLintProperties lint, CrisisProperties crisis) {
+    MessageTemplates(
+            ClinicProperties clinic, TemplateLintProperties lint, CrisisProperties crisis, Environment environment) {
         this(
                 clinic,
                 lint,
-                name -> name.equals(name(MessageKind.CRISIS_REPLY, Channel.SMS)) && crisis.reply() != null
-                        ? crisis.reply()
-                        : classpathTemplate(name));
+                shipped(crisis),
+                Binder.get(environment)
+                        .bind("iopcare.notification.preferences.languages", Bindable.listOf(String.class))
+                        .orElse(List.of(ENGLISH, "es")));
     }
 
-    /** For tests: templates from anywhere. */
+    /** For tests: the shipped templates in English and Spanish. */
+    MessageTemplates(ClinicProperties clinic, TemplateLintProperties lint, CrisisProperties crisis) {
+        this(clinic, lint, shipped(crisis), List.of(ENGLISH, "es"));
+    }
+
+    /** For tests: templates from anywhere, English only. */
     MessageTemplates(ClinicProperties clinic, TemplateLintProperties lintProperties, TemplateSource source) {
+        this(clinic, lintProperties, source, List.of(ENGLISH));
+    }
+
+    /**
+     * For tests: templates from anywhere in these languages. English has every kind; every other
+     * language has every client kind in {@code templates/<language>/}, with its deny-list
+     * ({@code deny-list.txt}, added to the configured one) and its wording of dates
+     * ({@code language.properties}): adding a language is adding its folder.
+     */
+    MessageTemplates(
+            ClinicProperties clinic,
+            TemplateLintProperties lintProperties,
+            TemplateSource source,
+            List<String> languages) {
         this.clinic = clinic;
         Mustache.Compiler compiler =
                 Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true).nullValue("");
-        TemplateLint lint = new TemplateLint(lintProperties.denyList(), lintProperties.smsMaxLength());
         List<String> findings = new ArrayList<>();
-        for (MessageKind kind : MessageKind.values()) {
-            for (Channel channel : kind.channels()) {
-                String name = name(kind, channel);
-                String text = source.text(name);
-                if (text == null) {
-                    findings.add(name + ": template missing");
-                    continue;
+        for (String language : languages) {
+            boolean english = language.equals(ENGLISH);
+            List<String> denied = new ArrayList<>(lintProperties.denyList());
+            if (!english) {
+                denied.addAll(languageDenyList(language));
+            }
+            wordings.put(language, Wording.of(language));
+            TemplateLint lint = new TemplateLint(denied, lintProperties.smsMaxLength());
+            Map<MessageKind, Map<Channel, Template>> own = new EnumMap<>(MessageKind.class);
+            templates.put(language, own);
+            for (MessageKind kind : MessageKind.values()) {
+                if (!english && kind.audience() != Audience.CLIENT) {
+                    continue; // staff read English
                 }
-                try {
-                    Template template = compiler.compile(text);
-                    templates
-                            .computeIfAbsent(kind, k -> new EnumMap<>(Channel.class))
-                            .put(channel, template);
-                    findings.addAll(lint.check(name, channel, text, render(template, SAMPLE), kind.lintAllows()));
-                } catch (RuntimeException e) {
-                    findings.add(name + ": does not render: " + e.getMessage());
+                for (Channel channel : kind.channels()) {
+                    String name = english ? name(kind, channel) : language + "/" + name(kind, channel);
+                    String text = source.text(name);
+                    if (text == null) {
+                        findings.add(name + ": template missing");
+                        continue;
+                    }
+                    try {
+                        Template template = compiler.compile(text);
+                        own.computeIfAbsent(kind, k -> new EnumMap<>(Channel.class))
+                                .put(channel, template);
+                        findings.addAll(lint.check(name, channel, text, render(template, SAMPLE), kind.lintAllows()));
+                    } catch (RuntimeException e) {
+                        findings.add(name + ": does not render: " + e.getMessage());
+                    }
                 }
             }
         }
         if (!findings.isEmpty()) {
             throw new IllegalStateException("Message templates refused by the lint: " + String.join("; ", findings));
         }
+    }
+
+    /** The templates under {@code templates/}, the English crisis answer as configured. */
+    private static TemplateSource shipped(CrisisProperties crisis) {
+        return name -> name.equals(name(MessageKind.CRISIS_REPLY, Channel.SMS)) && crisis.reply() != null
+                ? crisis.reply()
+                : classpathTemplate(name);
+    }
+
+    /** A language's own deny-list, {@code templates/<language>/deny-list.txt}: one word or phrase a line. */
+    private static List<String> languageDenyList(String language) {
+        String text = classpathText("templates/" + language + "/deny-list.txt");
+        if (text == null) {
+            return List.of();
+        }
+        return text.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     /** Where template texts come from, by name ({@code <kind>/<channel>}); null when absent. */
@@ -104,21 +169,29 @@ public class MessageTemplates {
         return kind.name().toLowerCase(Locale.ROOT) + "/" + channel.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The message text; {@code values} holds the kind's variables (the clinic's are added here). */
+    /** The message text in English; {@code values} holds the kind's variables (the clinic's are added here). */
     public String render(MessageKind kind, Channel channel, Map<String, Object> values) {
-        Template template = templates.getOrDefault(kind, Map.of()).get(channel);
-        if (template == null) {
-            throw new IllegalArgumentException("No template for " + name(kind, channel));
-        }
-        return render(template, values);
+        return render(kind, channel, ENGLISH, values);
     }
 
     /**
-     * The message text in {@code language}; English, the default, for a language without
-     * templates.
+     * The message text in {@code language} (English for a language not offered); session times
+     * given as {@code sessionAt} (one) or {@code sessionsAt} (several) are written as that language
+     * writes them ({@code sessionDate}, {@code sessionTime}, {@code sessions}).
      */
     public String render(MessageKind kind, Channel channel, String language, Map<String, Object> values) {
-        return render(kind, channel, values);
+        String chosen = language != null && templates.containsKey(language) ? language : ENGLISH;
+        Template template = templates.get(chosen).getOrDefault(kind, Map.of()).get(channel);
+        if (template == null) {
+            throw new IllegalArgumentException("No template for " + name(kind, channel));
+        }
+        return render(template, wordings.get(chosen).apply(values));
+    }
+
+    /** The line the first SMS to a number ends with, in {@code language}. */
+    public String optOutHint(String language) {
+        Wording wording = language == null ? null : wordings.get(language);
+        return wording == null ? Messages.OPT_OUT_HINT : wording.optOutHint();
     }
 
     private String render(Template template, Map<String, Object> values) {
@@ -131,14 +204,18 @@ public class MessageTemplates {
     }
 
     private static String classpathTemplate(String name) {
-        ClassPathResource resource = new ClassPathResource("templates/" + name + ".mustache");
+        return classpathText("templates/" + name + ".mustache");
+    }
+
+    static String classpathText(String path) {
+        ClassPathResource resource = new ClassPathResource(path);
         if (!resource.exists()) {
             return null;
         }
         try (InputStream in = resource.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("Template " + name + " unreadable", e);
+            throw new IllegalStateException("Template " + path + " unreadable", e);
         }
     }
 }

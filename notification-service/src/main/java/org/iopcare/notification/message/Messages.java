@@ -72,6 +72,21 @@ public class Messages {
             String body,
             UUID sourceEventId,
             Instant notBefore) {
+        return queue(clientId, audience, kind, channel, destination, body, sourceEventId, notBefore, OPT_OUT_HINT);
+    }
+
+    /** As above, a first SMS ending with {@code optOutHint} (the client's language). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean queue(
+            UUID clientId,
+            Audience audience,
+            MessageKind kind,
+            Channel channel,
+            String destination,
+            String body,
+            UUID sourceEventId,
+            Instant notBefore,
+            String optOutHint) {
         return queue(
                 clientId,
                 audience,
@@ -81,7 +96,8 @@ public class Messages {
                 body,
                 sourceEventId,
                 Message.idempotencyKey(sourceEventId, kind, channel),
-                notBefore);
+                notBefore,
+                optOutHint);
     }
 
     /**
@@ -106,7 +122,8 @@ public class Messages {
                 body,
                 sourceEventId,
                 Message.idempotencyKey(sourceEventId, kind, channel, recipient),
-                null);
+                null,
+                OPT_OUT_HINT);
     }
 
     private boolean queue(
@@ -118,7 +135,8 @@ public class Messages {
             String body,
             UUID sourceEventId,
             String idempotencyKey,
-            Instant notBefore) {
+            Instant notBefore,
+            String optOutHint) {
         if (repository.existsByIdempotencyKey(idempotencyKey)) {
             return false;
         }
@@ -126,10 +144,11 @@ public class Messages {
                 && channel == Channel.SMS
                 && kind.carriesOptOutHint()
                 && firstSms(destination)) {
-            body = body + "\n" + OPT_OUT_HINT;
+            body = body + "\n" + optOutHint;
         }
         Instant now = Instant.now(clock);
-        Message message = repository.save(new Message(
+        // flushed at once: the cap's and the notices' plain SQL of this transaction must see it
+        Message message = repository.saveAndFlush(new Message(
                 clientId, audience, kind, channel, destination, body, sourceEventId, idempotencyKey, now, notBefore));
         jdbc.update(
                 "INSERT INTO message_status_change (message_id, status, changed_at) VALUES (?, 'QUEUED', ?)",
@@ -150,6 +169,103 @@ public class Messages {
                 destination));
     }
 
+    /** A message that may still take new text: absent, queued and not yet handed to a sender, or gone. */
+    public enum Pending {
+        ABSENT,
+        OPEN,
+        SPENT
+    }
+
+    /**
+     * Locks the message of this key, if any, and says whether its text may still change: QUEUED and
+     * no attempt started (the dispatcher's claim skips a locked row, and a claim that committed first
+     * has its attempt row, seen here).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Pending lockPending(UUID sourceEventId, MessageKind kind, Channel channel) {
+        List<String> status = jdbc.queryForList(
+                "SELECT status FROM message WHERE idempotency_key = ? FOR UPDATE",
+                String.class,
+                Message.idempotencyKey(sourceEventId, kind, channel));
+        if (status.isEmpty()) {
+            return Pending.ABSENT;
+        }
+        boolean started = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM delivery_attempt a JOIN message m ON m.id = a.message_id"
+                        + " WHERE m.idempotency_key = ?)",
+                Boolean.class,
+                Message.idempotencyKey(sourceEventId, kind, channel)));
+        boolean waiting = status.get(0).equals("QUEUED") || status.get(0).equals("HELD");
+        return waiting && !started ? Pending.OPEN : Pending.SPENT;
+    }
+
+    /** Gives an OPEN message (see {@link #lockPending}) its new text, keeping its opt-out line. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void replaceText(UUID sourceEventId, MessageKind kind, Channel channel, String body, String optOutHint) {
+        jdbc.update(
+                "UPDATE message SET body = ? || CASE WHEN body LIKE ? THEN ? ELSE '' END, version = version + 1"
+                        + " WHERE idempotency_key = ? AND status IN ('QUEUED', 'HELD')",
+                body,
+                "%\n" + optOutHint,
+                "\n" + optOutHint,
+                Message.idempotencyKey(sourceEventId, kind, channel));
+    }
+
+    /**
+     * When the client's capped messages count ({@code cap_at}) from {@code since} on, one time per
+     * source (a message on both channels counts once), leaving out {@code source} itself and what
+     * was never going to reach the client (cancelled, suppressed).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Instant> capTimes(UUID clientId, Instant since, UUID source) {
+        return jdbc
+                .queryForList(
+                        "SELECT min(cap_at) FROM message WHERE client_id = ? AND cap_at >= ? AND source_event_id <> ?"
+                                + " AND status NOT IN ('CANCELLED', 'SUPPRESSED') GROUP BY source_event_id",
+                        Timestamp.class,
+                        clientId,
+                        Timestamp.from(since),
+                        source)
+                .stream()
+                .map(Timestamp::toInstant)
+                .toList();
+    }
+
+    /**
+     * Records when a just queued message counts for the cap and, when the cap moved it ({@code
+     * held} = the reason) or left it no time ({@code refused} = the reason), its state: HELD until
+     * {@code at}, or SUPPRESSED.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void capped(UUID sourceEventId, MessageKind kind, Channel channel, Instant at, String held, String refused) {
+        String key = Message.idempotencyKey(sourceEventId, kind, channel);
+        Instant now = Instant.now(clock);
+        String status = held != null ? "HELD" : refused != null ? "SUPPRESSED" : null;
+        String detail = held != null ? held : refused;
+        List<UUID> ids = jdbc.queryForList(
+                "UPDATE message SET cap_at = ?, status = coalesce(?, status), status_detail = coalesce(?, status_detail),"
+                        + " next_attempt_at = CASE WHEN ? THEN NULL ELSE next_attempt_at END,"
+                        + " status_changed_at = ? WHERE idempotency_key = ? RETURNING id",
+                UUID.class,
+                refused != null ? null : Timestamp.from(at),
+                status,
+                detail,
+                refused != null,
+                Timestamp.from(now),
+                key);
+        if (status != null) {
+            for (UUID id : ids) {
+                jdbc.update(
+                        "INSERT INTO message_status_change (message_id, status, detail, changed_at) VALUES (?, ?, ?, ?)",
+                        id,
+                        status,
+                        detail,
+                        Timestamp.from(now));
+                count(kind, channel, DeliveryStatus.valueOf(status));
+            }
+        }
+    }
+
     /** Cancels a client's messages that have not gone out yet (discharge); returns how many. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int cancelPending(UUID clientId, String detail) {
@@ -157,7 +273,8 @@ public class Messages {
         List<Object[]> cancelled = jdbc.query(
                 "UPDATE message SET status = 'CANCELLED', status_detail = ?, status_changed_at = ?,"
                         + " next_attempt_at = NULL, version = version + 1"
-                        + " WHERE client_id = ? AND audience = 'CLIENT' AND status = 'QUEUED' RETURNING id, kind, channel",
+                        + " WHERE client_id = ? AND audience = 'CLIENT' AND status IN ('QUEUED', 'HELD')"
+                        + " RETURNING id, kind, channel",
                 (rs, i) -> new Object[] {rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("channel")},
                 detail,
                 Timestamp.from(now),

@@ -1,8 +1,5 @@
 package org.iopcare.notification.optout;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import org.iopcare.support.security.PublicEndpoints;
 import org.iopcare.support.web.ProblemException;
@@ -11,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,20 +16,19 @@ import org.springframework.web.bind.annotation.RestController;
  * The one-click unsubscribe of RFC 8058: the mail provider (or the client's mail program) POSTs
  * {@code List-Unsubscribe=One-Click} to the signed link of an email's {@code List-Unsubscribe}
  * header, without a token: the signature is the authority. It withdraws email for the client
- * ({@code recipient.email_opted_out_at}, checked before every send); a second POST changes nothing.
+ * ({@code recipient.email_opted_out_at}, checked before every send) and publishes it for intake
+ * ({@link EmailOptOuts}); a second POST changes nothing.
  * A bad or tampered signature is a 403 problem and changes nothing.
  */
 @RestController
 class UnsubscribeController {
 
     private final UnsubscribeLinks links;
-    private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final EmailOptOuts optOuts;
 
-    UnsubscribeController(UnsubscribeLinks links, JdbcTemplate jdbc, Clock clock) {
+    UnsubscribeController(UnsubscribeLinks links, EmailOptOuts optOuts) {
         this.links = links;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.optOuts = optOuts;
     }
 
     @PostMapping(UnsubscribeLinks.PATH)
@@ -49,10 +44,7 @@ class UnsubscribeController {
             throw new ProblemException(
                     HttpStatus.FORBIDDEN, "bad-signature", "Forbidden", "The link's signature does not match");
         }
-        jdbc.update(
-                "UPDATE recipient SET email_opted_out_at = ? WHERE client_id = ? AND email_opted_out_at IS NULL",
-                Timestamp.from(Instant.now(clock)),
-                clientId);
+        optOuts.unsubscribe(clientId);
         return ResponseEntity.ok().build();
     }
 

@@ -40,6 +40,7 @@ public class SessionEvents {
     private final SendWindowProperties window;
     private final Clock clock;
     private final ReplyWorkItems replyItems;
+    private final CancellationNotices notices;
 
     SessionEvents(
             ProcessedEvents processed,
@@ -50,8 +51,10 @@ public class SessionEvents {
             ClientMessages messages,
             SendWindowProperties window,
             Clock clock,
-            ReplyWorkItems replyItems) {
+            ReplyWorkItems replyItems,
+            CancellationNotices notices) {
         this.replyItems = replyItems;
+        this.notices = notices;
         this.processed = processed;
         this.clientLock = clientLock;
         this.sessions = sessions;
@@ -84,8 +87,14 @@ public class SessionEvents {
         }
         clientLock.lock(event.clientId());
         replyItems.sessionChanged(event.clientId(), event.occurredAt());
-        sessions.ended(event.sessionId(), event.clientId(), event.startsAt(), "CANCELLED", Instant.now(clock));
+        Instant now = Instant.now(clock);
+        sessions.ended(event.sessionId(), event.clientId(), event.startsAt(), "CANCELLED", now);
         reminders.cancel(event.sessionId());
+        Optional<Recipient> recipient = recipients.findById(event.clientId());
+        Optional<ClientSession> session = sessions.find(event.sessionId());
+        if (recipient.isPresent() && recipient.get().enrolled() && session.isPresent()) {
+            notices.cancelled(event, recipient.get(), Reminders.zone(recipient, session.get()), now);
+        }
     }
 
     /**
@@ -101,7 +110,8 @@ public class SessionEvents {
         clientLock.lock(event.clientId());
         replyItems.sessionChanged(event.clientId(), event.occurredAt());
         Instant now = Instant.now(clock);
-        if (!sessions.moved(event.sessionId(), event.clientId(), event.startsAt(), event.endsAt(), now)) {
+        if (!sessions.moved(
+                event.sessionId(), event.clientId(), event.startsAt(), event.endsAt(), event.joinUrl(), now)) {
             return; // cancelled or missed before the move arrived
         }
         reminders.cancel(event.sessionId());
@@ -124,7 +134,8 @@ public class SessionEvents {
                     MessageKind.SESSION_MOVED,
                     Reminders.sessionValues(session.get(), zone),
                     event.eventId(),
-                    at);
+                    at,
+                    event.startsAt());
         }
     }
 

@@ -2,7 +2,6 @@ package org.iopcare.notification.reminder;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +43,6 @@ class ReminderDelivery {
     private final ClientMessages messages;
     private final ReminderPlanner planner;
     private final SendWindow window;
-    private final FrequencyCapProperties cap;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -60,7 +58,6 @@ class ReminderDelivery {
             RecipientRepository recipients,
             ClientMessages messages,
             SendWindowProperties window,
-            FrequencyCapProperties cap,
             ReminderProperties properties,
             JdbcTemplate jdbc,
             Clock clock,
@@ -72,7 +69,6 @@ class ReminderDelivery {
         this.messages = messages;
         this.window = window.window();
         this.planner = new ReminderPlanner(this.window);
-        this.cap = cap;
         this.jdbc = jdbc;
         this.clock = clock;
         this.meters = meters;
@@ -139,20 +135,13 @@ class ReminderDelivery {
             return "no_window";
         }
         UUID key = reminderKey(sessionId, offset);
-        Instant[] day = ReminderPlanner.localDay(at.get(), zone);
-        Integer today = jdbc.queryForObject(
-                "SELECT count(DISTINCT source_event_id) FROM message WHERE client_id = ? AND kind = 'SESSION_REMINDER'"
-                        + " AND created_at >= ? AND created_at < ? AND source_event_id <> ?",
-                Integer.class,
-                session.clientId(),
-                Timestamp.from(day[0]),
-                Timestamp.from(day[1]),
-                key);
-        if (today != null && today >= cap.maxRemindersPerDay()) {
-            return "capped";
-        }
         int queued = messages.toClient(
-                recipient.get(), MessageKind.SESSION_REMINDER, sessionValues(session, zone), key, at.get());
+                recipient.get(),
+                MessageKind.SESSION_REMINDER,
+                sessionValues(session, zone),
+                key,
+                at.get(),
+                session.startsAt());
         return queued > 0 ? "queued" : "nothing_queued";
     }
 
@@ -206,9 +195,15 @@ class ReminderDelivery {
 
     /** A session's local date and time in the client's zone; never its kind (group names stay in scheduling). */
     static Map<String, Object> sessionValues(ClientSession session, ZoneId zone) {
-        return Map.of(
+        // sessionAt: written in the client's language when rendered; sessionDate/-Time: English
+        Map<String, Object> values = new java.util.HashMap<>(Map.of(
+                "sessionAt", session.startsAt().atZone(zone),
                 "sessionDate", DATE.format(session.startsAt().atZone(zone)),
                 "sessionTime", TIME.format(session.startsAt().atZone(zone)),
-                "virtual", session.virtual());
+                "virtual", session.virtual()));
+        if (session.virtual() && session.joinUrl() != null) {
+            values.put("joinUrl", session.joinUrl());
+        }
+        return values;
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param timeZone the IANA zone it is held in
  * @param modality IN_PERSON or VIRTUAL
  * @param status SCHEDULED, CANCELLED or MISSED
+ * @param joinUrl the video link of a virtual session, null when none was given
  */
 public record ClientSession(
         UUID sessionId,
@@ -24,7 +25,8 @@ public record ClientSession(
         Instant endsAt,
         String timeZone,
         String modality,
-        String status) {
+        String status,
+        String joinUrl) {
 
     public boolean scheduled() {
         return "SCHEDULED".equals(status);

@@ -29,9 +29,10 @@ public class SessionStore {
         jdbc.update(
                 """
                 INSERT INTO client_session (session_id, client_id, kind, starts_at, ends_at, time_zone, modality,
-                    status, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?)
+                    status, updated_at, join_url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?)
                 ON CONFLICT (session_id) DO UPDATE SET kind = EXCLUDED.kind,
+                    join_url = coalesce(client_session.join_url, EXCLUDED.join_url),
                     starts_at = CASE WHEN client_session.moved THEN client_session.starts_at ELSE EXCLUDED.starts_at END,
                     ends_at = CASE WHEN client_session.moved THEN client_session.ends_at ELSE EXCLUDED.ends_at END,
                     time_zone = EXCLUDED.time_zone, modality = EXCLUDED.modality,
@@ -43,7 +44,8 @@ public class SessionStore {
                 Timestamp.from(event.endsAt()),
                 event.timeZone(),
                 event.modality().name(),
-                Timestamp.from(now));
+                Timestamp.from(now),
+                event.joinUrl());
         return find(event.sessionId()).map(ClientSession::scheduled).orElse(false);
     }
 
@@ -52,13 +54,22 @@ public class SessionStore {
      * session's schedule (another topic) is kept: the schedule then fills in the rest and keeps the
      * moved time. Returns false when the session is cancelled or missed here.
      */
-    public boolean moved(UUID sessionId, UUID clientId, Instant startsAt, Instant endsAt, Instant now) {
-        jdbc.update("""
-                INSERT INTO client_session (session_id, client_id, starts_at, ends_at, status, moved, updated_at)
-                VALUES (?, ?, ?, ?, 'SCHEDULED', true, ?)
+    public boolean moved(UUID sessionId, UUID clientId, Instant startsAt, Instant endsAt, String joinUrl, Instant now) {
+        jdbc.update(
+                """
+                INSERT INTO client_session (session_id, client_id, starts_at, ends_at, status, moved, updated_at,
+                    join_url)
+                VALUES (?, ?, ?, ?, 'SCHEDULED', true, ?, ?)
                 ON CONFLICT (session_id) DO UPDATE SET starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at,
-                    moved = true, updated_at = EXCLUDED.updated_at
-                WHERE client_session.status = 'SCHEDULED'""", sessionId, clientId, Timestamp.from(startsAt), Timestamp.from(endsAt), Timestamp.from(now));
+                    moved = true, updated_at = EXCLUDED.updated_at,
+                    join_url = coalesce(EXCLUDED.join_url, client_session.join_url)
+                WHERE client_session.status = 'SCHEDULED'""",
+                sessionId,
+                clientId,
+                Timestamp.from(startsAt),
+                Timestamp.from(endsAt),
+                Timestamp.from(now),
+                joinUrl);
         return find(sessionId).map(ClientSession::scheduled).orElse(false);
     }
 
@@ -105,6 +116,7 @@ public class SessionStore {
                 ends == null ? null : ends.toInstant(),
                 rs.getString("time_zone"),
                 rs.getString("modality"),
-                rs.getString("status"));
+                rs.getString("status"),
+                rs.getString("join_url"));
     }
 }

@@ -12,6 +12,7 @@ import org.iopcare.notification.message.MessageKind;
 import org.iopcare.notification.message.MessageTemplates;
 import org.iopcare.notification.message.Messages;
 import org.iopcare.notification.message.UrgentMessageQueued;
+import org.iopcare.notification.recipient.PreferenceStore;
 import org.iopcare.support.caseload.Caseload;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.support.work.NewWorkItem;
@@ -55,6 +56,7 @@ class CrisisReplies {
     private final WorkItemProperties work;
     private final Caseload caseload;
     private final Clock clock;
+    private final PreferenceStore preferences;
 
     CrisisReplies(
             Messages messages,
@@ -65,7 +67,9 @@ class CrisisReplies {
             WorkItems workItems,
             WorkItemProperties work,
             Caseload caseload,
-            Clock clock) {
+            Clock clock,
+            PreferenceStore preferences) {
+        this.preferences = preferences;
         this.events = events;
         this.workItems = workItems;
         this.work = work;
@@ -111,7 +115,11 @@ class CrisisReplies {
                 MessageKind.CRISIS_REPLY,
                 Channel.SMS,
                 from,
-                templates.render(MessageKind.CRISIS_REPLY, Channel.SMS, Map.of()),
+                templates.render(
+                        MessageKind.CRISIS_REPLY,
+                        Channel.SMS,
+                        preferences.find(clientId).language(),
+                        Map.of()),
                 inboundEventId);
         events.publishEvent(new UrgentMessageQueued());
         raiseUrgentWorkItem(clientId, inboxItemId);

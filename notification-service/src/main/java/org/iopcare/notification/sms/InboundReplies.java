@@ -11,12 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.iopcare.events.AttendanceConfirmed;
+import org.iopcare.events.ConsentChangeSource;
 import org.iopcare.events.ContactChannel;
+import org.iopcare.events.ContactConsentChanged;
 import org.iopcare.notification.message.Audience;
 import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.MessageKind;
 import org.iopcare.notification.message.MessageTemplates;
 import org.iopcare.notification.message.Messages;
+import org.iopcare.notification.recipient.PreferenceStore;
 import org.iopcare.notification.session.ClientSession;
 import org.iopcare.notification.session.SessionStore;
 import org.iopcare.notification.work.ReplyWorkItems;
@@ -38,6 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class InboundReplies {
 
+    /** The client id of an answer to a number no client has. */
+    static final UUID NO_CLIENT = new UUID(0, 0);
+
     static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
 
     /** What staff see for a reply. */
@@ -56,6 +62,7 @@ class InboundReplies {
     private final CrisisLanguage crisisLanguage;
     private final CrisisReplies crisis;
     private final ReplyWorkItems workItems;
+    private final PreferenceStore preferences;
 
     InboundReplies(
             JdbcTemplate jdbc,
@@ -66,8 +73,10 @@ class InboundReplies {
             Clock clock,
             CrisisLanguage crisisLanguage,
             CrisisReplies crisis,
-            ReplyWorkItems workItems) {
+            ReplyWorkItems workItems,
+            PreferenceStore preferences) {
         this.workItems = workItems;
+        this.preferences = preferences;
         this.jdbc = jdbc;
         this.messages = messages;
         this.templates = templates;
@@ -87,41 +96,11 @@ class InboundReplies {
                 "SELECT client_id FROM recipient WHERE phone = ? ORDER BY updated_at DESC", UUID.class, from);
         String keyword = body == null ? "" : body.strip().toUpperCase(Locale.ROOT);
         if (STOP_WORDS.contains(keyword)) {
-            int newlyOptedOut = jdbc.update(
-                    "UPDATE recipient SET sms_opted_out_at = ?, updated_at = ? WHERE phone = ? AND sms_opted_out_at IS NULL",
-                    Timestamp.from(now),
-                    Timestamp.from(now),
-                    from);
-            if (newlyOptedOut > 0) {
-                reply(
-                        clients.get(0),
-                        MessageKind.OPT_OUT_CONFIRMATION,
-                        from,
-                        templates.render(MessageKind.OPT_OUT_CONFIRMATION, Channel.SMS, Map.of()),
-                        eventId);
-            }
+            optOut(from, clients, eventId, messageSid, now);
         } else if (keyword.equals("START") || keyword.equals("UNSTOP")) {
-            int optedIn = jdbc.update(
-                    "UPDATE recipient SET sms_opted_out_at = NULL, updated_at = ? WHERE phone = ? AND sms_opted_out_at IS NOT NULL",
-                    Timestamp.from(now),
-                    from);
-            if (optedIn > 0) {
-                reply(
-                        clients.get(0),
-                        MessageKind.OPT_IN_CONFIRMATION,
-                        from,
-                        templates.render(MessageKind.OPT_IN_CONFIRMATION, Channel.SMS, Map.of()),
-                        eventId);
-            }
+            optIn(from, clients, eventId, messageSid, now);
         } else if (keyword.equals("HELP") || keyword.equals("INFO")) {
-            if (!clients.isEmpty()) {
-                reply(
-                        clients.get(0),
-                        MessageKind.HELP_REPLY,
-                        from,
-                        templates.render(MessageKind.HELP_REPLY, Channel.SMS, Map.of()),
-                        eventId);
-            }
+            answer(MessageKind.HELP_REPLY, from, clients, eventId);
         } else if (keyword.equals("1") || keyword.equals("YES")) {
             confirm(clients, from, body, messageSid, eventId, now);
         } else if (keyword.equals("2")) {
@@ -141,6 +120,80 @@ class InboundReplies {
                 workItems.freeTextReply(clients.get(0), item);
             }
         }
+    }
+
+    /**
+     * STOP: the number is opted out at once, whoever it belongs to ({@code sms_number_opt_out}),
+     * and so is every client on record with it; each of those clients' opt-out is published
+     * ({@code contact-consent-changed}, no number in it). Confirmed once, when something changed
+     * and the number ever got a message from us; a second STOP sends nothing.
+     */
+    private void optOut(String from, List<UUID> clients, UUID eventId, String sid, Instant now) {
+        boolean numberNew = jdbc.update(
+                        "INSERT INTO sms_number_opt_out (phone, opted_out_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        from,
+                        Timestamp.from(now))
+                == 1;
+        List<UUID> optedOut = jdbc.queryForList(
+                "UPDATE recipient SET sms_opted_out_at = ?, updated_at = ? WHERE phone = ? AND sms_opted_out_at IS NULL"
+                        + " RETURNING client_id",
+                UUID.class,
+                Timestamp.from(now),
+                Timestamp.from(now),
+                from);
+        published(optedOut, false, sid, now);
+        if (numberNew || !optedOut.isEmpty()) {
+            answer(MessageKind.OPT_OUT_CONFIRMATION, from, clients, eventId);
+        }
+    }
+
+    /** START/UNSTOP: undoes a STOP of the number and of its clients, published and confirmed likewise. */
+    private void optIn(String from, List<UUID> clients, UUID eventId, String sid, Instant now) {
+        boolean numberBack = jdbc.update("DELETE FROM sms_number_opt_out WHERE phone = ?", from) == 1;
+        List<UUID> optedIn = jdbc.queryForList(
+                "UPDATE recipient SET sms_opted_out_at = NULL, updated_at = ? WHERE phone = ?"
+                        + " AND sms_opted_out_at IS NOT NULL RETURNING client_id",
+                UUID.class,
+                Timestamp.from(now),
+                from);
+        published(optedIn, true, sid, now);
+        if (numberBack || !optedIn.isEmpty()) {
+            answer(MessageKind.OPT_IN_CONFIRMATION, from, clients, eventId);
+        }
+    }
+
+    /** Answers a keyword (STOP, START, HELP) when the number ever got a message from us. */
+    private void answer(MessageKind kind, String from, List<UUID> clients, UUID eventId) {
+        if (reached(from, clients)) {
+            String language =
+                    clients.isEmpty() ? null : preferences.find(clients.get(0)).language();
+            reply(sender(clients), kind, from, templates.render(kind, Channel.SMS, language, Map.of()), eventId);
+        }
+    }
+
+    private void published(List<UUID> clientIds, boolean optedIn, String sid, Instant now) {
+        for (UUID client : clientIds) {
+            UUID id = UUID.nameUUIDFromBytes(("sms-consent:" + sid + ":" + client).getBytes(StandardCharsets.UTF_8));
+            outbox.append(new ContactConsentChanged(
+                    id, now, client, ContactChannel.SMS, optedIn, ConsentChangeSource.SMS_REPLY));
+        }
+    }
+
+    /**
+     * Whether we may answer the number: a client's, or one any SMS of ours ever went to (a client's
+     * old number, an inquirer, a staff phone). A number we never texted gets no answer.
+     */
+    private boolean reached(String from, List<UUID> clients) {
+        return !clients.isEmpty()
+                || Boolean.TRUE.equals(jdbc.queryForObject(
+                        "SELECT EXISTS (SELECT 1 FROM message WHERE channel = 'SMS' AND destination = ?)",
+                        Boolean.class,
+                        from));
+    }
+
+    /** The client an answer is filed under: the number's latest client, else no client. */
+    private static UUID sender(List<UUID> clients) {
+        return clients.isEmpty() ? NO_CLIENT : clients.get(0);
     }
 
     /**

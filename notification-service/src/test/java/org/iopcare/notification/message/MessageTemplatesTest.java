@@ -81,7 +81,96 @@ class MessageTemplatesTest {
                 rendered++;
             }
         }
-        assertThat(rendered).isEqualTo(23);
+        assertThat(rendered).isEqualTo(25);
+    }
+
+    @Test
+    void everyClientKindHasASpanishTextCheckedAgainstBothDenyLists() {
+        MessageTemplates templates = new MessageTemplates(CLINIC, defaults(), DEFAULT_CRISIS);
+        int spanish = 0;
+        for (MessageKind kind : MessageKind.values()) {
+            if (kind.audience() != Audience.CLIENT) {
+                continue;
+            }
+            for (Channel channel : kind.channels()) {
+                String english = templates.render(kind, channel, MessageTemplates.SAMPLE);
+                String text = templates.render(kind, channel, "es", MessageTemplates.SAMPLE);
+                assertThat(text)
+                        .as("es/%s", MessageTemplates.name(kind, channel))
+                        .isNotBlank()
+                        .isNotEqualTo(english);
+                assertThat(text).doesNotContainIgnoringCase("terapia").doesNotContainIgnoringCase("tratamiento");
+                spanish++;
+            }
+        }
+        assertThat(spanish).isEqualTo(18);
+        // a language not offered, or none, reads English
+        assertThat(templates.render(MessageKind.HELP_REPLY, Channel.SMS, "fr", Map.of()))
+                .isEqualTo(templates.render(MessageKind.HELP_REPLY, Channel.SMS, Map.of()));
+
+        java.util.Map<String, String> bad = Map.of(
+                "es/welcome/sms", "{{clinicName}}: bienvenido a su terapia de grupo. {{clinicPhone}}",
+                "es/plan_review_notice/email", "Su plan de tratamiento cambió. {{senderName}}");
+        assertThatThrownBy(() -> new MessageTemplates(
+                        CLINIC,
+                        defaults(),
+                        name -> bad.getOrDefault(
+                                name, MessageTemplates.classpathText("templates/" + name + ".mustache")),
+                        List.of("en", "es")))
+                .hasMessageContaining("es/welcome/sms")
+                .hasMessageContaining("terapia")
+                .hasMessageContaining("es/plan_review_notice/email")
+                .hasMessageContaining("tratamiento");
+        assertThatThrownBy(() -> new MessageTemplates(
+                        CLINIC,
+                        defaults(),
+                        name -> name.startsWith("es/session_moved")
+                                ? null
+                                : MessageTemplates.classpathText("templates/" + name + ".mustache"),
+                        List.of("en", "es")))
+                .hasMessageContaining("es/session_moved/sms: template missing");
+    }
+
+    @Test
+    void sessionTimesAreWrittenInTheClientsLanguage() {
+        MessageTemplates templates = new MessageTemplates(CLINIC, defaults(), DEFAULT_CRISIS);
+        java.time.ZonedDateTime monday =
+                java.time.ZonedDateTime.of(2026, 3, 9, 9, 0, 0, 0, java.time.ZoneId.of("America/New_York"));
+        Map<String, Object> reminder = Map.of("sessionAt", monday, "virtual", false);
+        assertThat(templates.render(MessageKind.SESSION_REMINDER, Channel.SMS, "en", reminder))
+                .contains("Monday, March 9 at 9:00 AM EDT");
+        assertThat(templates.render(MessageKind.SESSION_REMINDER, Channel.SMS, "es", reminder))
+                .contains("lunes 9 de marzo a las 9:00");
+        Map<String, Object> cancelled = Map.of("sessionsAt", List.of(monday, monday.plusDays(2)), "several", true);
+        assertThat(templates.render(MessageKind.SESSION_CANCELLED, Channel.SMS, "es", cancelled))
+                .contains("sus citas del lunes 9 de marzo a las 9:00")
+                .contains(" y miércoles 11 de marzo");
+        assertThat(templates.optOutHint("es")).isEqualTo("Responda STOP para no recibir más mensajes");
+        assertThat(templates.optOutHint("en")).isEqualTo(Messages.OPT_OUT_HINT);
+    }
+
+    @Test
+    void aVirtualSessionsMessagesCarryItsJoinLinkAndOthersSayNothingOfOne() {
+        MessageTemplates templates = new MessageTemplates(CLINIC, defaults(), DEFAULT_CRISIS);
+        String link = "https://meet.clinic.example/j/123";
+        Map<String, Object> virtual = Map.of(
+                "sessionDate", "Monday, March 9", "sessionTime", "9:00 AM EDT", "virtual", true, "joinUrl", link);
+        Map<String, Object> inPerson =
+                Map.of("sessionDate", "Monday, March 9", "sessionTime", "9:00 AM EDT", "virtual", false);
+        for (MessageKind kind : List.of(MessageKind.SESSION_REMINDER, MessageKind.SESSION_MOVED, MessageKind.WELCOME)) {
+            for (Channel channel : kind.channels()) {
+                assertThat(templates.render(kind, channel, virtual))
+                        .as("%s %s", kind, channel)
+                        .contains(link);
+                String plain = templates.render(kind, channel, inPerson);
+                assertThat(plain).as("%s %s", kind, channel).doesNotContain("online", "join", "\n\n\n");
+            }
+        }
+        assertThat(templates.render(
+                        MessageKind.SESSION_CANCELLED,
+                        Channel.SMS,
+                        Map.of("sessions", "Monday, March 9 at 9:00 AM EDT", "several", false)))
+                .contains("your appointment on Monday, March 9 at 9:00 AM EDT is cancelled");
     }
 
     @Test

@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.ClientEnrolled;
+import org.iopcare.events.ConsentChangeSource;
+import org.iopcare.events.ContactChannel;
+import org.iopcare.events.ContactConsentChanged;
 import org.iopcare.events.SessionKind;
 import org.iopcare.events.SessionModality;
 import org.iopcare.events.SessionScheduled;
+import org.iopcare.events.Topics;
 import org.iopcare.notification.NotificationIT;
 import org.iopcare.testsupport.TestHttp;
 import org.iopcare.testsupport.TestHttp.Response;
@@ -106,11 +115,30 @@ class EmailUnsubscribeIT extends NotificationIT {
         TestHttp.assertProblem(post("/api/email/unsubscribe?client=nope&signature=x"), 400);
         assertThat(optedOutAt(client)).isNull();
 
-        assertThat(post(pathAndQuery).status()).isEqualTo(200);
-        Object at = optedOutAt(client);
-        assertThat(at).isNotNull();
-        assertThat(post(pathAndQuery).status()).isEqualTo(200);
-        assertThat(optedOutAt(client)).isEqualTo(at);
+        try (KafkaConsumer<byte[], byte[]> consents = TestKafka.reader(Topics.CONTACT_CONSENT_CHANGED)) {
+            assertThat(post(pathAndQuery).status()).isEqualTo(200);
+            Object at = optedOutAt(client);
+            assertThat(at).isNotNull();
+            assertThat(post(pathAndQuery).status()).isEqualTo(200);
+            assertThat(optedOutAt(client)).isEqualTo(at);
+            // published once for intake's consent record, without the address
+            List<ContactConsentChanged> published = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> {
+                        for (ConsumerRecord<byte[], byte[]> r : TestKafka.poll(consents)) {
+                            if (new String(r.key(), StandardCharsets.UTF_8).equals(client.toString())) {
+                                assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                                        .doesNotContain(email);
+                                published.add(TestKafka.read(r, ContactConsentChanged.class));
+                            }
+                        }
+                        assertThat(published).hasSize(1);
+                    });
+            assertThat(published.get(0).channel()).isEqualTo(ContactChannel.EMAIL);
+            assertThat(published.get(0).optedIn()).isFalse();
+            assertThat(published.get(0).source()).isEqualTo(ConsentChangeSource.EMAIL_UNSUBSCRIBE);
+        }
 
         // an email already queued is not sent any more: the dispatcher reads the opt-out before each send
         UUID queued = UUID.randomUUID();

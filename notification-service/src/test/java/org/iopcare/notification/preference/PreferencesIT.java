@@ -120,6 +120,34 @@ class PreferencesIT extends NotificationIT {
     }
 
     @Test
+    void aSpanishSpeakingClientsMessagesAreInSpanish() {
+        Client client = enrolled("America/New_York");
+        Response changed = put(client.id(), "{\"version\":0,\"language\":\"es\"}");
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+
+        TestKafka.publish(session(client, Duration.ofMinutes(30), "America/New_York"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT kind || ':' || channel || ':' || body FROM message WHERE client_id = ?"
+                                        + " ORDER BY kind, channel",
+                                String.class,
+                                client.id()))
+                        .hasSize(4)
+                        .anySatisfy(m -> assertThat(m)
+                                .startsWith("SESSION_REMINDER:SMS:")
+                                .contains("le recordamos su cita el")
+                                .contains("Responda STOP"))
+                        .anySatisfy(m -> assertThat(m)
+                                .startsWith("WELCOME:EMAIL:")
+                                .contains("le damos la bienvenida", " a las "))
+                        .allSatisfy(m -> assertThat(m).doesNotContain("reminder", "appointment", "Reply STOP")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(emailBodies(client.email()))
+                        .anySatisfy(body -> assertThat(body).contains("le recordamos su cita")));
+    }
+
+    @Test
     void aChangeIsRefusedWhenStaleOrOutsideWhatTheClinicAllowsAndShownWithWhoMadeIt() {
         Client client = enrolled("America/Chicago");
         assertThat(put(client.id(), "{\"version\":0,\"language\":\"es\",\"weeklyDigest\":true}")

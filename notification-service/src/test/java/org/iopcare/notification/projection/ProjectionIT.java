@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.iopcare.events.AgeGroup;
@@ -261,34 +264,6 @@ class ProjectionIT extends NotificationIT {
     }
 
     @Test
-    void twoSessionsOnOneDayGiveOneReminderUnderTheDefaultCap() {
-        Client client = newClient();
-        TestKafka.publishAll(List.<IntegrationEvent>of(
-                enrolled(client),
-                session(client, UUID.randomUUID(), Duration.ofMinutes(40)),
-                session(client, UUID.randomUUID(), Duration.ofMinutes(50))));
-
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM client_session WHERE client_id = ?", Long.class, client.id())
-                        == 2);
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(jdbc.queryForObject(
-                                "SELECT count(*) FROM scheduled_tasks WHERE task_instance LIKE ANY"
-                                        + " (SELECT session_id || '|%' FROM client_session WHERE client_id = ?)",
-                                Long.class, client.id()))
-                        .isZero());
-        await().during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(jdbc.queryForObject(
-                                "SELECT count(DISTINCT source_event_id) FROM message WHERE client_id = ?"
-                                        + " AND kind = 'SESSION_REMINDER'",
-                                Long.class,
-                                client.id()))
-                        .isEqualTo(1));
-    }
-
-    @Test
     void aCancelledSessionAndADischargedClientKeepNoPendingReminders() {
         Client client = newClient();
         UUID cancelled = UUID.randomUUID();
@@ -340,6 +315,85 @@ class ProjectionIT extends NotificationIT {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> !kinds(client.id()).contains("SESSION_REMINDER:SMS"));
+    }
+
+    @Test
+    void sessionsTheClinicCancelsAreToldInOneNoticeAndAVirtualSessionsMessagesCarryItsLink() {
+        Client client = newClient();
+        SessionScheduled closed = session(client, UUID.randomUUID(), Duration.ofDays(3));
+        SessionScheduled staffOff = session(client, UUID.randomUUID(), Duration.ofDays(4));
+        SessionScheduled asked = session(client, UUID.randomUUID(), Duration.ofDays(5));
+        SessionScheduled later = session(client, UUID.randomUUID(), Duration.ofDays(6));
+        String link = "https://meet.clinic.example/j/" + client.id();
+        Instant soon = Instant.now().plus(Duration.ofMinutes(20));
+        UUID virtual = UUID.randomUUID();
+        TestKafka.publishAll(List.<IntegrationEvent>of(
+                enrolled(client),
+                new SessionScheduled(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        client.id(),
+                        virtual,
+                        SessionKind.INDIVIDUAL_THERAPY,
+                        soon,
+                        soon.plus(Duration.ofHours(1)),
+                        ZONE,
+                        SessionModality.VIRTUAL,
+                        link),
+                closed,
+                staffOff,
+                asked,
+                later));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks(later.sessionId()) == 1);
+
+        SessionCancelled closure = cancelled(closed, CancellationReason.CLOSURE);
+        TestKafka.publishAll(List.<IntegrationEvent>of(
+                closure,
+                closure,
+                cancelled(staffOff, CancellationReason.STAFF),
+                cancelled(asked, CancellationReason.CLIENT_REQUEST)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks(asked.sessionId()) == 0);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US);
+        ZoneId zone = ZoneId.of(ZONE);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT channel || ' ' || status || ' ' || body FROM message WHERE client_id = ?"
+                                        + " AND kind = 'SESSION_CANCELLED' AND next_attempt_at > now() + interval '1 minute'"
+                                        + " ORDER BY channel",
+                                String.class,
+                                client.id()))
+                        .hasSize(2)
+                        .allSatisfy(notice -> assertThat(notice)
+                                .contains("QUEUED", day.format(closed.startsAt().atZone(zone)))
+                                .contains(day.format(staffOff.startsAt().atZone(zone)))
+                                .doesNotContain(day.format(asked.startsAt().atZone(zone)))));
+
+        // once the day's notice went out, a later cancellation is told in the next day's notice
+        jdbc.update(
+                "UPDATE message SET status = 'SENT' WHERE client_id = ? AND kind = 'SESSION_CANCELLED'", client.id());
+        TestKafka.publish(cancelled(later, CancellationReason.STAFF));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT body FROM message WHERE client_id = ? AND kind = 'SESSION_CANCELLED'"
+                                        + " AND status = 'QUEUED' AND (next_attempt_at AT TIME ZONE ?)::date"
+                                        + " = (now() AT TIME ZONE ?)::date + 1",
+                                String.class,
+                                client.id(),
+                                ZONE,
+                                ZONE))
+                        .hasSize(2)
+                        .allSatisfy(notice -> assertThat(notice)
+                                .contains(day.format(later.startsAt().atZone(zone)))
+                                .doesNotContain(day.format(closed.startsAt().atZone(zone)))));
+
+        // the virtual session's reminder and the welcome carry its link
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT kind || ' ' || channel FROM message WHERE client_id = ? AND body LIKE ?",
+                                String.class,
+                                client.id(),
+                                "%" + link + "%"))
+                        .contains("SESSION_REMINDER SMS", "SESSION_REMINDER EMAIL", "WELCOME SMS", "WELCOME EMAIL"));
     }
 
     @Test
@@ -397,6 +451,11 @@ class ProjectionIT extends NotificationIT {
         TestKafka.publish(late);
         await().atMost(Duration.ofSeconds(30)).until(() -> tasks(early) == 1);
         assertThat(reminderTime(early)).isAfter(late.startsAt());
+    }
+
+    private static SessionCancelled cancelled(SessionScheduled session, CancellationReason reason) {
+        return new SessionCancelled(
+                UUID.randomUUID(), Instant.now(), session.clientId(), session.sessionId(), session.startsAt(), reason);
     }
 
     private Instant reminderTime(UUID sessionId) {

@@ -21,6 +21,9 @@ public final class InboundSms {
     /** The clinic's number, which clients reply to. */
     public static final String CLINIC_NUMBER = "+15550100199";
 
+    /** The client id of an answer to a number no client has. */
+    public static final UUID NO_CLIENT = InboundReplies.NO_CLIENT;
+
     private InboundSms() {}
 
     /** A reply from {@code from} with a message sid of its own. */

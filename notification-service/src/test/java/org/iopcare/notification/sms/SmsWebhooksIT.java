@@ -7,20 +7,32 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.iopcare.events.AttendanceConfirmed;
+import org.iopcare.events.ConsentChangeSource;
 import org.iopcare.events.ContactChannel;
+import org.iopcare.events.ContactConsentChanged;
 import org.iopcare.events.Topics;
 import org.iopcare.notification.NotificationIT;
+import org.iopcare.notification.message.Audience;
+import org.iopcare.notification.message.Channel;
+import org.iopcare.notification.message.MessageKind;
+import org.iopcare.notification.message.Messages;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The provider's signed webhooks: replies and delivery reports. */
 class SmsWebhooksIT extends NotificationIT {
@@ -30,6 +42,12 @@ class SmsWebhooksIT extends NotificationIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Messages messages;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     private int post(String path, Map<String, String> params, String signature) throws Exception {
         return client.send(InboundSms.post(port, path, params, signature), HttpResponse.BodyHandlers.ofString())
@@ -108,6 +126,99 @@ class SmsWebhooksIT extends NotificationIT {
                                 Long.class,
                                 clientId)
                         == 3);
+    }
+
+    @Test
+    void anyNumberWeTextedCanStopStartAndAskForHelpAndAClientsOptOutIsPublishedWithoutTheNumber() throws Exception {
+        try (KafkaConsumer<byte[], byte[]> consents = TestKafka.reader(Topics.CONTACT_CONSENT_CHANGED)) {
+            String phone = newNumber();
+            UUID clientId = InboundSms.recipient(jdbc, phone);
+            Map<String, String> stop = InboundSms.reply(phone, "STOP");
+            assertThat(signed("/api/sms/inbound", stop)).isEqualTo(204);
+            assertThat(signed("/api/sms/inbound", stop)).isEqualTo(204);
+            assertThat(signed("/api/sms/inbound", InboundSms.reply(phone, "STOP")))
+                    .isEqualTo(204);
+
+            // a number no client has any more (the client moved to a new one) but that got an SMS of ours
+            String old = newNumber();
+            UUID mover = InboundSms.recipient(jdbc, old);
+            assertThat(signed("/api/sms/inbound", InboundSms.reply(old, "HELP")))
+                    .isEqualTo(204);
+            jdbc.update("UPDATE recipient SET phone = ? WHERE client_id = ?", newNumber(), mover);
+            assertThat(signed("/api/sms/inbound", InboundSms.reply(old, "STOP")))
+                    .isEqualTo(204);
+            assertThat(signed("/api/sms/inbound", InboundSms.reply(old, "HELP")))
+                    .isEqualTo(204);
+            assertThat(toNumber(old)).containsExactly("HELP_REPLY", "OPT_OUT_CONFIRMATION", "HELP_REPLY");
+            assertThat(jdbc.queryForList(
+                            "SELECT client_id FROM message WHERE destination = ? AND kind <> 'HELP_REPLY'",
+                            UUID.class,
+                            old))
+                    .containsExactly(InboundSms.NO_CLIENT);
+            // a number we never texted gets no answer; its STOP still holds
+            String stranger = newNumber();
+            assertThat(signed("/api/sms/inbound", InboundSms.reply(stranger, "HELP")))
+                    .isEqualTo(204);
+            assertThat(signed("/api/sms/inbound", InboundSms.reply(stranger, "STOP")))
+                    .isEqualTo(204);
+            assertThat(toNumber(stranger)).isEmpty();
+
+            // a new client who takes over the opted-out number gets nothing until START
+            UUID newcomer = InboundSms.recipient(jdbc, old);
+            UUID reminder = UUID.randomUUID();
+            new TransactionTemplate(transactionManager)
+                    .executeWithoutResult(tx -> messages.queue(
+                            newcomer,
+                            Audience.CLIENT,
+                            MessageKind.SESSION_REMINDER,
+                            Channel.SMS,
+                            old,
+                            "Reminder: see you tomorrow at 9:00 AM.",
+                            reminder));
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                    "SELECT status || ' ' || status_detail FROM message WHERE source_event_id = ?",
+                                    String.class,
+                                    reminder))
+                            .containsExactly("SUPPRESSED number opted out of SMS"));
+            assertThat(signed("/api/sms/inbound", InboundSms.reply(old, "START")))
+                    .isEqualTo(204);
+            assertThat(toNumber(old)).endsWith("OPT_IN_CONFIRMATION");
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM sms_number_opt_out WHERE phone IN (?, ?, ?)",
+                            Long.class,
+                            phone,
+                            old,
+                            stranger))
+                    .isEqualTo(2);
+
+            // the known client's opt-out, once, keyed and identified by the client id, without the number
+            List<ContactConsentChanged> published = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> {
+                        for (ConsumerRecord<byte[], byte[]> r : TestKafka.poll(consents)) {
+                            String key = new String(r.key(), StandardCharsets.UTF_8);
+                            if (key.equals(clientId.toString())) {
+                                assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                                        .doesNotContain(phone.substring(2));
+                                published.add(TestKafka.read(r, ContactConsentChanged.class));
+                            }
+                            assertThat(key).isNotEqualTo(mover.toString()).isNotEqualTo(newcomer.toString());
+                        }
+                        assertThat(published).hasSize(1);
+                    });
+            assertThat(published.get(0).clientId()).isEqualTo(clientId);
+            assertThat(published.get(0).channel()).isEqualTo(ContactChannel.SMS);
+            assertThat(published.get(0).optedIn()).isFalse();
+            assertThat(published.get(0).source()).isEqualTo(ConsentChangeSource.SMS_REPLY);
+        }
+    }
+
+    private List<String> toNumber(String phone) {
+        return jdbc.queryForList(
+                "SELECT kind FROM message WHERE destination = ? ORDER BY created_at", String.class, phone);
     }
 
     @Test
