@@ -2,7 +2,6 @@ package org.iopcare.notification.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -35,14 +34,5 @@ public record ReminderPlanner(SendWindow window) {
             return sessionStart.atZone(zone).minusDays(days).toInstant();
         }
         return sessionStart.minus(offset);
-    }
-
-    /** The client's local calendar day around {@code at}, as instants [start, end). */
-    public static Instant[] localDay(Instant at, ZoneId zone) {
-        LocalDate day = at.atZone(zone).toLocalDate();
-        return new Instant[] {
-            day.atStartOfDay(zone).toInstant(),
-            day.plusDays(1).atStartOfDay(zone).toInstant()
-        };
     }
 }

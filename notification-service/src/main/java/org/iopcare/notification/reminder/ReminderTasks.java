@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * db-scheduler, wired by hand (its Boot 4 starter is not served here): one-time tasks in this
+ * db-scheduler, wired by hand: its Boot 4 starter starts the scheduler once, when the context is
+ * ready, and stops it only when the context closes, where this one follows the context's lifecycle
+ * (a graceful shutdown stops it in order; a paused context stops polling). One-time tasks in this
  * schema's {@code scheduled_tasks} table, each picked by exactly one instance. Tasks are planned
  * by {@link Reminders} with plain SQL in the event handler's transaction, so a reminder commits or
  * rolls back with the handler. A task whose client has not enrolled yet puts itself back

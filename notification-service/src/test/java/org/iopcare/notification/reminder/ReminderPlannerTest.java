@@ -129,13 +129,4 @@ class ReminderPlannerTest {
         assertThat(WINDOW.nextOpening(local("2026-10-31T22:00"), NEW_YORK)).isEqualTo(local("2026-11-01T08:00"));
         assertThat(WINDOW.nextOpening(local("2026-03-08T12:00"), NEW_YORK)).isEqualTo(local("2026-03-08T12:00"));
     }
-
-    @Test
-    void theCapCountsPerLocalDayOf23And25Hours() {
-        Instant[] spring = ReminderPlanner.localDay(local("2026-03-08T12:00"), NEW_YORK);
-        assertThat(Duration.between(spring[0], spring[1])).isEqualTo(Duration.ofHours(23));
-        Instant[] autumn = ReminderPlanner.localDay(local("2026-11-01T12:00"), NEW_YORK);
-        assertThat(Duration.between(autumn[0], autumn[1])).isEqualTo(Duration.ofHours(25));
-        assertThat(autumn[0]).isEqualTo(local("2026-11-01T00:00"));
-    }
 }
