@@ -123,6 +123,7 @@ class IntakeFhirController {
                 "EpisodeOfCare",
                 params,
                 IntakeAccess.CLIENT,
+                resources::knows,
                 resources::episodes,
                 e -> dates.overlaps(
                         instant(e.getPeriod().getStart()), instant(e.getPeriod().getEnd())));
@@ -151,6 +152,7 @@ class IntakeFhirController {
                 "Observation",
                 params,
                 IntakeAccess.SCREENING_READ,
+                resources::knows,
                 resources::observations,
                 o -> dates.contains(instant(o.getEffectiveDateTimeType().getValue()))
                         && (loinc == null
@@ -178,6 +180,7 @@ class IntakeFhirController {
                 "QuestionnaireResponse",
                 params,
                 IntakeAccess.SCREENING,
+                resources::knows,
                 resources::questionnaireResponses,
                 q -> dates.contains(instant(q.getAuthored())));
     }
@@ -198,7 +201,7 @@ class IntakeFhirController {
     @PreAuthorize(CLIENT_READERS)
     @Transactional(readOnly = true)
     ResponseEntity<String> consents(@ParameterObject SearchParams params) {
-        return reads.search("Consent", params, IntakeAccess.CLIENT, resources::consents, c -> true);
+        return reads.search("Consent", params, IntakeAccess.CLIENT, resources::knows, resources::consents, c -> true);
     }
 
     /** The client a resource id belongs to, or null when the id is malformed or names nothing. */

@@ -1,17 +1,14 @@
 package org.iopcare.intake.fhir;
 
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -60,6 +57,11 @@ class IntakeResources {
                 .stream()
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** Whether intake knows the client (enrolled, or an inquirer). */
+    boolean knows(UUID clientId) {
+        return clientOfPatient(clientId) != null;
     }
 
     UUID clientOfInquiry(UUID inquiryId) {
@@ -177,19 +179,19 @@ class IntakeResources {
         e.addStatusHistory()
                 .setStatus(EpisodeOfCareStatus.PLANNED)
                 .setPeriod(new Period()
-                        .setStartElement(dateTime(received))
+                        .setStartElement(IopFhir.dateTime(received))
                         .setEndElement(
                                 enrolled != null
-                                        ? dateTime(enrolled)
+                                        ? IopFhir.dateTime(enrolled)
                                         : now == EpisodeOfCareStatus.CANCELLED
-                                                ? dateTime(instant(rs, "updated_at"))
+                                                ? IopFhir.dateTime(instant(rs, "updated_at"))
                                                 : null));
         if (enrolled != null) {
             e.addStatusHistory()
                     .setStatus(EpisodeOfCareStatus.ACTIVE)
                     .setPeriod(new Period()
-                            .setStartElement(dateTime(enrolled))
-                            .setEndElement(discharged == null ? null : dateTime(discharged)));
+                            .setStartElement(IopFhir.dateTime(enrolled))
+                            .setEndElement(discharged == null ? null : IopFhir.dateTime(discharged)));
         }
         if (rs.getString("level") != null) {
             e.addType(new CodeableConcept()
@@ -198,11 +200,11 @@ class IntakeResources {
         LocalDate start = rs.getObject("start_date", LocalDate.class);
         LocalDate end = rs.getObject("discharge_effective", LocalDate.class);
         Period period = new Period();
-        period.setStartElement(start != null ? dateTime(start) : dateTime(received));
+        period.setStartElement(start != null ? dateTime(start) : IopFhir.dateTime(received));
         if (end != null) {
             period.setEndElement(dateTime(end));
         } else if (now == EpisodeOfCareStatus.CANCELLED) {
-            period.setEndElement(dateTime(instant(rs, "updated_at")));
+            period.setEndElement(IopFhir.dateTime(instant(rs, "updated_at")));
         }
         e.setPeriod(period);
         if (rs.getString("primary_clinician_id") != null) {
@@ -233,7 +235,7 @@ class IntakeResources {
                         new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey")));
         o.setCode(new CodeableConcept().addCoding(new Coding(IopFhir.LOINC, loinc, display)));
         o.setSubject(IopFhir.patient(clientId));
-        o.setEffective(dateTime(instant(rs, "screened_at")));
+        o.setEffective(IopFhir.dateTime(instant(rs, "screened_at")));
         o.setValue(new IntegerType(rs.getInt(instrument + "_score")));
         o.addInterpretation(new CodeableConcept().setText(rs.getString(instrument + "_band")));
         o.addPerformer(IopFhir.staff(rs.getString("screened_by")));
@@ -276,7 +278,7 @@ class IntakeResources {
         q.setQuestionnaire(questionnaire);
         q.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
         q.setSubject(IopFhir.patient(clientId));
-        q.setAuthoredElement(dateTime(instant(rs, "screened_at")));
+        q.setAuthoredElement(IopFhir.dateTime(instant(rs, "screened_at")));
         q.setAuthor(IopFhir.staff(rs.getString("screened_by")));
         List<Integer> answers = Arrays.stream(
                         rs.getString(instrument + "_answers").split(","))
@@ -346,12 +348,6 @@ class IntakeResources {
 
     private static Instant latest(Instant a, Instant b) {
         return b != null && b.isAfter(a) ? b : a;
-    }
-
-    private static DateTimeType dateTime(Instant t) {
-        return t == null
-                ? null
-                : new DateTimeType(Date.from(t), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(ZoneOffset.UTC));
     }
 
     private static DateTimeType dateTime(LocalDate d) {

@@ -121,6 +121,7 @@ class SchedulingFhirController {
                 "Appointment",
                 params,
                 SESSIONS,
+                resources::knows,
                 resources::appointments,
                 a -> dates.contains(a.getStart().toInstant()));
     }
@@ -141,6 +142,7 @@ class SchedulingFhirController {
                 "Encounter",
                 params,
                 SESSIONS,
+                resources::knows,
                 resources::encounters,
                 e -> dates.contains(e.getPeriod().getStart().toInstant()));
     }

@@ -1,23 +1,19 @@
 package org.iopcare.scheduling.fhir;
 
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
 import org.hl7.fhir.r4.model.Appointment.ParticipationStatus;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.HealthcareService;
@@ -54,6 +50,15 @@ class SchedulingResources {
         return jdbc.queryForList("SELECT client_id FROM client_session WHERE id = ?", UUID.class, sessionId).stream()
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** Whether scheduling knows the client (enrolled, scheduled or with a session). */
+    boolean knows(UUID clientId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM client_enrollment WHERE client_id = ?)
+                    OR EXISTS (SELECT 1 FROM client_schedule WHERE client_id = ?)
+                    OR EXISTS (SELECT 1 FROM client_session WHERE client_id = ?)
+                """, Boolean.class, clientId, clientId, clientId));
     }
 
     /** Whether the client is enrolled in (or scheduled for) a substance use disorder track. */
@@ -170,8 +175,8 @@ class SchedulingResources {
         e.setSubject(IopFhir.patient(clientId));
         e.addAppointment(new Reference("Appointment/" + rs.getString("id")));
         e.setPeriod(new Period()
-                .setStartElement(dateTime(instant(rs, "starts_at")))
-                .setEndElement(dateTime(instant(rs, "ends_at"))));
+                .setStartElement(IopFhir.dateTime(instant(rs, "starts_at")))
+                .setEndElement(IopFhir.dateTime(instant(rs, "ends_at"))));
         int minutes = rs.getInt("minutes_attended");
         if (!rs.wasNull()) {
             e.setLength((Duration) new Duration()
@@ -194,9 +199,5 @@ class SchedulingResources {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
-    }
-
-    private static DateTimeType dateTime(Instant t) {
-        return new DateTimeType(Date.from(t), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(ZoneOffset.UTC));
     }
 }

@@ -25,10 +25,13 @@ public class FhirReads {
         this.responses = responses;
     }
 
-    /** Lets the caller read resources of this type about this client, or throws 403/404. */
-    public void allow(String type, UUID client, Rule rule) {
+    /**
+     * Lets the caller read resources of this type about this client, or throws 403/404; a 404
+     * names {@code what}, the same as for a resource that does not exist.
+     */
+    private void allow(String type, UUID client, Rule rule, String what) {
         SmartScopes.require(type, client);
-        caseload.require(client, rule, "Patient");
+        caseload.require(client, rule, what);
     }
 
     /**
@@ -40,7 +43,7 @@ public class FhirReads {
         if (client == null) {
             throw ProblemException.notFound(type);
         }
-        allow(type, client, rule);
+        allow(type, client, rule, type);
         return load.apply(client).stream()
                 .filter(r -> r.getIdPart().equalsIgnoreCase(id))
                 .findFirst()
@@ -49,15 +52,26 @@ public class FhirReads {
     }
 
     /**
-     * {@code GET [type]?patient=…}: the patient's resources of the type that match, one page. The
+     * {@code GET [type]?patient=…}: the patient's resources of the type that match, one page; a
+     * patient the service does not {@code known} is a 404 like one the caller may not see. The
      * caller has parsed its other parameters (date, code) already, so a malformed one is refused before access
      * is checked.
      */
     public <R extends Resource> ResponseEntity<String> search(
-            String type, SearchParams params, Rule rule, Function<UUID, List<R>> load, Predicate<R> matches) {
+            String type,
+            SearchParams params,
+            Rule rule,
+            Predicate<UUID> known,
+            Function<UUID, List<R>> load,
+            Predicate<R> matches) {
         UUID client = FhirSearch.patient(params.patient());
         FhirSearch.Page page = FhirSearch.page(params._count(), params._offset());
-        allow(type, client, rule);
+        SmartScopes.require(type, client);
+        if (!known.test(client)) {
+            // the same answer as for a patient the caller may not see
+            throw ProblemException.notFound("Patient");
+        }
+        caseload.require(client, rule, "Patient");
         List<R> found = load.apply(client).stream().filter(matches).toList();
         List<R> slice = found.stream().skip(page.offset()).limit(page.count()).toList();
         return responses.searchset(slice, found.size(), page);

@@ -67,6 +67,10 @@ public class FhirResponses {
     }
 
     private String encode(Resource resource) {
-        return fhir.newJsonParser().setPrettyPrint(false).encodeResourceToString(resource);
+        // versioned references (a Provenance names the CarePlan version it records) stay versioned
+        return fhir.newJsonParser()
+                .setPrettyPrint(false)
+                .setStripVersionsFromReferences(false)
+                .encodeResourceToString(resource);
     }
 }

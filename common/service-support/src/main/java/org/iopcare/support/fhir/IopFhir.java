@@ -1,6 +1,12 @@
 package org.iopcare.support.fhir;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.TimeZone;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 
@@ -32,6 +38,13 @@ public final class IopFhir {
         return new Reference()
                 .setType("Practitioner")
                 .setIdentifier(new Identifier().setSystem(STAFF_ID).setValue(staffId));
+    }
+
+    /** An instant as a FHIR dateTime to the second, in UTC; null stays null. */
+    public static DateTimeType dateTime(Instant t) {
+        return t == null
+                ? null
+                : new DateTimeType(Date.from(t), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(ZoneOffset.UTC));
     }
 
     /** Whether a track treats substance use disorder (42 CFR Part 2 applies). */
