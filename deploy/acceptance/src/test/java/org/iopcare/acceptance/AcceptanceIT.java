@@ -389,8 +389,13 @@ class AcceptanceIT {
     @Order(9)
     void scenario2_twoMissedSessionsOutreachFlagNewVersionAndReviewNotice() {
         long begin = System.nanoTime();
-        new MissedSessions(journey).run();
+        MissedSessions missed = new MissedSessions(journey);
+        missed.run();
         report(2, begin);
+        // the episode as an integrator reads it through the four FHIR APIs
+        long fhir = System.nanoTime();
+        new FhirEpisode(journey).readAndCheck(missed.client().clientId(), "ACC-TWO");
+        System.out.printf("[acceptance] FHIR episode read: %.1f s%n", seconds(fhir));
     }
 
     static String clock24(LocalTime time) {

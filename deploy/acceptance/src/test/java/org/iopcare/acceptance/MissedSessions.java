@@ -48,6 +48,11 @@ final class MissedSessions {
         finish();
     }
 
+    /** The client, once {@link #run} has taken them through enrollment, missed sessions and a revised plan. */
+    Enrolled client() {
+        return client;
+    }
+
     /** Enrollment, an active plan, and the individual session starting in seconds. */
     private void setUp() {
         setupAt = Instant.now().minusSeconds(1);
