@@ -62,7 +62,7 @@ final class FhirEpisode {
                 .singleElement()
                 .satisfies(e -> assertThat(((EpisodeOfCare) e).getStatus())
                         .isEqualTo(EpisodeOfCare.EpisodeOfCareStatus.ACTIVE));
-        assertThat(search(platform.intake + "/fhir/Observation?" + patient + "&code=http://loinc.org|44261-6"))
+        assertThat(search(platform.intake + "/fhir/Observation?" + patient + "&code=http://loinc.org%7C44261-6"))
                 .hasSize(1);
         assertThat(search(platform.intake + "/fhir/Observation?" + patient)).hasSize(2);
         assertThat(search(platform.intake + "/fhir/QuestionnaireResponse?" + patient))

@@ -10,9 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iopcare.intake.careteam.IntakeAccess;
 import org.iopcare.support.fhir.FhirCapabilities;
@@ -48,11 +45,8 @@ class IntakeFhirController {
             "hasAnyRole('INTAKE_COORDINATOR','SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')";
     private static final String RESULT_READERS = "hasAnyRole('INTAKE_COORDINATOR','CLINICIAN','CLINICAL_SUPERVISOR')";
     private static final String ANSWER_READERS = "hasAnyRole('CLINICIAN','CLINICAL_SUPERVISOR')";
-    private static final String UUID_RE =
-            "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})";
-    private static final Pattern INSTRUMENT_ID = Pattern.compile(UUID_RE + "-(phq9|gad7)");
-    private static final Pattern CONSENT_ID = Pattern.compile(UUID_RE + "-(sms|email|part2)");
-    private static final Pattern PLAIN_ID = Pattern.compile(UUID_RE);
+    private static final Pattern INSTRUMENT_ID = Pattern.compile(FhirSearch.UUID_GROUP + "-(phq9|gad7)");
+    private static final Pattern CONSENT_ID = Pattern.compile(FhirSearch.UUID_GROUP + "-(sms|email|part2)");
     private static final Date PUBLISHED = Date.from(Instant.parse("2026-12-07T00:00:00Z"));
 
     private final IntakeResources resources;
@@ -96,7 +90,7 @@ class IntakeFhirController {
     ResponseEntity<String> patient(@PathVariable String id) {
         return reads.read(
                 "Patient",
-                key(PLAIN_ID, id, resources::clientOfPatient),
+                FhirSearch.owner(FhirSearch.UUID_ID, id, resources::clientOfPatient),
                 IntakeAccess.CLIENT,
                 client -> List.of(resources.patient(client)),
                 id);
@@ -108,7 +102,7 @@ class IntakeFhirController {
     ResponseEntity<String> episode(@PathVariable String id) {
         return reads.read(
                 "EpisodeOfCare",
-                key(PLAIN_ID, id, resources::clientOfInquiry),
+                FhirSearch.owner(FhirSearch.UUID_ID, id, resources::clientOfInquiry),
                 IntakeAccess.CLIENT,
                 resources::episodes,
                 id);
@@ -126,7 +120,8 @@ class IntakeFhirController {
                 resources::knows,
                 resources::episodes,
                 e -> dates.overlaps(
-                        instant(e.getPeriod().getStart()), instant(e.getPeriod().getEnd())));
+                        IopFhir.instant(e.getPeriod().getStart()),
+                        IopFhir.instant(e.getPeriod().getEnd())));
     }
 
     @GetMapping("/Observation/{id}")
@@ -135,7 +130,7 @@ class IntakeFhirController {
     ResponseEntity<String> observation(@PathVariable String id) {
         return reads.read(
                 "Observation",
-                key(INSTRUMENT_ID, id, resources::clientOfScreening),
+                FhirSearch.owner(INSTRUMENT_ID, id, resources::clientOfScreening),
                 IntakeAccess.SCREENING_READ,
                 resources::observations,
                 id);
@@ -146,17 +141,13 @@ class IntakeFhirController {
     @Transactional(readOnly = true)
     ResponseEntity<String> observations(
             @RequestParam(required = false) String code, @ParameterObject SearchParams params) {
-        String loinc = FhirSearch.code(code, IopFhir.LOINC);
-        DateRange dates = FhirSearch.dates(params.date());
         return reads.search(
                 "Observation",
                 params,
                 IntakeAccess.SCREENING_READ,
                 resources::knows,
                 resources::observations,
-                o -> dates.contains(instant(o.getEffectiveDateTimeType().getValue()))
-                        && (loinc == null
-                                || loinc.equals(o.getCode().getCodingFirstRep().getCode())));
+                FhirSearch.observations(code, params.date()));
     }
 
     @GetMapping("/QuestionnaireResponse/{id}")
@@ -165,7 +156,7 @@ class IntakeFhirController {
     ResponseEntity<String> questionnaireResponse(@PathVariable String id) {
         return reads.read(
                 "QuestionnaireResponse",
-                key(INSTRUMENT_ID, id, resources::clientOfScreening),
+                FhirSearch.owner(INSTRUMENT_ID, id, resources::clientOfScreening),
                 IntakeAccess.SCREENING,
                 resources::questionnaireResponses,
                 id);
@@ -182,7 +173,7 @@ class IntakeFhirController {
                 IntakeAccess.SCREENING,
                 resources::knows,
                 resources::questionnaireResponses,
-                q -> dates.contains(instant(q.getAuthored())));
+                q -> dates.contains(IopFhir.instant(q.getAuthored())));
     }
 
     @GetMapping("/Consent/{id}")
@@ -191,7 +182,7 @@ class IntakeFhirController {
     ResponseEntity<String> consent(@PathVariable String id) {
         return reads.read(
                 "Consent",
-                key(CONSENT_ID, id, resources::clientOfClient),
+                FhirSearch.owner(CONSENT_ID, id, resources::clientOfClient),
                 IntakeAccess.CLIENT,
                 resources::consents,
                 id);
@@ -202,15 +193,5 @@ class IntakeFhirController {
     @Transactional(readOnly = true)
     ResponseEntity<String> consents(@ParameterObject SearchParams params) {
         return reads.search("Consent", params, IntakeAccess.CLIENT, resources::knows, resources::consents, c -> true);
-    }
-
-    /** The client a resource id belongs to, or null when the id is malformed or names nothing. */
-    private static UUID key(Pattern pattern, String id, Function<UUID, UUID> clientOf) {
-        Matcher m = pattern.matcher(id);
-        return m.matches() ? clientOf.apply(UUID.fromString(m.group(1))) : null;
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

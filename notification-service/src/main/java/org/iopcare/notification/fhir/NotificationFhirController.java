@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
@@ -50,8 +49,6 @@ class NotificationFhirController {
 
     private static final String READERS =
             "hasAnyRole('INTAKE_COORDINATOR','SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')";
-    private static final Pattern UUID_ID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Date PUBLISHED = Date.from(Instant.parse("2026-12-07T00:00:00Z"));
     private static final String PARTICIPATION_MODE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode";
 
@@ -80,13 +77,12 @@ class NotificationFhirController {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     ResponseEntity<String> communication(@PathVariable String id) {
-        UUID client = UUID_ID.matcher(id).matches()
-                ? jdbc
-                        .queryForList("SELECT client_id FROM message WHERE id = ?", UUID.class, UUID.fromString(id))
-                        .stream()
+        UUID client = FhirSearch.owner(
+                FhirSearch.UUID_ID,
+                id,
+                message -> jdbc.queryForList("SELECT client_id FROM message WHERE id = ?", UUID.class, message).stream()
                         .findFirst()
-                        .orElse(null)
-                : null;
+                        .orElse(null));
         return reads.read("Communication", client, MessageController.RULE, this::communications, id);
     }
 

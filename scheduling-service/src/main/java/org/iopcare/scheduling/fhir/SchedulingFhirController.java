@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.iopcare.support.caseload.Caseload;
 import org.iopcare.support.fhir.FhirCapabilities;
@@ -52,8 +51,6 @@ class SchedulingFhirController {
             "hasAnyRole('INTAKE_COORDINATOR','SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')";
     private static final String SESSION_READERS =
             "hasAnyRole('SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')";
-    private static final Pattern UUID_ID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Date PUBLISHED = Date.from(Instant.parse("2026-12-07T00:00:00Z"));
 
     private final SchedulingResources resources;
@@ -149,6 +146,6 @@ class SchedulingFhirController {
 
     /** The client of the session an id names, or null. */
     private UUID session(String id) {
-        return UUID_ID.matcher(id).matches() ? resources.clientOfSession(UUID.fromString(id)) : null;
+        return FhirSearch.owner(FhirSearch.UUID_ID, id, resources::clientOfSession);
     }
 }

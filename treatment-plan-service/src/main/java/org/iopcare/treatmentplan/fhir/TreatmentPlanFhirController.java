@@ -10,9 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iopcare.support.fhir.FhirCapabilities;
 import org.iopcare.support.fhir.FhirCapabilities.Offered;
@@ -49,10 +46,7 @@ class TreatmentPlanFhirController {
     static final String GAD7_TOTAL = "70274-6";
 
     private static final String CLINICAL_STAFF = "hasAnyRole('CLINICIAN','CLINICAL_SUPERVISOR')";
-    private static final String UUID_RE =
-            "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})";
-    private static final Pattern PLAIN_ID = Pattern.compile(UUID_RE);
-    private static final Pattern VERSION_ID = Pattern.compile(UUID_RE + "-[0-9]{1,9}");
+    private static final Pattern VERSION_ID = Pattern.compile(FhirSearch.UUID_GROUP + "-[0-9]{1,9}");
     private static final Date PUBLISHED = Date.from(Instant.parse("2026-12-07T00:00:00Z"));
 
     private final TreatmentPlanResources resources;
@@ -92,7 +86,7 @@ class TreatmentPlanFhirController {
     ResponseEntity<String> carePlan(@PathVariable String id) {
         return reads.read(
                 "CarePlan",
-                key(PLAIN_ID, id, resources::clientOfPlan),
+                FhirSearch.owner(FhirSearch.UUID_ID, id, resources::clientOfPlan),
                 PlanCaseload.CLINICAL,
                 resources::carePlans,
                 id);
@@ -105,7 +99,7 @@ class TreatmentPlanFhirController {
     ResponseEntity<String> carePlanVersion(@PathVariable String id, @PathVariable String version) {
         return reads.read(
                 "CarePlan",
-                key(PLAIN_ID, id, resources::clientOfPlan),
+                FhirSearch.owner(FhirSearch.UUID_ID, id, resources::clientOfPlan),
                 PlanCaseload.CLINICAL,
                 client -> resources.carePlanVersions(client).stream()
                         .filter(p -> p.getMeta().getVersionId().equals(version))
@@ -125,7 +119,8 @@ class TreatmentPlanFhirController {
                 resources::knows,
                 resources::carePlans,
                 p -> dates.overlaps(
-                        instant(p.getPeriod().getStart()), instant(p.getPeriod().getEnd())));
+                        IopFhir.instant(p.getPeriod().getStart()),
+                        IopFhir.instant(p.getPeriod().getEnd())));
     }
 
     @GetMapping("/Provenance/{id}")
@@ -134,7 +129,7 @@ class TreatmentPlanFhirController {
     ResponseEntity<String> provenance(@PathVariable String id) {
         return reads.read(
                 "Provenance",
-                key(VERSION_ID, id, resources::clientOfPlan),
+                FhirSearch.owner(VERSION_ID, id, resources::clientOfPlan),
                 PlanCaseload.CLINICAL,
                 resources::provenances,
                 id);
@@ -154,7 +149,7 @@ class TreatmentPlanFhirController {
     ResponseEntity<String> observation(@PathVariable String id) {
         return reads.read(
                 "Observation",
-                key(PLAIN_ID, id, resources::clientOfAssessment),
+                FhirSearch.owner(FhirSearch.UUID_ID, id, resources::clientOfAssessment),
                 PlanCaseload.CLINICAL,
                 resources::assessments,
                 id);
@@ -165,26 +160,12 @@ class TreatmentPlanFhirController {
     @Transactional(readOnly = true)
     ResponseEntity<String> observations(
             @RequestParam(required = false) String code, @ParameterObject SearchParams params) {
-        String loinc = FhirSearch.code(code, IopFhir.LOINC);
-        DateRange dates = FhirSearch.dates(params.date());
         return reads.search(
                 "Observation",
                 params,
                 PlanCaseload.CLINICAL,
                 resources::knows,
                 resources::assessments,
-                o -> dates.contains(instant(o.getEffectiveDateTimeType().getValue()))
-                        && (loinc == null
-                                || loinc.equals(o.getCode().getCodingFirstRep().getCode())));
-    }
-
-    /** The client a resource id belongs to (by its leading UUID), or null. */
-    private static UUID key(Pattern pattern, String id, Function<UUID, UUID> clientOf) {
-        Matcher m = pattern.matcher(id);
-        return m.matches() ? clientOf.apply(UUID.fromString(m.group(1))) : null;
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+                FhirSearch.observations(code, params.date()));
     }
 }

@@ -7,8 +7,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Observation;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -28,8 +31,14 @@ public final class FhirSearch {
     /** The deepest offset, far below what the queries' int offset can hold. */
     public static final int MAX_OFFSET = 1_000_000;
 
-    private static final Pattern REFERENCE = Pattern.compile(
-            "(?:Patient/)?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
+    /** A UUID as the first group of a resource id's pattern ({@link #owner}). */
+    public static final String UUID_GROUP =
+            "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})";
+
+    /** An id that is a UUID. */
+    public static final Pattern UUID_ID = Pattern.compile(UUID_GROUP);
+
+    private static final Pattern REFERENCE = Pattern.compile("(?:Patient/)?" + UUID_GROUP);
 
     private static final Pattern DATE =
             Pattern.compile("(eq|ge|gt|le|lt)?(\\d{4}-\\d{2}-\\d{2})(T[0-9:.]+(?:Z|[+-]\\d{2}:\\d{2}))?");
@@ -119,6 +128,27 @@ public final class FhirSearch {
             throw invalid("code", "code is [system|]code");
         }
         return v;
+    }
+
+    /**
+     * The Observation filter of {@code code} (a LOINC code) and {@code date} (effective); both
+     * parsed here, so a malformed one is refused before access is checked.
+     */
+    public static Predicate<Observation> observations(String code, List<String> date) {
+        String loinc = code(code, IopFhir.LOINC);
+        DateRange dates = dates(date);
+        return o -> dates.contains(o.getEffectiveDateTimeType().getValue().toInstant())
+                && (loinc == null
+                        || loinc.equals(o.getCode().getCodingFirstRep().getCode()));
+    }
+
+    /**
+     * The client a resource id belongs to: the id must match {@code pattern}, whose first group is
+     * the UUID that {@code clientOf} looks up; null when it does not match or names nothing.
+     */
+    public static UUID owner(Pattern pattern, String id, Function<UUID, UUID> clientOf) {
+        Matcher m = pattern.matcher(id);
+        return m.matches() ? clientOf.apply(UUID.fromString(m.group(1))) : null;
     }
 
     static ProblemException invalid(String parameter, String detail) {

@@ -47,6 +47,11 @@ public final class IopFhir {
                 : new DateTimeType(Date.from(t), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(ZoneOffset.UTC));
     }
 
+    /** A FHIR date's instant; null stays null. */
+    public static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
     /** Whether a track treats substance use disorder (42 CFR Part 2 applies). */
     public static boolean sudTrack(String trackCode) {
         return trackCode != null && trackCode.startsWith(SUD_TRACK_PREFIX);
