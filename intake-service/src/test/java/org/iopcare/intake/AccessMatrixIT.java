@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.iopcare.testsupport.TestHttp.assertProblem;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,12 +13,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.support.work.WorkItems;
 import org.iopcare.testsupport.AccessMatrix;
 import org.iopcare.testsupport.AccessMatrix.Caller;
 import org.iopcare.testsupport.AccessMatrix.Expected;
 import org.iopcare.testsupport.AccessMatrix.Row;
+import org.iopcare.testsupport.FhirChecks;
 import org.iopcare.testsupport.TestHttp.Response;
 import org.iopcare.testsupport.TestTokens;
 import org.iopcare.testsupport.WorkItemRequests;
@@ -105,9 +113,124 @@ class AccessMatrixIT extends IntakeIT {
         AccessMatrix.assertEveryStaffOperationIsARow(SERVICE, docs.json());
     }
 
+    @Test
+    void fhirReadsNeedASmartScopeAndAPatientScopeCoversOnlyItsPatient() {
+        String noScope = TestTokens.bearerFor("staff-clinical-supervisor", StaffRole.CLINICAL_SUPERVISOR);
+        assertProblem(http.get("/fhir/Patient/" + a.client(), noScope), 403);
+        String observationsOnly = TestTokens.smartBearerFor(
+                "staff-clinical-supervisor", "user/Observation.read", StaffRole.CLINICAL_SUPERVISOR);
+        assertProblem(http.get("/fhir/Patient/" + a.client(), observationsOnly), 403);
+        assertThat(http.get("/fhir/Observation?patient=" + a.client(), observationsOnly)
+                        .status())
+                .isEqualTo(200);
+        String patientA = TestTokens.bearerWithClaims(
+                "staff-clinical-supervisor",
+                List.of("CLINICAL_SUPERVISOR"),
+                Map.of(
+                        "scope",
+                        "patient/*.read launch/patient",
+                        "patient",
+                        a.client().toString()));
+        assertThat(http.get("/fhir/Patient/" + a.client(), patientA).status()).isEqualTo(200);
+        assertProblem(http.get("/fhir/Patient/" + b.client(), patientA), 403);
+        assertProblem(http.get("/fhir/Consent?patient=" + b.client(), patientA), 403);
+        // a search names its patient, well formed
+        String user =
+                TestTokens.smartBearerFor("staff-clinical-supervisor", "user/*.read", StaffRole.CLINICAL_SUPERVISOR);
+        assertProblem(http.get("/fhir/Consent", user), 400);
+        assertProblem(http.get("/fhir/Observation?patient=Patient/x&date=2026-13-01", user), 400);
+        assertProblem(http.get("/fhir/Observation?patient=" + a.client() + "&date=ge2026-02-30", user), 400);
+        assertProblem(http.get("/fhir/Observation/" + a.screening(), user), 404);
+    }
+
+    @Test
+    void everyFhirReadIsAuditedWithTheClientItDiscloses() {
+        String token = TestTokens.smartBearerFor(OWN_CLINICIAN, "user/*.read", StaffRole.CLINICIAN);
+        Response consents = http.get("/fhir/Consent?patient=" + a.client(), token);
+        assertThat(consents.status()).as(consents.text()).isEqualTo(200);
+        Long record = jdbc.queryForObject(
+                "SELECT max(id) FROM audit_log WHERE kind = 'ACCESS' AND actor = ? AND path_pattern = '/fhir/Consent'",
+                Long.class,
+                OWN_CLINICIAN);
+        assertThat(record).isNotNull();
+        assertThat(jdbc.queryForList(
+                        "SELECT access_basis FROM audit_log WHERE kind = 'CLIENTS' AND record_id = ? AND ? = ANY(client_ids)",
+                        String.class,
+                        record,
+                        a.client()))
+                .containsExactly("CARE_TEAM");
+    }
+
+    @Test
+    void aClientsFhirResourcesAreValidR4AndSudRecordsCarryPart2Labels() {
+        UUID inquiry = contacted(OWN_CLINICIAN);
+        UUID screening = screen(inquiry);
+        Response enrolled = http.postJson(
+                "/api/enrollments",
+                COORDINATOR,
+                enrollment(inquiry, OWN_CLINICIAN).replace("MH-IOP-AM", "SUD-IOP-PM"));
+        assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+        UUID sud = UUID.fromString(enrolled.json().get("id").asString());
+        String token = TestTokens.smartBearerFor(OWN_CLINICIAN, "user/*.read", StaffRole.CLINICIAN);
+
+        List<Resource> all = new ArrayList<>();
+        Response patient = http.get("/fhir/Patient/" + sud, token);
+        assertThat(patient.status()).as(patient.text()).isEqualTo(200);
+        Patient p = FhirChecks.parse(Patient.class, patient.text());
+        FhirChecks.assertValid(p);
+        all.add(p);
+        for (String search : List.of("EpisodeOfCare", "Observation", "QuestionnaireResponse", "Consent")) {
+            Response found = http.get("/fhir/" + search + "?patient=Patient/" + sud, token);
+            assertThat(found.status()).as(found.text()).isEqualTo(200);
+            all.addAll(FhirChecks.validMatches(found.text()));
+        }
+        assertThat(all)
+                .extracting(Resource::fhirType)
+                .containsExactlyInAnyOrder(
+                        "Patient",
+                        "EpisodeOfCare",
+                        "Observation",
+                        "Observation",
+                        "QuestionnaireResponse",
+                        "QuestionnaireResponse",
+                        "Consent",
+                        "Consent",
+                        "Consent");
+        all.forEach(
+                r -> assertThat(FhirChecks.securityLabels(r)).as(r.fhirType()).contains("R", "ETH", "42CFRPart2"));
+        EpisodeOfCare episode = (EpisodeOfCare) all.get(1);
+        assertThat(episode.getIdPart()).isEqualTo(inquiry.toString());
+        assertThat(episode.getStatus()).isEqualTo(EpisodeOfCare.EpisodeOfCareStatus.ACTIVE);
+        assertThat(episode.getTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo("IOP");
+
+        Response phq9 = http.get("/fhir/Observation?patient=" + sud + "&code=http://loinc.org|44261-6", token);
+        List<Resource> totals = FhirChecks.validMatches(phq9.text());
+        assertThat(totals).singleElement().satisfies(o -> {
+            assertThat(o.getIdPart()).isEqualTo(screening + "-phq9");
+            assertThat(((Observation) o).getValueIntegerType().getValue()).isEqualTo(10);
+        });
+        Bundle page = FhirChecks.parse(
+                Bundle.class,
+                http.get("/fhir/Consent?patient=" + sud + "&_count=1", token).text());
+        assertThat(page.getTotal()).isEqualTo(3);
+        assertThat(page.getEntry()).hasSize(1);
+        assertThat(page.getLink("next").getUrl()).contains("_offset=1");
+
+        // a mental health track's records carry no Part 2 label
+        Response mh = http.get("/fhir/Patient/" + a.client(), token);
+        assertThat(FhirChecks.securityLabels(FhirChecks.parse(Patient.class, mh.text())))
+                .isEmpty();
+        // the validator does find errors: a Consent without its required elements
+        assertThat(FhirChecks.errors(new org.hl7.fhir.r4.model.Consent())).isNotEmpty();
+        Response metadata = http.get("/fhir/metadata", token);
+        FhirChecks.assertValid(FhirChecks.parse(CapabilityStatement.class, metadata.text()));
+    }
+
     private void check(Row row, Caller caller, Operation operation) {
         Expected expected = row.expected().get(caller);
-        String token = TestTokens.bearerFor(subject(caller), StaffRole.valueOf(caller.role()));
+        String token = row.path().startsWith("/fhir/")
+                ? TestTokens.smartBearerFor(subject(caller), "user/*.read", StaffRole.valueOf(caller.role()))
+                : TestTokens.bearerFor(subject(caller), StaffRole.valueOf(caller.role()));
         if (WorkItemRequests.ROWS.contains(row.key())) {
             new WorkItemRequests(http, workItems, jdbc).check(row, caller, token, a.client(), b.client());
             return;
@@ -254,6 +377,29 @@ class AccessMatrixIT extends IntakeIT {
         // the audit trail's review and verification, which every service serves alike
         ops.put("GET /api/audit", read((c, t) -> http.get("/api/audit?size=1", t)));
         ops.put("GET /api/audit/verification", read((c, t) -> http.get("/api/audit/verification", t)));
+        // the FHIR read API (docs/fhir.md): the same rows as the REST reads of the same data
+        ops.put("GET /fhir/metadata", read((c, t) -> http.get("/fhir/metadata", t)));
+        ops.put("GET /fhir/Patient/{id}", read((c, t) -> http.get("/fhir/Patient/" + of(c).client(), t)));
+        ops.put("GET /fhir/EpisodeOfCare/{id}", read((c, t) -> http.get("/fhir/EpisodeOfCare/" + of(c).inquiry(), t)));
+        ops.put(
+                "GET /fhir/EpisodeOfCare",
+                read((c, t) -> http.get("/fhir/EpisodeOfCare?patient=" + of(c).client(), t)));
+        ops.put(
+                "GET /fhir/Observation/{id}",
+                read((c, t) -> http.get("/fhir/Observation/" + of(c).screening() + "-phq9", t)));
+        ops.put(
+                "GET /fhir/Observation",
+                read((c, t) -> http.get("/fhir/Observation?patient=Patient/" + of(c).client() + "&code=44261-6", t)));
+        ops.put(
+                "GET /fhir/QuestionnaireResponse/{id}",
+                read((c, t) -> http.get("/fhir/QuestionnaireResponse/" + of(c).screening() + "-gad7", t)));
+        ops.put(
+                "GET /fhir/QuestionnaireResponse",
+                read((c, t) -> http.get("/fhir/QuestionnaireResponse?patient=" + of(c).client(), t)));
+        ops.put("GET /fhir/Consent/{id}", read((c, t) -> http.get("/fhir/Consent/" + of(c).client() + "-part2", t)));
+        ops.put(
+                "GET /fhir/Consent",
+                read((c, t) -> http.get("/fhir/Consent?patient=" + of(c).client() + "&_count=2", t)));
         // the work items, which every service serves alike (asked by WorkItemRequests)
         WorkItemRequests.ROWS.forEach(row -> ops.put(row, new Operation(null, null)));
         return ops;

@@ -30,7 +30,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class ApiFuzzIT extends IntakeIT {
 
-    static final String ALL_ROLES = TestTokens.bearer(StaffRole.values());
+    /** Every staff role, and the SMART scope of the FHIR read API so that its searches are reached. */
+    static final String ALL_ROLES = TestTokens.smartBearerFor("staff-test", "user/*.read", StaffRole.values());
 
     // audit_log: a row is appended for refused requests too, by design. outbox_event: the relay
     // deletes rows once published, at any moment after an accepted write. processed_event:
@@ -88,6 +89,14 @@ class ApiFuzzIT extends IntakeIT {
                                 .withBody(
                                         "{\"reason\":\"STEPPED_DOWN\",\"effectiveDate\":\"2026-03-02\",\"note\":\"ok\"}"))
                 .valid("POST /api/enrollments", ValidRequest.body(enrollment(inquiry())))
+                .valid("GET /fhir/Patient/{id}", ValidRequest.path("id", client.toString()))
+                .valid("GET /fhir/Consent", new ValidRequest(Map.of(), Map.of("patient", client.toString()), null))
+                .valid(
+                        "GET /fhir/Observation",
+                        new ValidRequest(
+                                Map.of(),
+                                Map.of("patient", client.toString(), "code", "44261-6", "date", "ge2026-01-01"),
+                                null))
                 .serviceLog(output::getOut)
                 .reportTo(Path.of("target", "fuzz", "intake-service.txt"))
                 .run();

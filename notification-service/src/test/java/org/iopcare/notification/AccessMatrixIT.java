@@ -24,6 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Resource;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.CareTeamChanged;
 import org.iopcare.events.ClientEnrolled;
@@ -36,6 +39,7 @@ import org.iopcare.testsupport.AccessMatrix;
 import org.iopcare.testsupport.AccessMatrix.Caller;
 import org.iopcare.testsupport.AccessMatrix.Expected;
 import org.iopcare.testsupport.AccessMatrix.Row;
+import org.iopcare.testsupport.FhirChecks;
 import org.iopcare.testsupport.TestHttp;
 import org.iopcare.testsupport.TestHttp.Response;
 import org.iopcare.testsupport.TestKafka;
@@ -76,7 +80,12 @@ class AccessMatrixIT extends NotificationIT {
             "PUT /api/clients/{clientId}/preferences", client -> "/api/clients/" + client + "/preferences",
             // the audit trail's review and verification, which every service serves alike
             "GET /api/audit", client -> "/api/audit?size=1",
-            "GET /api/audit/verification", client -> "/api/audit/verification");
+            "GET /api/audit/verification", client -> "/api/audit/verification",
+            // the FHIR read API (docs/fhir.md): the rows of the messages, never a body
+            "GET /fhir/metadata", client -> "/fhir/metadata",
+            "GET /fhir/Communication/{id}",
+                    client -> "/fhir/Communication/" + fixture.messageOf().get(client),
+            "GET /fhir/Communication", client -> "/fhir/Communication?patient=" + client);
 
     @Autowired
     JdbcTemplate jdbc;
@@ -107,7 +116,9 @@ class AccessMatrixIT extends NotificationIT {
         String subject = caller.name().startsWith("CLINICIAN_")
                 ? OWN
                 : "staff-" + caller.role().toLowerCase(Locale.ROOT);
-        String token = TestTokens.bearerFor(subject, StaffRole.valueOf(caller.role()));
+        String token = row.path().startsWith("/fhir/")
+                ? TestTokens.smartBearerFor(subject, "user/*.read", StaffRole.valueOf(caller.role()))
+                : TestTokens.bearerFor(subject, StaffRole.valueOf(caller.role()));
         if (WorkItemRequests.ROWS.contains(row.key())) {
             new WorkItemRequests(http, workItems, jdbc).check(row, caller, token, f.a(), f.b());
             return;
@@ -124,6 +135,10 @@ class AccessMatrixIT extends NotificationIT {
         assertThat(response.status()).as(response.text()).isEqualTo(expected.status());
         if (expected.status() >= 400) {
             TestHttp.assertProblem(response, expected.status());
+            return;
+        }
+        if (row.path().startsWith("/fhir/")) {
+            assertThat(response.text()).as("a Communication carries no text").doesNotContain("payload");
             return;
         }
         if (row.path().startsWith("/api/audit")) {
@@ -162,6 +177,34 @@ class AccessMatrixIT extends NotificationIT {
             assertThat(ofA)
                     .allSatisfy(item -> assertThat(item.get("body").asString()).isNotBlank());
         }
+    }
+
+    @Test
+    void aClientsMessagesAreValidFhirCommunicationsWithoutTheirTextAndWithPart2Labels() {
+        Fixture f = fixture();
+        String token = TestTokens.smartBearerFor(OWN, "user/Communication.read", StaffRole.CLINICIAN);
+        Response found = http.get("/fhir/Communication?patient=" + f.a() + "&_count=50", token);
+        assertThat(found.status()).as(found.text()).isEqualTo(200);
+        List<Resource> communications = FhirChecks.validMatches(found.text());
+        assertThat(communications)
+                .extracting(Resource::getIdPart)
+                .contains(f.messageOf().get(f.a()).toString());
+        for (Resource r : communications) {
+            Communication c = (Communication) r;
+            assertThat(c.getPayload()).isEmpty();
+            assertThat(c.getCategoryFirstRep().getCodingFirstRep().getCode()).isNotBlank();
+            assertThat(FhirChecks.securityLabels(c)).contains("R", "ETH", "42CFRPart2");
+        }
+        Response one = http.get("/fhir/Communication/" + f.messageOf().get(f.a()), token);
+        FhirChecks.assertValid(FhirChecks.parse(Communication.class, one.text()));
+        FhirChecks.assertValid(FhirChecks.parse(
+                CapabilityStatement.class, http.get("/fhir/metadata", token).text()));
+        TestHttp.assertProblem(
+                http.get(
+                        "/fhir/Communication?patient=" + f.a(),
+                        TestTokens.smartBearerFor(OWN, "user/Patient.read", StaffRole.CLINICIAN)),
+                403);
+        TestHttp.assertProblem(http.get("/fhir/Communication?patient=" + UUID.randomUUID(), token), 404);
     }
 
     @Test

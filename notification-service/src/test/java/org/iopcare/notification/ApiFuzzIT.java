@@ -54,7 +54,8 @@ class ApiFuzzIT extends NotificationIT {
     void noBadInputIsAnsweredWithAServerErrorOrChangesTheDatabaseWhenRefused(CapturedOutput output) {
         TwilioSignature signature = new TwilioSignature(SMS_TOKEN);
         FuzzReport report = ApiFuzzer.of("notification-service", port)
-                .authorization(TestTokens.bearer(StaffRole.values()))
+                // every staff role, and the SMART scope of the FHIR read API so that its searches are reached
+                .authorization(TestTokens.smartBearerFor("staff-test", "user/*.read", StaffRole.values()))
                 .state(new SchemaState(dataSource, "notification", BOOKKEEPING))
                 .valid(
                         "POST /api/sms/inbound",

@@ -224,7 +224,7 @@ final class AccessFixtures {
         return jdbc.queryForObject(sql, Integer.class, args);
     }
 
-    private void awaitStatus(UUID client, String status) {
+    void awaitStatus(UUID client, String status) {
         await().atMost(PATIENCE)
                 .until(
                         () -> jdbc.queryForList(

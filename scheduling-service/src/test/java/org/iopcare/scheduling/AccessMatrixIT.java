@@ -8,11 +8,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Resource;
 import org.iopcare.scheduling.AccessFixtures.Fixtures;
 import org.iopcare.support.caseload.CareTeamProjection;
 import org.iopcare.support.security.StaffRole;
@@ -21,7 +28,9 @@ import org.iopcare.testsupport.AccessMatrix;
 import org.iopcare.testsupport.AccessMatrix.Caller;
 import org.iopcare.testsupport.AccessMatrix.Expected;
 import org.iopcare.testsupport.AccessMatrix.Row;
+import org.iopcare.testsupport.FhirChecks;
 import org.iopcare.testsupport.TestHttp.Response;
+import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
 import org.iopcare.testsupport.WorkItemRequests;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,9 +93,68 @@ class AccessMatrixIT extends SchedulingIT {
         AccessMatrix.assertEveryStaffOperationIsARow(SERVICE, docs.json());
     }
 
+    /** One attended session per client, taken once: an Encounter and a fulfilled Appointment. */
+    static final Map<UUID, UUID> ATTENDED = new ConcurrentHashMap<>();
+
+    UUID attended(UUID client) {
+        return ATTENDED.computeIfAbsent(client, c -> attended(c, "PRESENT"));
+    }
+
+    private UUID attended(UUID client, String attendance) {
+        UUID session = fixtures.runningIndividualSession(client);
+        Response taken = http.postJson(
+                "/api/sessions/" + session + "/attendance",
+                TestTokens.bearerFor("staff-scheduler", StaffRole.SCHEDULER),
+                "{\"attendance\": \"%s\"}".formatted(attendance));
+        assertThat(taken.status()).as(taken.text()).isEqualTo(200);
+        return session;
+    }
+
+    @Test
+    void aClientsSessionsAreValidFhirAppointmentsAndEncountersWithPart2LabelsOnASudTrack() {
+        UUID client = UUID.randomUUID();
+        fixtures.team(client, AccessFixtures.OWN_CLINICIAN);
+        TestKafka.publish(AccessFixtures.enrolled(client, "SUD-IOP-AM", AccessFixtures.OWN_CLINICIAN));
+        fixtures.awaitStatus(client, "ACTIVE");
+        UUID present = attended(client, "PRESENT");
+        UUID missed = attended(client, "ABSENT");
+        String token = TestTokens.smartBearerFor(AccessFixtures.OWN_CLINICIAN, "user/*.read", StaffRole.CLINICIAN);
+
+        Response found = http.get("/fhir/Appointment?patient=" + client + "&_count=100", token);
+        assertThat(found.status()).as(found.text()).isEqualTo(200);
+        List<Resource> appointments = FhirChecks.validMatches(found.text());
+        assertThat(appointments).hasSizeGreaterThan(2);
+        appointments.forEach(a -> assertThat(FhirChecks.securityLabels(a)).contains("R", "ETH", "42CFRPart2"));
+        Map<String, Appointment.AppointmentStatus> statuses = appointments.stream()
+                .map(Appointment.class::cast)
+                .collect(Collectors.toMap(Appointment::getIdPart, Appointment::getStatus));
+        assertThat(statuses).containsEntry(present.toString(), Appointment.AppointmentStatus.FULFILLED);
+        assertThat(statuses).containsEntry(missed.toString(), Appointment.AppointmentStatus.NOSHOW);
+        assertThat(statuses.values()).contains(Appointment.AppointmentStatus.BOOKED);
+
+        Response encounters = http.get("/fhir/Encounter?patient=" + client, token);
+        assertThat(FhirChecks.validMatches(encounters.text())).singleElement().satisfies(e -> {
+            assertThat(e.getIdPart()).isEqualTo(present.toString());
+            assertThat(((Encounter) e).getLength().getValue().intValue()).isPositive();
+        });
+        Response tracks = http.get("/fhir/HealthcareService", token);
+        assertThat(FhirChecks.validMatches(tracks.text()))
+                .extracting(Resource::getIdPart)
+                .contains("SUD-IOP-AM", "MH-IOP-AM");
+        FhirChecks.assertValid(FhirChecks.parse(
+                CapabilityStatement.class, http.get("/fhir/metadata", token).text()));
+
+        // no scope, another patient's context: refused; a date that is none: a problem
+        assertProblem(
+                http.get("/fhir/Appointment?patient=" + client, TestTokens.bearerFor("x", StaffRole.SCHEDULER)), 403);
+        assertProblem(http.get("/fhir/Appointment?patient=" + client + "&date=lt2026-02-30", token), 400);
+    }
+
     private void check(Row row, Caller caller, Operation operation) {
         Expected expected = row.expected().get(caller);
-        String token = TestTokens.bearerFor(subject(caller), StaffRole.valueOf(caller.role()));
+        String token = row.path().startsWith("/fhir/")
+                ? TestTokens.smartBearerFor(subject(caller), "user/*.read", StaffRole.valueOf(caller.role()))
+                : TestTokens.bearerFor(subject(caller), StaffRole.valueOf(caller.role()));
         if (WorkItemRequests.ROWS.contains(row.key())) {
             new WorkItemRequests(http, workItems, jdbc).check(row, caller, token, operation.own(), operation.other());
             return;
@@ -252,6 +320,20 @@ class AccessMatrixIT extends SchedulingIT {
         ops.put(
                 "GET /api/clients/{id}/attendance-summary",
                 read((c, t) -> http.get("/api/clients/" + client(f, c) + "/attendance-summary", t)));
+        // the FHIR read API (docs/fhir.md): the same rows as the REST reads of the same data
+        ops.put("GET /fhir/metadata", read((c, t) -> http.get("/fhir/metadata", t)));
+        ops.put(
+                "GET /fhir/HealthcareService/{id}",
+                read((c, t) -> http.get("/fhir/HealthcareService/" + f.track(), t)));
+        ops.put("GET /fhir/HealthcareService", read((c, t) -> http.get("/fhir/HealthcareService?_count=2", t)));
+        ops.put(
+                "GET /fhir/Appointment/{id}",
+                read((c, t) -> http.get("/fhir/Appointment/" + attended(client(f, c)), t)));
+        ops.put("GET /fhir/Appointment", read((c, t) -> http.get("/fhir/Appointment?patient=" + client(f, c), t)));
+        ops.put("GET /fhir/Encounter/{id}", read((c, t) -> http.get("/fhir/Encounter/" + attended(client(f, c)), t)));
+        ops.put(
+                "GET /fhir/Encounter",
+                read((c, t) -> http.get("/fhir/Encounter?patient=Patient/" + client(f, c) + "&date=ge2026-01-01", t)));
         // the audit trail's review and verification, which every service serves alike
         ops.put("GET /api/audit", read((c, t) -> http.get("/api/audit?size=1", t)));
         ops.put("GET /api/audit/verification", read((c, t) -> http.get("/api/audit/verification", t)));

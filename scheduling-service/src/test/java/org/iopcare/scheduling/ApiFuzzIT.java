@@ -27,7 +27,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class ApiFuzzIT extends SchedulingIT {
 
-    static final String ALL_ROLES = TestTokens.bearer(StaffRole.values());
+    /** Every staff role, and the SMART scope of the FHIR read API so that its searches are reached. */
+    static final String ALL_ROLES = TestTokens.smartBearerFor("staff-test", "user/*.read", StaffRole.values());
 
     // audit_log: a row is appended for refused requests too, by design. outbox_event: the relay
     // deletes rows once published, at any moment after an accepted write. processed_event:

@@ -19,6 +19,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Resource;
 import org.iopcare.support.caseload.CareTeamProjection;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.support.work.WorkItems;
@@ -26,6 +31,7 @@ import org.iopcare.testsupport.AccessMatrix;
 import org.iopcare.testsupport.AccessMatrix.Caller;
 import org.iopcare.testsupport.AccessMatrix.Expected;
 import org.iopcare.testsupport.AccessMatrix.Row;
+import org.iopcare.testsupport.FhirChecks;
 import org.iopcare.testsupport.TestHttp.Response;
 import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
@@ -55,6 +61,8 @@ class AccessMatrixIT extends TreatmentPlanIT {
     static final String OWN = "clin-own";
     static final String OTHER = "clin-other";
     static final String SETUP = TestTokens.bearerFor("staff-matrix-setup", StaffRole.CLINICAL_SUPERVISOR);
+    static final String SETUP_FHIR =
+            TestTokens.smartBearerFor("staff-matrix-setup", "user/*.read", StaffRole.CLINICAL_SUPERVISOR);
     static final String REVIEW = "{\"participants\": [\"clin-own\"], \"outcome\": \"KEEP\", \"note\": \"Matrix\"}";
     static final String PROGRESS = """
             {"format": "DAP", "data": "Matrix", "assessment": "Matrix", "plan": "Matrix", "objectives": [],
@@ -140,6 +148,15 @@ class AccessMatrixIT extends TreatmentPlanIT {
                         t -> {},
                         t -> new Request(HttpMethod.POST, "/api/clients/" + t.client() + "/assessments", ASSESSMENT)));
         ops.put("GET /api/clients/{id}/notes", read(t -> "/api/clients/" + t.client() + "/notes"));
+        // the FHIR read API (docs/fhir.md): the same rows as the REST reads of the same data
+        ops.put("GET /fhir/metadata", read(t -> "/fhir/metadata"));
+        ops.put("GET /fhir/CarePlan/{id}", read(t -> "/fhir/CarePlan/" + t.plan()));
+        ops.put("GET /fhir/CarePlan/{id}/_history/{version}", read(t -> "/fhir/CarePlan/" + t.plan() + "/_history/1"));
+        ops.put("GET /fhir/CarePlan", read(t -> "/fhir/CarePlan?patient=" + t.client()));
+        ops.put("GET /fhir/Provenance/{id}", read(t -> "/fhir/Provenance/" + t.plan() + "-1"));
+        ops.put("GET /fhir/Provenance", read(t -> "/fhir/Provenance?patient=Patient/" + t.client()));
+        ops.put("GET /fhir/Observation/{id}", read(t -> "/fhir/Observation/" + assessmentOf(t.client())));
+        ops.put("GET /fhir/Observation", read(t -> "/fhir/Observation?patient=" + t.client() + "&code=70274-6"));
         ops.put(
                 "POST /api/clients/{id}/notes",
                 new Operation(
@@ -248,7 +265,10 @@ class AccessMatrixIT extends TreatmentPlanIT {
         }
         Expected expected = row.expected().get(caller);
         Target target = caller == Caller.CLINICIAN_OTHER ? fixtures.b() : fixtures.a();
-        String token = TestTokens.bearerFor(subject(caller), StaffRole.valueOf(caller.role()));
+        boolean fhir = row.path().startsWith("/fhir/");
+        String token = fhir
+                ? TestTokens.smartBearerFor(subject(caller), "user/*.read", StaffRole.valueOf(caller.role()))
+                : TestTokens.bearerFor(subject(caller), StaffRole.valueOf(caller.role()));
         if (WorkItemRequests.ROWS.contains(row.key())) {
             new WorkItemRequests(http, workItems, jdbc)
                     .check(
@@ -271,7 +291,9 @@ class AccessMatrixIT extends TreatmentPlanIT {
         }
         if (expected.status() == 404) {
             // what a supervisor, who would see it if it existed, is told of a record that does not
-            Response missing = send(operation.request().apply(new Target(UUID.randomUUID(), UUID.randomUUID())), SETUP);
+            Response missing = send(
+                    operation.request().apply(new Target(UUID.randomUUID(), UUID.randomUUID())),
+                    fhir ? SETUP_FHIR : SETUP);
             assertProblem(missing, 404);
             assertThat(problem(response))
                     .as("the same answer as for a plan that does not exist")
@@ -319,6 +341,63 @@ class AccessMatrixIT extends TreatmentPlanIT {
             groupNotes.put(t.client(), group);
         }
         return made;
+    }
+
+    /** The client's first assessment, or an id that names none. */
+    private UUID assessmentOf(UUID client) {
+        return jdbc
+                .queryForList(
+                        "SELECT id FROM assessment WHERE client_id = ? ORDER BY recorded_at LIMIT 1",
+                        UUID.class,
+                        client)
+                .stream()
+                .findFirst()
+                .orElse(UUID.randomUUID());
+    }
+
+    @Test
+    void aPlansVersionsProvenanceAndAssessmentsAreValidFhirWithPart2LabelsWhenTheyAddressSubstanceUse() {
+        UUID client = UUID.randomUUID();
+        TestKafka.publish(PlanTestClient.enrolled(client, OWN));
+        careTeams.replace(careTeam(client, OWN, COSIGNED_COUNSELLOR));
+        await().atMost(Duration.ofSeconds(30)).until(() -> planOf(client) != null);
+        UUID plan = planOf(client);
+        writeVersion(plan);
+        writeVersion(plan);
+        Response assessed = http.postJson("/api/clients/" + client + "/assessments", SETUP, ASSESSMENT);
+        assertThat(assessed.status()).as(assessed.text()).isEqualTo(201);
+        String token = TestTokens.smartBearerFor(OWN, "user/*.read", StaffRole.CLINICIAN);
+
+        List<Resource> all = new ArrayList<>();
+        for (String search : List.of("CarePlan", "Provenance", "Observation")) {
+            Response found = http.get("/fhir/" + search + "?patient=" + client, token);
+            assertThat(found.status()).as(found.text()).isEqualTo(200);
+            all.addAll(FhirChecks.validMatches(found.text()));
+        }
+        CarePlan current = FhirChecks.parse(
+                CarePlan.class, http.get("/fhir/CarePlan/" + plan, token).text());
+        CarePlan first = FhirChecks.parse(
+                CarePlan.class,
+                http.get("/fhir/CarePlan/" + plan + "/_history/1", token).text());
+        FhirChecks.assertValid(current);
+        FhirChecks.assertValid(first);
+        assertThat(current.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(first.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(current.getContained()).singleElement().isInstanceOf(Goal.class);
+        assertThat(current.getGoalFirstRep().getReference()).isEqualTo("#goal-1");
+        assertThat(all)
+                .extracting(Resource::fhirType)
+                .containsExactlyInAnyOrder("CarePlan", "Provenance", "Provenance", "Observation");
+        assertThat(all.stream()
+                        .filter(Provenance.class::isInstance)
+                        .map(p -> ((Provenance) p).getTargetFirstRep().getReference()))
+                .containsExactlyInAnyOrder("CarePlan/" + plan + "/_history/1", "CarePlan/" + plan + "/_history/2");
+        all.forEach(
+                r -> assertThat(FhirChecks.securityLabels(r)).as(r.fhirType()).contains("R", "ETH", "42CFRPart2"));
+        FhirChecks.assertValid(FhirChecks.parse(
+                CapabilityStatement.class, http.get("/fhir/metadata", token).text()));
+        assertProblem(http.get("/fhir/CarePlan/" + plan + "/_history/3", token), 404);
+        assertProblem(http.get("/fhir/CarePlan/" + plan, TestTokens.bearerFor(OWN, StaffRole.CLINICIAN)), 403);
     }
 
     private void writeVersion(UUID plan) {

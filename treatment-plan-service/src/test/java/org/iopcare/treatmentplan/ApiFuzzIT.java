@@ -36,7 +36,8 @@ class ApiFuzzIT extends TreatmentPlanIT {
     @Test
     void noBadInputIsAnsweredWithAServerErrorOrChangesTheDatabaseWhenRefused(CapturedOutput output) {
         FuzzReport report = ApiFuzzer.of("treatment-plan-service", port)
-                .authorization(TestTokens.bearer(StaffRole.values()))
+                // every staff role, and the SMART scope of the FHIR read API so that its searches are reached
+                .authorization(TestTokens.smartBearerFor("staff-test", "user/*.read", StaffRole.values()))
                 .state(new SchemaState(dataSource, "treatment_plan", BOOKKEEPING))
                 .serviceLog(output::getOut)
                 .reportTo(Path.of("target", "fuzz", "treatment-plan-service.txt"))

@@ -8,6 +8,7 @@ import org.iopcare.support.audit.AuditedClients;
 import org.iopcare.support.caseload.CareTeamProjection;
 import org.iopcare.support.caseload.Caseload;
 import org.iopcare.support.db.SupportMigrations;
+import org.iopcare.support.fhir.FhirConfiguration;
 import org.iopcare.support.messaging.ConsumerProperties;
 import org.iopcare.support.messaging.DeadLetters;
 import org.iopcare.support.messaging.EventConsumers;
@@ -65,7 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
     ObservabilityConfiguration.class,
     ApiDescriptionConfiguration.class,
     StaffDirectoryConfiguration.class,
-    WorkItemConfiguration.class
+    WorkItemConfiguration.class,
+    FhirConfiguration.class
 })
 public class ServiceSupportAutoConfiguration {
 

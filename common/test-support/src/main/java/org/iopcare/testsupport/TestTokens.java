@@ -15,8 +15,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.support.security.StaffTokens;
@@ -58,6 +60,19 @@ public final class TestTokens {
      * roles or any others), for tests of what a service does with unusual tokens.
      */
     public static String bearerWithRoleNames(String subject, List<String> roleNames) {
+        return bearerWithClaims(subject, roleNames, Map.of());
+    }
+
+    /**
+     * A trusted token for this subject with these staff roles and SMART on FHIR scopes (the {@code
+     * scope} claim, space separated), for the FHIR read API.
+     */
+    public static String smartBearerFor(String subject, String scope, StaffRole... roles) {
+        return bearerWithClaims(subject, Arrays.stream(roles).map(Enum::name).toList(), Map.of("scope", scope));
+    }
+
+    /** A trusted token for this subject with these role names and further claims (a SMART {@code patient}). */
+    public static String bearerWithClaims(String subject, List<String> roleNames, Map<String, Object> extra) {
         RSAKey jwk = new RSAKey.Builder((RSAPublicKey) KEYS.getPublic())
                 .privateKey((RSAPrivateKey) KEYS.getPrivate())
                 .build();
@@ -71,6 +86,7 @@ public final class TestTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(Duration.ofMinutes(30)))
                 .claim("roles", roleNames)
+                .claims(c -> c.putAll(extra))
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
         return "Bearer "

@@ -396,6 +396,10 @@ class AcceptanceIT {
         long begin = System.nanoTime();
         missedSessions.run();
         report(2, begin);
+        // the episode as an integrator reads it through the four FHIR APIs
+        long fhir = System.nanoTime();
+        new FhirEpisode(journey).readAndCheck(missedSessions.client().clientId(), "ACC-TWO");
+        System.out.printf("[acceptance] FHIR episode read: %.1f s%n", seconds(fhir));
     }
 
     static String clock24(LocalTime time) {

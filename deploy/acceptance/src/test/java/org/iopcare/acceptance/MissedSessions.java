@@ -131,6 +131,11 @@ final class MissedSessions {
         assertThat(drewNotes.json()).as("the absent client's record").isEmpty();
     }
 
+    /** The client, once {@link #run} has taken them through enrollment, missed sessions and a revised plan. */
+    Enrolled client() {
+        return client;
+    }
+
     /** Enrollment, an active plan, and the individual session starting in seconds. */
     private void setUp() {
         setupAt = Instant.now().minusSeconds(1);

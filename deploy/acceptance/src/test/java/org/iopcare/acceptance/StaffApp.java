@@ -47,6 +47,16 @@ final class StaffApp {
         return reply.json().get("token").asString();
     }
 
+    /** A staff token with SMART on FHIR scopes, for the FHIR read API. */
+    String scopedToken(String subject, String scope, String... roles) {
+        Reply reply = Http.post(
+                platform.intake + "/dev/tokens",
+                null,
+                Map.of("subject", subject, "roles", List.of(roles), "scope", scope));
+        assertThat(reply.status()).as("token for %s: %s", subject, reply).isEqualTo(200);
+        return reply.json().get("token").asString();
+    }
+
     // intake
 
     /** The public form (no token); returns the receipt. */

@@ -3,6 +3,7 @@ package org.iopcare.intake.devtokens;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,16 +41,20 @@ class DevTokenController {
         this.clock = clock;
     }
 
+    /** {@code scope}: optional SMART on FHIR scopes, space separated ({@code user/*.read}). */
     record TokenRequest(
             @NotBlank @Size(max = 100) String subject,
-            @NotEmpty Set<StaffRole> roles) {}
+            @NotEmpty Set<StaffRole> roles,
+
+            @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9/*. ]*")
+            String scope) {}
 
     record TokenResponse(String token, Instant expiresAt) {}
 
     @PostMapping("/dev/tokens")
     TokenResponse mint(@Valid @RequestBody TokenRequest request) {
         return new TokenResponse(
-                tokens.mint(request.subject(), request.roles(), LIFETIME),
+                tokens.mint(request.subject(), request.roles(), LIFETIME, request.scope()),
                 Instant.now(clock).plus(LIFETIME));
     }
 }

@@ -28,7 +28,7 @@ public class AuditConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         // First of all interceptors: nothing else runs for a request whose record was not written.
         registry.addInterceptor(new AuditTrail(writer))
-                .addPathPatterns("/api/**")
+                .addPathPatterns("/api/**", "/fhir/**")
                 .order(Ordered.HIGHEST_PRECEDENCE);
     }
 

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Records every API request a staff member makes: who (token subject and roles), what (method,
+ * Records every API request a staff member makes (the REST API and the FHIR read API): who (token subject and roles), what (method,
  * endpoint pattern and the ids in the path), when, from where, and the outcome. Ids are opaque, so
  * the trail itself holds no health information. Anonymous requests (the public form) are not
  * staff access and are not recorded here.
@@ -46,7 +46,8 @@ public class AuditTrail implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (!(auth instanceof JwtAuthenticationToken token)
-                || !request.getRequestURI().startsWith("/api/")) {
+                || !(request.getRequestURI().startsWith("/api/")
+                        || request.getRequestURI().startsWith("/fhir/"))) {
             return true;
         }
         String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);

@@ -42,6 +42,11 @@ public class StaffTokens {
 
     /** A token issued now that expires after {@code lifetime} (services refuse one above their maximum). */
     public String mint(String subject, Collection<StaffRole> roles, Duration lifetime) {
+        return mint(subject, roles, lifetime, null);
+    }
+
+    /** As {@link #mint(String, Collection, Duration)}, with SMART on FHIR scopes when not null. */
+    public String mint(String subject, Collection<StaffRole> roles, Duration lifetime, String scope) {
         Instant now = Instant.now(clock);
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .id(UUID.randomUUID().toString())
@@ -52,6 +57,9 @@ public class StaffTokens {
                 .claim("roles", roles.stream().map(Enum::name).toList());
         if (audience != null && !audience.isBlank()) {
             claims.audience(List.of(audience));
+        }
+        if (scope != null && !scope.isBlank()) {
+            claims.claim("scope", scope);
         }
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
