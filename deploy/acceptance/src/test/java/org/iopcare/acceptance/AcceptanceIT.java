@@ -199,6 +199,8 @@ class AcceptanceIT {
                 journey.awaitSent(client.clientId(), "OPT_OUT_CONFIRMATION", "SMS", stopped, Duration.ofSeconds(20));
         journey.awaitOnPhone(alex.phone(), optOut);
         int smsAfterStop = devices.sms(alex.phone()).size();
+        // intake's consent record follows (contact-consent-changed): withdrawn by the client's reply
+        awaitSmsConsent(client.clientId(), false, stopped);
 
         Instant booked = Instant.now().minusSeconds(1);
         Instant individual = Journey.fromNow(Duration.ofMinutes(3));
@@ -223,6 +225,7 @@ class AcceptanceIT {
         JsonNode optIn =
                 journey.awaitSent(client.clientId(), "OPT_IN_CONFIRMATION", "SMS", restarted, Duration.ofSeconds(20));
         journey.awaitOnPhone(alex.phone(), optIn);
+        awaitSmsConsent(client.clientId(), true, restarted);
         Instant second = individual.plus(Duration.ofMinutes(15));
         Instant rebooked = Instant.now().minusSeconds(1);
         assertThat(staff.bookSession(client.clientId(), second, 10).status()).isEqualTo(201);
@@ -400,6 +403,18 @@ class AcceptanceIT {
         long fhir = System.nanoTime();
         new FhirEpisode(journey).readAndCheck(missedSessions.client().clientId(), "ACC-TWO");
         System.out.printf("[acceptance] FHIR episode read: %.1f s%n", seconds(fhir));
+    }
+
+    /** The client's SMS consent in intake: given or not, from the client's reply, recorded after {@code since}. */
+    private void awaitSmsConsent(String clientId, boolean given, Instant since) {
+        await("SMS consent " + given + " in intake", Duration.ofSeconds(20)).untilAsserted(() -> {
+            Reply reply = staff.client(clientId);
+            assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+            JsonNode consent = reply.json().get("smsConsent");
+            assertThat(consent.get("given").asBoolean()).as("%s", consent).isEqualTo(given);
+            assertThat(consent.get("source").asString()).isEqualTo("MESSAGE_REPLY");
+            assertThat(Instant.parse(consent.get("recordedAt").asString())).isAfter(since);
+        });
     }
 
     static String clock24(LocalTime time) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.iopcare.events.ContactChannel;
 import org.iopcare.events.InquiryReceived;
+import org.iopcare.notification.recipient.ClientLock;
 import org.iopcare.notification.recipient.Recipient;
 import org.iopcare.notification.recipient.RecipientRepository;
 import org.iopcare.support.messaging.ProcessedEvents;
@@ -23,6 +24,7 @@ public class InquiryAcknowledgements {
 
     private final ProcessedEvents processed;
     private final RecipientRepository recipients;
+    private final ClientLock clientLock;
     private final Messages messages;
     private final IntakeSummaries summaries;
     private final MessageTemplates templates;
@@ -31,6 +33,7 @@ public class InquiryAcknowledgements {
     InquiryAcknowledgements(
             ProcessedEvents processed,
             RecipientRepository recipients,
+            ClientLock clientLock,
             Messages messages,
             IntakeSummaries summaries,
             MessageTemplates templates,
@@ -38,6 +41,7 @@ public class InquiryAcknowledgements {
         this.templates = templates;
         this.processed = processed;
         this.recipients = recipients;
+        this.clientLock = clientLock;
         this.messages = messages;
         this.summaries = summaries;
         this.clock = clock;
@@ -49,6 +53,9 @@ public class InquiryAcknowledgements {
             return;
         }
         Instant now = Instant.now(clock);
+        // under the client's lock: an enrollment committing meanwhile is either seen here as known,
+        // or finds this recipient and completes it; never overwritten by it
+        clientLock.lock(event.clientId());
         // An inquiry is anonymous input: it may introduce a new recipient, never change or write to
         // a known one (intake gives every inquiry its own client id; this holds even if it did not).
         boolean known = recipients.existsById(event.clientId());

@@ -6,6 +6,7 @@ import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
 import org.iopcare.events.ClientUpdated;
 import org.iopcare.notification.message.Messages;
+import org.iopcare.notification.recipient.ClientLock;
 import org.iopcare.notification.recipient.Contact;
 import org.iopcare.notification.recipient.Recipient;
 import org.iopcare.notification.recipient.RecipientRepository;

@@ -11,6 +11,7 @@ import org.iopcare.events.SessionRescheduled;
 import org.iopcare.events.SessionScheduled;
 import org.iopcare.notification.message.ClientMessages;
 import org.iopcare.notification.message.MessageKind;
+import org.iopcare.notification.recipient.ClientLock;
 import org.iopcare.notification.recipient.Recipient;
 import org.iopcare.notification.recipient.RecipientRepository;
 import org.iopcare.notification.reminder.Reminders;
