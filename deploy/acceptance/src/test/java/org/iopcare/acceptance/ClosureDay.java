@@ -54,6 +54,12 @@ final class ClosureDay {
         Instant enrolledAt = Instant.now().minusSeconds(1);
         client = journey.enroll(kim, "ACC-FIVE", "clin-acc-5");
         journey.awaitSessions(client.clientId());
+        // reminders go on the preferred channel (SMS) unless the client asks for both: Kim does, so
+        // that the closure is seen to stop them on both channels
+        await("Kim's reminders on both channels", Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(staff.reminderChannels(client.clientId(), "BOTH")
+                                .status())
+                        .isEqualTo(200));
 
         individual = Journey.fromNow(Duration.ofMinutes(3));
         assertThat(staff.bookSession(client.clientId(), individual, 10).status())
@@ -76,7 +82,10 @@ final class ClosureDay {
 
     void finish() {
         if (setupFailure != null) {
-            throw new AssertionError("scenario 5 could not be set up", setupFailure);
+            throw new AssertionError(
+                    "scenario 5 could not be set up; the client's messages: "
+                            + (client == null ? "none (not enrolled)" : journey.staff.messages(client.clientId())),
+                    setupFailure);
         }
         List<JsonNode> sessions = journey.sessions(client.clientId());
         JsonNode closed = Journey.sessionAt(sessions, closedSession);

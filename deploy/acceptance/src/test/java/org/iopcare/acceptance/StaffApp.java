@@ -242,6 +242,17 @@ final class StaffApp {
                 Map.of("kind", "INDIVIDUAL_THERAPY", "startsAt", startsAt.toString(), "minutes", minutes));
     }
 
+    /** The client's reminder channels (SMS, EMAIL or BOTH), set by staff for the client. */
+    Reply reminderChannels(String clientId, String channels) {
+        return Http.send(
+                "PUT",
+                platform.notification + "/api/clients/" + clientId + "/preferences",
+                scheduler,
+                "application/json",
+                "{\"version\":0,\"channels\":\"" + channels + "\"}",
+                Map.of());
+    }
+
     Reply closure(LocalDate day, String trackCode) {
         return Http.post(
                 platform.scheduling + "/api/closures",
