@@ -140,6 +140,17 @@ class AccessMatrixIT extends SchedulingIT {
                             AccessFixtures.trackJson(f.spareTrack(), 12)),
                     () -> assertThat(fixtures.trackVersion(f.spareTrack())).isEqualTo(before));
         }));
+        ops.put("POST /api/tracks/{code}/retire", write((c, t) -> {
+            String code = AccessFixtures.code("RT-N");
+            Response created = http.postJson(
+                    "/api/tracks", TestTokens.bearer(StaffRole.PROGRAM_ADMIN), AccessFixtures.trackJson(code, 12));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            return new Sent(
+                    http.postJson("/api/tracks/" + code + "/retire", t, null),
+                    () -> assertThat(fixtures.count(
+                                    "SELECT count(*) FROM program_track WHERE code = ? AND status = 'RETIRED'", code))
+                            .isZero());
+        }));
         ops.put("POST /api/closures", write((c, t) -> {
             int before = fixtures.count("SELECT count(*) FROM closure WHERE track_code = ?", f.spareTrack());
             String day = f.groupDay().plusDays(300).toString();

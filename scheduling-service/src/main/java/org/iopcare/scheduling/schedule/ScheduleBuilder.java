@@ -76,6 +76,7 @@ public class ScheduleBuilder {
         }
         Optional<ClientSchedule> previous = schedules.lock(enrollment.clientId());
         previous.ifPresent(p -> cancelUpcoming(p.clientId(), now, CancellationReason.TRACK_CHANGE, now));
+        schedules.forgetTransfer(enrollment.clientId());
         ProgramTrack track = tracks.lock(enrollment.trackCode());
         boolean keepsSeat = previous.filter(p -> p.status() == ClientSchedule.Status.ACTIVE
                         && p.trackCode().equals(track.code()))
@@ -96,6 +97,55 @@ public class ScheduleBuilder {
         previous.filter(p -> p.status() == ClientSchedule.Status.ACTIVE
                         && !p.trackCode().equals(track.code()))
                 .ifPresent(p -> promote(p.trackCode(), now));
+    }
+
+    /**
+     * Moves a client to another track from {@code effective} on, within their enrollment: the
+     * previous track's sessions are planned up to the day before (where the horizon had not reached
+     * yet), its group sessions from that day are cancelled ({@code TRACK_CHANGE}), the client takes a
+     * seat in the new track, or its waitlist when the track is full, and its meetings from that day
+     * are booked; a freed seat promotes the previous track's waitlist. Individual sessions and
+     * check-ins stay. One transaction; every session published.
+     */
+    @Transactional
+    public void transfer(ClientSchedule current, String trackCode, LocalDate effective, Instant now) {
+        ProgramTrack previous = tracks.lock(current.trackCode());
+        LocalDate dayBefore = effective.minusDays(1);
+        if (current.status() != ClientSchedule.Status.ENDED
+                && (current.scheduledThrough() == null
+                        || current.scheduledThrough().isBefore(dayBefore))) {
+            extend(current, previous, now, dayBefore);
+        }
+        ClientSchedule extended = schedules.find(current.clientId()).orElse(current);
+        sessions
+                .lockUpcoming(
+                        current.clientId(),
+                        effective.atStartOfDay(previous.zone()).toInstant())
+                .stream()
+                .filter(session -> session.kind() == SessionKind.GROUP)
+                .forEach(session -> cancel(session, CancellationReason.TRACK_CHANGE, now));
+        ProgramTrack track = tracks.lock(trackCode);
+        ClientSchedule.Status status = schedules.countActive(track.code()) < track.capacity()
+                ? ClientSchedule.Status.ACTIVE
+                : ClientSchedule.Status.WAITLISTED;
+        schedules.recordTransfer(current.clientId(), previous.code(), track.code(), effective, now);
+        ClientSchedule moved = new ClientSchedule(
+                current.clientId(),
+                track.code(),
+                status,
+                current.startDate(),
+                current.clinicianId(),
+                current.ageGroup(),
+                // from the effective day on, the new track's meetings are still to be booked
+                extended.scheduledThrough() == null
+                                || extended.scheduledThrough().isBefore(dayBefore)
+                        ? extended.scheduledThrough()
+                        : dayBefore);
+        schedules.save(moved, now);
+        extend(moved, track, now);
+        if (current.status() == ClientSchedule.Status.ACTIVE) {
+            promote(previous.code(), now);
+        }
     }
 
     /**
@@ -156,8 +206,14 @@ public class ScheduleBuilder {
     }
 
     void extend(ClientSchedule schedule, ProgramTrack track, Instant now) {
+        extend(schedule, track, now, null);
+    }
+
+    /** Extends the schedule through {@code until}, or through the horizon when null. */
+    private void extend(ClientSchedule schedule, ProgramTrack track, Instant now, LocalDate until) {
         LocalDate today = LocalDate.ofInstant(now, track.zone());
-        LocalDate through = today.plusDays(settings.horizon().toDays());
+        LocalDate through =
+                until != null ? until : today.plusDays(settings.horizon().toDays());
         LocalDate from = latest(
                 schedule.startDate(),
                 today,
@@ -168,7 +224,12 @@ public class ScheduleBuilder {
             return;
         }
         if (schedule.status() == ClientSchedule.Status.ACTIVE) {
-            joinGroups(schedule, track, from, through, now);
+            // a client transferred onto the track sits in its groups from the transfer's day on
+            LocalDate groupsFrom = schedules
+                    .transferredOnto(schedule.clientId(), track.code())
+                    .filter(from::isBefore)
+                    .orElse(from);
+            joinGroups(schedule, track, groupsFrom, through, now);
         }
         List<AvailabilityWindow> availability = schedules.availability(schedule.clinicianId());
         for (LocalDate week : SessionPlanner.weeks(from, through)) {

@@ -117,6 +117,34 @@ class ScheduleStore {
                 });
     }
 
+    /** Records a transfer, replacing the client's earlier one. */
+    void recordTransfer(UUID clientId, String previousTrack, String trackCode, LocalDate effective, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO track_transfer (client_id, previous_track, track_code, effective_date, recorded_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (client_id) DO UPDATE SET previous_track = excluded.previous_track,
+                            track_code = excluded.track_code, effective_date = excluded.effective_date,
+                            recorded_at = excluded.recorded_at
+                        """)
+                .params(clientId, previousTrack, trackCode, Date.valueOf(effective), Timestamp.from(now))
+                .update();
+    }
+
+    /** Forgets the client's transfer (a new enrollment plans from its own start date). */
+    void forgetTransfer(UUID clientId) {
+        jdbc.sql("DELETE FROM track_transfer WHERE client_id = ?")
+                .param(clientId)
+                .update();
+    }
+
+    /** The first day the client may sit in the track's groups, when they were transferred onto it. */
+    Optional<LocalDate> transferredOnto(UUID clientId, String trackCode) {
+        return jdbc.sql("SELECT effective_date FROM track_transfer WHERE client_id = ? AND track_code = ?")
+                .params(clientId, trackCode)
+                .query((rs, i) -> rs.getDate(1).toLocalDate())
+                .optional();
+    }
+
     int countActive(String trackCode) {
         return jdbc.sql("SELECT count(*) FROM client_schedule WHERE track_code = ? AND status = 'ACTIVE'")
                 .param(trackCode)

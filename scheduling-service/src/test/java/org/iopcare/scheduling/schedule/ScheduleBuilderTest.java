@@ -64,7 +64,7 @@ class ScheduleBuilderTest {
     final List<AvailabilityWindow> availability = new ArrayList<>(
             List.of(new AvailabilityWindow(DayOfWeek.THURSDAY, LocalTime.of(13, 0), LocalTime.of(14, 30), NEW_YORK)));
 
-    final Tracks tracks = new Tracks(null, SchedulingProperties.defaults(), clock) {
+    final Tracks tracks = new Tracks(null, SchedulingProperties.defaults(), clock, null) {
         @Override
         public Optional<ProgramTrack> find(String code) {
             return Optional.of(track);

@@ -1,12 +1,25 @@
 package org.iopcare.scheduling.track;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.iopcare.events.CloudEventHeaders;
+import org.iopcare.events.Topics;
+import org.iopcare.events.TrackChanged;
+import org.iopcare.events.TrackStatus;
 import org.iopcare.scheduling.SchedulingIT;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.testsupport.TestHttp.Response;
+import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,5 +99,111 @@ class TrackIT extends SchedulingIT {
                         String.class,
                         "code=" + code))
                 .contains("UPDATE /api/tracks/{code} 200", "READ /api/tracks/{code} 200");
+    }
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    Tracks tracks;
+
+    /** A track inserted as the seeded ones were, before track-changed existed: never announced. */
+    String unannouncedTrack() {
+        String code = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        jdbc.update("""
+                INSERT INTO program_track (code, name, time_zone, meeting_days, local_start, local_end, capacity,
+                                           age_group, modality, updated_at)
+                VALUES (?, 'IT track', 'America/New_York', 'MONDAY,WEDNESDAY,FRIDAY', '21:00', '23:30', 4, 'ADULT',
+                        'VIRTUAL', now())
+                """, code);
+        jdbc.update(
+                "INSERT INTO track_component (track_code, position, component, minutes) VALUES (?, 1, 'GROUP_THERAPY', 150)",
+                code);
+        return code;
+    }
+
+    /** Every track-changed record of one track read so far, in order. */
+    static List<TrackChanged> changesOf(String code, List<ConsumerRecord<byte[], byte[]>> records) {
+        String key = TrackChanged.keyOf(code).toString();
+        return records.stream()
+                .filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                .peek(r -> assertThat(TestKafka.header(r, CloudEventHeaders.SUBJECT))
+                        .isEqualTo(key))
+                .map(r -> TestKafka.read(r, TrackChanged.class))
+                .toList();
+    }
+
+    @Test
+    void everyTrackIsPublishedKeyedByItsCodeAndRetiredOnlyWithoutClients() {
+        String admin = TestTokens.bearer(StaffRole.PROGRAM_ADMIN);
+        String code = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String busy = unannouncedTrack();
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> topic = TestKafka.reader(Topics.TRACK_CHANGED)) {
+            // created, changed, retired; retiring again and changing a retired track publish nothing
+            assertThat(http.postJson(
+                                    "/api/tracks",
+                                    admin,
+                                    track(code, "\"MONDAY\",\"TUESDAY\",\"THURSDAY\"", "09:00", "12:00"))
+                            .status())
+                    .isEqualTo(201);
+            String changed = track(code, "\"MONDAY\",\"TUESDAY\",\"THURSDAY\"", "10:00", "13:00")
+                    .replace("Test track", "Late morning");
+            assertThat(http.exchange(HttpMethod.PUT, "/api/tracks/" + code, admin, MediaType.APPLICATION_JSON, changed)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(http.postJson("/api/tracks/" + code + "/retire", TestTokens.bearer(StaffRole.CLINICIAN), null)
+                            .status())
+                    .isEqualTo(403);
+            Response retired = http.postJson("/api/tracks/" + code + "/retire", admin, null);
+            assertThat(retired.status()).as(retired.text()).isEqualTo(200);
+            assertThat(retired.json().get("status").asString()).isEqualTo("RETIRED");
+            assertThat(http.postJson("/api/tracks/" + code + "/retire", admin, null)
+                            .status())
+                    .isEqualTo(200);
+            Response changeRetired =
+                    http.exchange(HttpMethod.PUT, "/api/tracks/" + code, admin, MediaType.APPLICATION_JSON, changed);
+            assertThat(changeRetired.status()).isEqualTo(409);
+            assertThat(changeRetired.json().get("type").asString()).endsWith("/track-retired");
+            assertThat(http.get("/api/tracks/" + code, admin)
+                            .json()
+                            .get("status")
+                            .asString())
+                    .isEqualTo("RETIRED");
+            assertThat(http.postJson("/api/tracks/NO-SUCH-TRACK/retire", admin, null)
+                            .status())
+                    .isEqualTo(404);
+
+            // a track with a client waiting for a seat stays open
+            jdbc.update("""
+                    INSERT INTO client_schedule (client_id, track_code, status, waitlist_seq, start_date, clinician_id,
+                                                 age_group, updated_at)
+                    VALUES (?, ?, 'WAITLISTED', nextval('waitlist_seq'), current_date, 'clin-ada', 'ADULT', now())
+                    """, UUID.randomUUID(), busy);
+            Response refused = http.postJson("/api/tracks/" + busy + "/retire", admin, null);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().get("type").asString()).endsWith("/track-has-clients");
+            // a track that existed before the event (inserted, like the seeded ones) is announced once
+            assertThat(tracks.announceUnannounced()).isGreaterThanOrEqualTo(1);
+            assertThat(tracks.announceUnannounced()).isZero();
+
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                records.addAll(TestKafka.poll(topic));
+                assertThat(changesOf(code, records))
+                        .extracting(TrackChanged::name, TrackChanged::status)
+                        .containsExactly(
+                                tuple("Test track", TrackStatus.ACTIVE),
+                                tuple("Late morning", TrackStatus.ACTIVE),
+                                tuple("Late morning", TrackStatus.RETIRED));
+                assertThat(changesOf(busy, records))
+                        .extracting(TrackChanged::status)
+                        .containsExactly(TrackStatus.ACTIVE);
+                // the seeded tracks, announced when scheduling started
+                assertThat(changesOf("MH-IOP-AM", records))
+                        .extracting(TrackChanged::name)
+                        .contains("Mental health IOP, morning");
+            });
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM program_track WHERE announced_at IS NULL", Integer.class))
+                .isZero();
     }
 }
