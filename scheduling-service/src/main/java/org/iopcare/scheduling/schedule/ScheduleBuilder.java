@@ -21,11 +21,13 @@ import org.iopcare.events.SessionScheduled;
 import org.iopcare.scheduling.config.SchedulingProperties;
 import org.iopcare.scheduling.enrollment.ClientEnrollment;
 import org.iopcare.scheduling.track.ProgramTrack;
+import org.iopcare.scheduling.track.TrackReplaced;
 import org.iopcare.scheduling.track.Tracks;
 import org.iopcare.scheduling.work.SchedulingWorkItems;
 import org.iopcare.support.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -244,6 +246,74 @@ public class ScheduleBuilder {
     }
 
     /**
+     * Re-plans a changed track's upcoming meetings in the change's transaction: a meeting on a day
+     * the track still meets moves with its roster to the new time ({@code session-rescheduled} per
+     * seat whose time changed); a meeting on a day it no longer meets, or whose new time has
+     * passed, is cancelled with its seats ({@code TRACK_CHANGE}, {@code session-cancelled} each);
+     * every seated client then joins the meetings of the new days up to their schedule's end
+     * ({@code session-scheduled} each), a roster never beyond the capacity.
+     */
+    @EventListener
+    public void replan(TrackReplaced replaced) {
+        ProgramTrack track = replaced.track();
+        Instant now = replaced.at();
+        for (GroupSession group : sessions.lockUpcomingGroupSessions(track.code(), now)) {
+            Optional<ProgramTrack.Meeting> meeting =
+                    track.meetingOn(group.date()).filter(m -> m.startsAt().isAfter(now));
+            if (meeting.isEmpty()) {
+                sessions.cancelGroupSession(group.id());
+                sessions.lockRoster(group.id()).forEach(seat -> cancel(seat, CancellationReason.TRACK_CHANGE, now));
+                continue;
+            }
+            sessions.moveGroupSession(group.id(), track, meeting.get());
+            for (ClientSession seat : sessions.lockRoster(group.id())) {
+                ClientSession moved = new ClientSession(
+                        seat.id(),
+                        seat.clientId(),
+                        SessionKind.GROUP,
+                        group.id(),
+                        null,
+                        seat.planWeek(),
+                        meeting.get().startsAt(),
+                        meeting.get().endsAt(),
+                        track.zone(),
+                        track.modality(),
+                        seat.status(),
+                        null);
+                if (moved.interval().equals(seat.interval())
+                        && moved.zone().equals(seat.zone())
+                        && moved.modality() == seat.modality()) {
+                    continue;
+                }
+                sessions.move(moved);
+                if (!moved.interval().equals(seat.interval())) {
+                    outbox.append(new SessionRescheduled(
+                            UUID.randomUUID(),
+                            now,
+                            seat.clientId(),
+                            seat.id(),
+                            seat.startsAt(),
+                            seat.endsAt(),
+                            moved.startsAt(),
+                            moved.endsAt()));
+                }
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(now, track.zone());
+        for (ClientSchedule seated : schedules.lockSeated(track.code())) {
+            if (seated.scheduledThrough() == null) {
+                continue;
+            }
+            LocalDate from = latest(seated.startDate(), today, null);
+            LocalDate groupsFrom = schedules
+                    .transferredOnto(seated.clientId(), track.code())
+                    .filter(from::isBefore)
+                    .orElse(from);
+            joinGroups(seated, track, groupsFrom, seated.scheduledThrough(), now);
+        }
+    }
+
+    /**
      * Extends a batch of schedules that fall behind the horizon. Rows another instance is working
      * on are skipped, so several instances share the work without doing any of it twice.
      *
@@ -362,7 +432,7 @@ public class ScheduleBuilder {
                 continue;
             }
             GroupSession group = sessions.lockGroupSession(track, meeting);
-            if (!ClientSession.SCHEDULED.equals(group.status())) {
+            if (!ClientSession.SCHEDULED.equals(group.status()) || sessions.onRoster(group.id(), schedule.clientId())) {
                 continue;
             }
             if (sessions.rosterSize(group.id()) >= group.capacity()) {

@@ -152,6 +152,14 @@ class ScheduleStore {
                 .single();
     }
 
+    /** The clients holding a seat in the track, locked. */
+    List<ClientSchedule> lockSeated(String trackCode) {
+        return jdbc.sql(SELECT + " WHERE track_code = ? AND status = 'ACTIVE' ORDER BY client_id FOR UPDATE")
+                .param(trackCode)
+                .query(ScheduleStore::schedule)
+                .list();
+    }
+
     Optional<ClientSchedule> firstWaiting(String trackCode) {
         return jdbc.sql(SELECT + " WHERE track_code = ? AND status = 'WAITLISTED' ORDER BY waitlist_seq LIMIT 1")
                 .param(trackCode)

@@ -132,6 +132,14 @@ public class TrackStore {
                 .single();
     }
 
+    /** Clients holding a seat in the track. */
+    int seatedOn(String code) {
+        return jdbc.sql("SELECT count(*) FROM client_schedule WHERE track_code = ? AND status = 'ACTIVE'")
+                .param(code)
+                .query(Integer.class)
+                .single();
+    }
+
     /** Records that the track's current state was published. */
     void announced(String code, Instant now) {
         jdbc.sql("UPDATE program_track SET announced_at = ? WHERE code = ?")

@@ -14,6 +14,7 @@ import org.iopcare.events.TrackStatus;
 import org.iopcare.scheduling.config.SchedulingProperties;
 import org.iopcare.support.outbox.Outbox;
 import org.iopcare.support.web.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,12 +30,19 @@ public class Tracks {
     private final SchedulingProperties settings;
     private final Clock clock;
     private final Outbox outbox;
+    private final ApplicationEventPublisher events;
 
-    public Tracks(TrackStore store, SchedulingProperties settings, Clock clock, Outbox outbox) {
+    public Tracks(
+            TrackStore store,
+            SchedulingProperties settings,
+            Clock clock,
+            Outbox outbox,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
         this.outbox = outbox;
+        this.events = events;
     }
 
     @Transactional
@@ -52,7 +60,10 @@ public class Tracks {
         return track;
     }
 
-    /** Replaces a track; sessions already generated keep their times, later ones use the new ones. */
+    /**
+     * Replaces a track; its upcoming meetings move to the new days and times with their rosters
+     * (see {@link TrackReplaced}). Refused when the new capacity is below the seats taken.
+     */
     @Transactional
     public ProgramTrack replace(String code, TrackRequest request) {
         store.lock(code).orElseThrow(() -> ProblemException.notFound("Track"));
@@ -60,9 +71,16 @@ public class Tracks {
             throw ProblemException.conflict("track-retired", "A retired track cannot be changed");
         }
         ProgramTrack track = validated(code, request);
+        int seated = store.seatedOn(code);
+        if (track.capacity() < seated) {
+            throw ProblemException.conflict(
+                    "capacity-below-seated", "More clients hold a seat in the track than the new capacity");
+        }
         Instant now = Instant.now(clock);
         store.update(track, now);
         announce(track, TrackStatus.ACTIVE, now);
+        // the schedule moves the track's upcoming meetings and their rosters, in this transaction
+        events.publishEvent(new TrackReplaced(track, now));
         return track;
     }
 

@@ -21,6 +21,7 @@ class TracksTest {
             null,
             SchedulingProperties.defaults(),
             Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC),
+            null,
             null);
 
     static TrackRequest request(List<DayOfWeek> days, String start, String end, AgeGroup ageGroup) {
