@@ -199,6 +199,15 @@ class AccessMatrixIT extends SchedulingIT {
                                     Timestamp.from(at)))
                             .isZero());
         }));
+        ops.put("POST /api/clients/{id}/make-ups", write((c, t) -> {
+            UUID client = client(f, c);
+            UUID group = fixtures.futureGroup(f.spareTrack());
+            return new Sent(
+                    http.postJson("/api/clients/" + client + "/make-ups", t, "{\"groupSessionId\": \"" + group + "\"}"),
+                    () -> assertThat(fixtures.count(
+                                    "SELECT count(*) FROM client_session WHERE group_session_id = ?", group))
+                            .isZero());
+        }));
         ops.put("POST /api/sessions/{id}/cancel", write((c, t) -> {
             UUID session = fixtures.bookedSession(client(f, c));
             return new Sent(

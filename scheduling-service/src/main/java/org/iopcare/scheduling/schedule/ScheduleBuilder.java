@@ -440,19 +440,7 @@ public class ScheduleBuilder {
                 log.warn("Group session {} is full; client {} not added", group.id(), schedule.clientId());
                 continue;
             }
-            ClientSession seat = new ClientSession(
-                    UUID.randomUUID(),
-                    schedule.clientId(),
-                    SessionKind.GROUP,
-                    group.id(),
-                    null,
-                    null,
-                    group.startsAt(),
-                    group.endsAt(),
-                    track.zone(),
-                    track.modality(),
-                    ClientSession.SCHEDULED,
-                    null);
+            ClientSession seat = ClientSession.seat(schedule.clientId(), group, track);
             if (sessions.insert(seat, now)) {
                 published(seat, now);
             }
