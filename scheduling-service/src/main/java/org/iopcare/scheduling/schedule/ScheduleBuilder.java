@@ -82,6 +82,7 @@ public class ScheduleBuilder {
         Optional<ClientSchedule> previous = schedules.lock(enrollment.clientId());
         previous.ifPresent(p -> cancelUpcoming(p.clientId(), now, CancellationReason.TRACK_CHANGE, now));
         schedules.forgetTransfer(enrollment.clientId());
+        previous.ifPresent(p -> schedules.endOn(p.clientId(), null));
         ProgramTrack track = tracks.lock(enrollment.trackCode());
         boolean keepsSeat = previous.filter(p -> p.status() == ClientSchedule.Status.ACTIVE
                         && p.trackCode().equals(track.code()))
@@ -377,8 +378,14 @@ public class ScheduleBuilder {
     /** Extends the schedule through {@code until}, or through the horizon when null. */
     private void extend(ClientSchedule schedule, ProgramTrack track, Instant now, LocalDate until) {
         LocalDate today = LocalDate.ofInstant(now, track.zone());
-        LocalDate through =
+        LocalDate horizon =
                 until != null ? until : today.plusDays(settings.horizon().toDays());
+        // a discharge dated ahead: nothing from its day on
+        LocalDate through = schedules
+                .endsOn(schedule.clientId())
+                .map(day -> day.minusDays(1))
+                .filter(horizon::isAfter)
+                .orElse(horizon);
         LocalDate from = latest(
                 schedule.startDate(),
                 today,

@@ -2,6 +2,7 @@ package org.iopcare.scheduling.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,8 +74,12 @@ public class ScheduleEvents {
     }
 
     /**
-     * Cancels every session from the effective date on, gives the seat up and promotes the
-     * waitlist. A discharge of an enrollment that was since replaced changes nothing.
+     * Cancels every session from the effective date on. A discharge effective today or earlier (in
+     * the track's zone) also ends the schedule at once: the seat is given up and the waitlist
+     * promoted. One dated ahead keeps the client's sessions until then (still reminded; the horizon
+     * extension builds up to the day before) and ends the schedule on that day
+     * ({@link #endDueDischarges}). A discharge of an enrollment that was since replaced changes
+     * nothing.
      */
     @Transactional
     public void onDischarged(ClientDischarged event) {
@@ -96,6 +101,36 @@ public class ScheduleEvents {
                 event.effectiveDate().atStartOfDay(zone).toInstant(),
                 CancellationReason.DISCHARGE,
                 now);
+        if (event.effectiveDate().isAfter(LocalDate.ofInstant(now, zone))) {
+            schedules.endOn(current.clientId(), event.effectiveDate());
+            return;
+        }
+        end(current, now);
+    }
+
+    /**
+     * Ends the schedules whose discharge day has come (in their track's zone), in batches that
+     * instances share ({@code SKIP LOCKED}): a session planned from that day on is cancelled, the
+     * seat given up and the waitlist promoted.
+     *
+     * @return how many schedules ended
+     */
+    @Transactional
+    public int endDueDischarges(Instant now, int batch) {
+        List<ClientSchedule> due = schedules.lockEndingBy(now, batch);
+        for (ClientSchedule current : due) {
+            LocalDate day = schedules.endsOn(current.clientId()).orElseThrow();
+            builder.cancelUpcoming(
+                    current.clientId(),
+                    day.atStartOfDay(tracks.get(current.trackCode()).zone()).toInstant(),
+                    CancellationReason.DISCHARGE,
+                    now);
+            end(current, now);
+        }
+        return due.size();
+    }
+
+    private void end(ClientSchedule current, Instant now) {
         schedules.save(
                 new ClientSchedule(
                         current.clientId(),

@@ -152,6 +152,37 @@ class ScheduleStore {
                 .single();
     }
 
+    /** Sets (or, with null, clears) the day a discharge dated ahead ends the schedule. */
+    void endOn(UUID clientId, LocalDate day) {
+        jdbc.sql("UPDATE client_schedule SET ends_on = ? WHERE client_id = ?")
+                .param(1, day == null ? null : Date.valueOf(day), java.sql.Types.DATE)
+                .param(2, clientId)
+                .update();
+    }
+
+    /** The day a discharge dated ahead ends the client's schedule, if one does. */
+    Optional<LocalDate> endsOn(UUID clientId) {
+        return jdbc.sql("SELECT ends_on FROM client_schedule WHERE client_id = ? AND ends_on IS NOT NULL")
+                .param(clientId)
+                .query((rs, i) -> rs.getDate(1).toLocalDate())
+                .optional();
+    }
+
+    /** Schedules whose discharge day has come in their track's zone, locked; rows another instance holds are skipped. */
+    List<ClientSchedule> lockEndingBy(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT s.client_id, s.track_code, s.status, s.start_date, s.clinician_id, s.age_group,
+                               s.scheduled_through
+                        FROM client_schedule s JOIN program_track t ON t.code = s.track_code
+                        WHERE s.ends_on IS NOT NULL AND s.status <> 'ENDED'
+                          AND s.ends_on <= (CAST(? AS timestamptz) AT TIME ZONE t.time_zone)::date
+                        ORDER BY s.client_id LIMIT ? FOR UPDATE OF s SKIP LOCKED
+                        """)
+                .params(Timestamp.from(now), limit)
+                .query(ScheduleStore::schedule)
+                .list();
+    }
+
     /** The clients holding a seat in the track, locked. */
     List<ClientSchedule> lockSeated(String trackCode) {
         return jdbc.sql(SELECT + " WHERE track_code = ? AND status = 'ACTIVE' ORDER BY client_id FOR UPDATE")

@@ -144,6 +144,14 @@ class ScheduleBuilderTest {
 
         @Override
         void forgetTransfer(UUID clientId) {}
+
+        @Override
+        Optional<LocalDate> endsOn(UUID clientId) {
+            return Optional.empty();
+        }
+
+        @Override
+        void endOn(UUID clientId, LocalDate day) {}
     };
 
     final SessionStore sessionStore = new SessionStore(null) {

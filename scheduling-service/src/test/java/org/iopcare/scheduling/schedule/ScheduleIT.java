@@ -478,6 +478,70 @@ class ScheduleIT extends SchedulingIT {
                 .isEqualTo(LocalDate.parse("2027-03-29"));
     }
 
+    @Autowired
+    ScheduleEvents scheduleEvents;
+
+    @Test
+    void aDischargeDatedAheadKeepsTheSessionsUntilItsDayAndFreesTheSeatOnThatDay() {
+        String track = track(1);
+        String clinician = clinician();
+        UUID leaving = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        ClientEnrolled leavingEnrolled = enrolled(leaving, track, clinician, Instant.now());
+        TestKafka.publish(leavingEnrolled);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> "ACTIVE".equals(status(leaving)));
+        TestKafka.publish(enrolled(waiting, track, clinician, Instant.now()));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> "WAITLISTED".equals(status(waiting)));
+        LocalDate day = LocalDate.now(NEW_YORK).plusDays(10);
+        Instant cut = day.atStartOfDay(NEW_YORK).toInstant();
+
+        TestKafka.publish(new ClientDischarged(
+                UUID.randomUUID(),
+                Instant.now(),
+                leaving,
+                leavingEnrolled.enrollmentId(),
+                day,
+                DischargeReason.COMPLETED));
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !groupStarts(leaving, track, "CANCELLED").isEmpty());
+        // until the day the client keeps the seat and the sessions (reminded as before); from it, nothing
+        assertThat(groupStarts(leaving, track, "CANCELLED"))
+                .allSatisfy(start -> assertThat(start).isAfterOrEqualTo(cut));
+        assertThat(groupStarts(leaving, track, "SCHEDULED"))
+                .hasSizeBetween(9, 10)
+                .allSatisfy(start -> assertThat(start).isBefore(cut));
+        assertThat(count(
+                        "SELECT count(*) FROM client_session WHERE client_id = ? AND status = 'SCHEDULED'"
+                                + " AND starts_at >= ?",
+                        leaving,
+                        Timestamp.from(cut)))
+                .isZero();
+        assertThat(count(
+                        "SELECT count(*) FROM client_session WHERE client_id = ? AND status = 'CANCELLED'"
+                                + " AND cancel_reason <> 'DISCHARGE'",
+                        leaving))
+                .isZero();
+        assertThat(status(leaving)).isEqualTo("ACTIVE");
+        assertThat(status(waiting)).isEqualTo("WAITLISTED");
+        assertThat(scheduleEvents.endDueDischarges(Instant.now(), 50)).isZero();
+
+        // on the day (the daily job, at a quarter past three): the schedule ends, the first in line is seated
+        Instant thatMorning = cut.plus(Duration.ofMinutes(195));
+        assertThat(scheduleEvents.endDueDischarges(thatMorning, 50)).isOne();
+        assertThat(status(leaving)).isEqualTo("ENDED");
+        assertThat(status(waiting)).isEqualTo("ACTIVE");
+        assertThat(groupStarts(waiting, track, "SCHEDULED"))
+                .isNotEmpty()
+                .allSatisfy(start -> assertThat(start).isAfter(thatMorning));
+        assertThat(count(
+                        "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM client_session s"
+                                + " JOIN group_session g ON g.id = s.group_session_id"
+                                + " WHERE g.track_code = ? AND s.status = 'SCHEDULED' GROUP BY g.id) r",
+                        track))
+                .isOne();
+    }
+
     private String status(UUID client) {
         List<String> status =
                 jdbc.queryForList("SELECT status FROM client_schedule WHERE client_id = ?", String.class, client);
