@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.iopcare.testsupport.TestHttp.assertProblem;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -330,6 +332,20 @@ class AccessMatrixIT extends IntakeIT {
             return new Sent(
                     send("PATCH", "/api/clients/" + client, t, "{\"preferredName\":\"Sammy\"}"),
                     () -> assertThat(row("client", client)).isEqualTo(before));
+        }));
+        ops.put("POST /api/clients/{id}/transfer", write((c, t) -> {
+            UUID client = enrolled(clinicianOf(c)).client();
+            String sql = "SELECT string_agg(track_code, ',') FROM enrollment WHERE client_id = ?";
+            String before = jdbc.queryForObject(sql, String.class, client);
+            return new Sent(
+                    http.postJson(
+                            "/api/clients/" + client + "/transfer",
+                            t,
+                            "{\"trackCode\":\"MH-IOP-PM\",\"effectiveDate\":\"%s\"}"
+                                    .formatted(LocalDate.now(ZoneId.of("America/Chicago"))
+                                            .plusDays(7))),
+                    () -> assertThat(jdbc.queryForObject(sql, String.class, client))
+                            .isEqualTo(before));
         }));
         ops.put("POST /api/clients/{id}/discharge", write((c, t) -> {
             UUID client = enrolled(clinicianOf(c)).client();

@@ -37,6 +37,8 @@ class ExposureIT {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         Infrastructure.register(registry, "intake");
+        // the database the other suites migrate, with their tracks (IntakeIT)
+        registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/tracks");
         registry.add("spring.main.cloud-platform", () -> "kubernetes");
         registry.add("management.server.port", () -> 0);
         registry.add("springdoc.api-docs.enabled", () -> false);

@@ -35,6 +35,8 @@ public abstract class IntakeIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure.register(registry, "intake");
+        // the tracks scheduling would have published (db/tracks): enrollment accepts only known ones
+        registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/tracks");
         // The test client is the trusted proxy, so a test can speak for many client addresses
         // through X-Forwarded-For; the limit is high enough for the rest of the suite's loopback posts.
         registry.add("server.tomcat.remoteip.internal-proxies", () -> "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1");

@@ -158,6 +158,27 @@ final class AccessFixtures {
         return id;
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger FUTURE_GROUPS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A group meeting of the track, a day of its own far ahead, with free seats. */
+    UUID futureGroup(String track) {
+        UUID id = UUID.randomUUID();
+        LocalDate day = LocalDate.now(ZONE).plusDays(600 + FUTURE_GROUPS.incrementAndGet());
+        Instant start = day.atTime(15, 0).atZone(ZONE).toInstant();
+        jdbc.update(
+                """
+                INSERT INTO group_session (id, track_code, local_date, starts_at, ends_at, time_zone, capacity, status)
+                VALUES (?, ?, ?, ?, ?, 'America/New_York', 12, 'SCHEDULED')
+                """,
+                id,
+                track,
+                Date.valueOf(day),
+                Timestamp.from(start),
+                Timestamp.from(start.plus(Duration.ofHours(3))));
+        return id;
+    }
+
     /** The client's seat in a group session. */
     UUID seat(UUID client, UUID group) {
         UUID id = UUID.randomUUID();

@@ -208,6 +208,17 @@ class AccessMatrixIT extends SchedulingIT {
                             AccessFixtures.trackJson(f.spareTrack(), 12)),
                     () -> assertThat(fixtures.trackVersion(f.spareTrack())).isEqualTo(before));
         }));
+        ops.put("POST /api/tracks/{code}/retire", write((c, t) -> {
+            String code = AccessFixtures.code("RT-N");
+            Response created = http.postJson(
+                    "/api/tracks", TestTokens.bearer(StaffRole.PROGRAM_ADMIN), AccessFixtures.trackJson(code, 12));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            return new Sent(
+                    http.postJson("/api/tracks/" + code + "/retire", t, null),
+                    () -> assertThat(fixtures.count(
+                                    "SELECT count(*) FROM program_track WHERE code = ? AND status = 'RETIRED'", code))
+                            .isZero());
+        }));
         ops.put("POST /api/closures", write((c, t) -> {
             int before = fixtures.count("SELECT count(*) FROM closure WHERE track_code = ?", f.spareTrack());
             String day = f.groupDay().plusDays(300).toString();
@@ -254,6 +265,15 @@ class AccessMatrixIT extends SchedulingIT {
                                     "SELECT count(*) FROM client_session WHERE client_id = ? AND starts_at = ?",
                                     client,
                                     Timestamp.from(at)))
+                            .isZero());
+        }));
+        ops.put("POST /api/clients/{id}/make-ups", write((c, t) -> {
+            UUID client = client(f, c);
+            UUID group = fixtures.futureGroup(f.spareTrack());
+            return new Sent(
+                    http.postJson("/api/clients/" + client + "/make-ups", t, "{\"groupSessionId\": \"" + group + "\"}"),
+                    () -> assertThat(fixtures.count(
+                                    "SELECT count(*) FROM client_session WHERE group_session_id = ?", group))
                             .isZero());
         }));
         ops.put("POST /api/sessions/{id}/cancel", write((c, t) -> {

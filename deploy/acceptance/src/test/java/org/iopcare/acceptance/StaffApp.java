@@ -1,8 +1,10 @@
 package org.iopcare.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -129,13 +131,20 @@ final class StaffApp {
     /**
      * Enrolls with {@code clinicianId} as primary clinician and, as a clinic would for the clinician
      * who runs the client's groups and plan, puts {@link #CLINICIAN_ID} on the care team, so that the
-     * journeys' clinician reaches the client in every service.
+     * journeys' clinician reaches the client in every service. A track made moments ago may not
+     * have reached intake yet (track-changed): the enrollment is asked again until it has.
      */
     Reply enroll(String inquiryId, Person person, String trackCode, String clinicianId) {
-        Reply enrolled = Http.post(
-                platform.intake + "/api/enrollments",
-                coordinator,
-                enrollment(inquiryId, person, trackCode, clinicianId));
+        Map<String, Object> body = enrollment(inquiryId, person, trackCode, clinicianId);
+        // intake learns a track scheduling has just created from track-changed, moments later
+        Reply[] answer = new Reply[1];
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    answer[0] = Http.post(platform.intake + "/api/enrollments", coordinator, body);
+                    return !(answer[0].status() == 422 && answer[0].body().contains("unknown-track"));
+                });
+        Reply enrolled = answer[0];
         if (enrolled.status() == 201 && !clinicianId.equals(CLINICIAN_ID)) {
             Reply team = Http.send(
                     "PUT",

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Enrollment, clients and discharge. */
+/** Enrollment, clients, track transfer and discharge. */
 @RestController
 class ClientController {
 
@@ -57,6 +57,14 @@ class ClientController {
     ClientView change(@PathVariable UUID id, @Valid @RequestBody ClientChange change) {
         caseload.require(id, IntakeAccess.ADMINISTRATIVE, "Client");
         return clients.change(id, change);
+    }
+
+    /** Another track from a date on; scheduling moves the group sessions. */
+    @PostMapping("/api/clients/{id}/transfer")
+    @PreAuthorize(ENROLLING)
+    ClientView transfer(@PathVariable UUID id, @Valid @RequestBody TransferRequest request) {
+        caseload.require(id, IntakeAccess.ADMINISTRATIVE, "Client");
+        return clients.transfer(id, request);
     }
 
     @PostMapping("/api/clients/{id}/discharge")

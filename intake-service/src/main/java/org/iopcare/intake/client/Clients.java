@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
+import org.iopcare.events.ClientTransferred;
 import org.iopcare.events.ClientUpdated;
 import org.iopcare.events.LevelOfCare;
 import org.iopcare.intake.careteam.CareTeams;
@@ -17,6 +18,7 @@ import org.iopcare.intake.inquiry.Inquiry;
 import org.iopcare.intake.inquiry.InquiryStatus;
 import org.iopcare.intake.screening.Screening;
 import org.iopcare.intake.screening.Screenings;
+import org.iopcare.intake.track.KnownTracks;
 import org.iopcare.support.outbox.Outbox;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -33,6 +35,7 @@ public class Clients {
     private final Screenings screenings;
     private final Outbox outbox;
     private final CareTeams careTeams;
+    private final KnownTracks tracks;
     private final Clock clock;
 
     Clients(
@@ -42,8 +45,10 @@ public class Clients {
             Screenings screenings,
             Outbox outbox,
             CareTeams careTeams,
+            KnownTracks tracks,
             Clock clock) {
         this.careTeams = careTeams;
+        this.tracks = tracks;
         this.clients = clients;
         this.enrollments = enrollments;
         this.inquiries = inquiries;
@@ -77,6 +82,7 @@ public class Clients {
             throw ProblemException.unprocessable(
                     "level-of-care-not-iop", "The latest screening decided " + level + ", not IOP");
         }
+        tracks.requireOpen(request.trackCode());
         Instant now = now();
         ZoneId zone = ZoneId.of(request.client().timeZone());
         if (request.startDate().isBefore(LocalDate.now(clock.withZone(zone)))) {
@@ -173,6 +179,36 @@ public class Clients {
         outbox.append(new ClientDischarged(UUID.randomUUID(), now, id, enrollment.id(), effective, request.reason()));
         List<Enrollment> all = enrollments.findByClientIdOrderByEnrolledAtDesc(id);
         return ClientView.of(client, all);
+    }
+
+    /**
+     * Moves the open enrollment to another track from a date on and publishes {@code
+     * client-transferred}; scheduling moves the group sessions.
+     */
+    @Transactional
+    public ClientView transfer(UUID id, TransferRequest request) {
+        Client client = get(id);
+        Enrollment enrollment = enrollments
+                .findByClientIdAndDischargedAtIsNull(id)
+                .orElseThrow(() -> ProblemException.conflict("not-enrolled", "The client has no open enrollment"));
+        if (enrollment.trackCode().equals(request.trackCode())) {
+            throw ProblemException.unprocessable("same-track", "The client is already enrolled on this track");
+        }
+        tracks.requireOpen(request.trackCode());
+        if (request.effectiveDate().isBefore(LocalDate.now(clock.withZone(ZoneId.of(client.timeZone()))))) {
+            throw ProblemException.unprocessable(
+                    "effective-date-in-past", "effectiveDate is in the past in the client's time zone");
+        }
+        if (request.effectiveDate().isBefore(enrollment.startDate())) {
+            throw ProblemException.unprocessable(
+                    "transfer-before-start", "effectiveDate is before the enrollment's start date");
+        }
+        String previous = enrollment.trackCode();
+        enrollment.transfer(request.trackCode());
+        enrollments.saveAndFlush(enrollment);
+        outbox.append(new ClientTransferred(
+                UUID.randomUUID(), now(), id, enrollment.id(), previous, request.trackCode(), request.effectiveDate()));
+        return ClientView.of(client, enrollments.findByClientIdOrderByEnrolledAtDesc(id));
     }
 
     private Client get(UUID id) {

@@ -91,6 +91,11 @@ public class Enrollment {
         this.dischargedAt = now;
     }
 
+    /** Moves the enrollment to another track (the sessions change from a date, in scheduling). */
+    void transfer(String trackCode) {
+        this.trackCode = trackCode;
+    }
+
     public UUID id() {
         return id;
     }

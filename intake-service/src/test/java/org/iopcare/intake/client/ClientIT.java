@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
+import org.iopcare.events.ClientTransferred;
 import org.iopcare.events.ClientUpdated;
 import org.iopcare.events.ConsentChangeSource;
 import org.iopcare.events.ContactChannel;
@@ -24,6 +26,8 @@ import org.iopcare.events.ContactConsentChanged;
 import org.iopcare.events.DischargeReason;
 import org.iopcare.events.InquiryStatusChanged;
 import org.iopcare.events.Topics;
+import org.iopcare.events.TrackChanged;
+import org.iopcare.events.TrackStatus;
 import org.iopcare.intake.IntakeIT;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.testsupport.TestHttp.Response;
@@ -262,11 +266,93 @@ class ClientIT extends IntakeIT {
 
         assertThat(count("client")).isEqualTo(clients);
         assertThat(count("enrollment")).isEqualTo(enrollments);
-        assertThat(http.get("/api/inquiries/" + inquiry, COORDINATOR)
-                        .json()
-                        .get("status")
-                        .asString())
-                .isEqualTo("SCREENING");
+        assertThat(inquiryStatus(inquiry)).isEqualTo("SCREENING");
+    }
+
+    @Test
+    void enrollmentTakesOnlyATrackSchedulingPublishedAndNotRetired() {
+        String code = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        UUID inquiry = screened(false);
+        String body = enrollment(inquiry, phone(), ZONE, today(), true).replace("MH-IOP-AM", code);
+        long clients = count("client");
+        long enrollments = count("enrollment");
+
+        Response unknown = http.postJson("/api/enrollments", COORDINATOR, body);
+        assertThat(unknown.status()).as(unknown.text()).isEqualTo(422);
+        assertThat(unknown.json().get("type").asString()).endsWith("/unknown-track");
+        assertThat(unknown.text()).doesNotContain(code);
+        assertThat(count("client")).isEqualTo(clients);
+        assertThat(count("enrollment")).isEqualTo(enrollments);
+        assertThat(inquiryStatus(inquiry)).isEqualTo("SCREENING");
+
+        // scheduling creates the track: intake learns it from the broker
+        Instant created = Instant.now();
+        TestKafka.publish(TrackChanged.of(created, code, "Evening group", TrackStatus.ACTIVE));
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() ->
+                        http.postJson("/api/enrollments", COORDINATOR, body).status() != 422);
+        assertThat(inquiryStatus(inquiry)).isEqualTo("ENROLLED");
+        assertThat(count("enrollment")).isEqualTo(enrollments + 1);
+
+        // retired, then an older state delivered late: the track stays retired
+        long seen = trackEventsApplied();
+        TestKafka.publish(TrackChanged.of(created.plusSeconds(60), code, "Evening group", TrackStatus.RETIRED));
+        TestKafka.publish(TrackChanged.of(created.plusSeconds(30), code, "Evening group", TrackStatus.ACTIVE));
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> trackEventsApplied() >= seen + 2);
+        assertThat(jdbc.queryForObject("SELECT status FROM known_track WHERE code = ?", String.class, code))
+                .isEqualTo("RETIRED");
+        UUID second = screened(false);
+        String secondBody = enrollment(second, phone(), ZONE, today(), true).replace("MH-IOP-AM", code);
+        Response retired = http.postJson("/api/enrollments", COORDINATOR, secondBody);
+        assertThat(retired.status()).as(retired.text()).isEqualTo(422);
+        assertThat(retired.json().get("type").asString()).endsWith("/track-retired");
+        assertThat(count("enrollment")).isEqualTo(enrollments + 1);
+    }
+
+    @Test
+    void aTransferMovesTheOpenEnrollmentToAnotherPublishedTrackFromADate() {
+        UUID inquiry = screened(false);
+        Response created =
+                http.postJson("/api/enrollments", COORDINATOR, enrollment(inquiry, phone(), ZONE, today(), true));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        UUID clientId = UUID.fromString(created.json().get("id").asString());
+        UUID enrollmentId = UUID.fromString(
+                created.json().get("enrollments").get(0).get("id").asString());
+        String path = "/api/clients/" + clientId + "/transfer";
+        String next = today().plusDays(7).toString();
+
+        for (String[] refused : List.of(
+                new String[] {"MH-IOP-AM", next, "same-track"},
+                new String[] {"NO-SUCH-TRACK", next, "unknown-track"},
+                new String[] {"MH-IOP-PM", today().minusDays(1).toString(), "effective-date-in-past"})) {
+            Response answer = http.postJson(
+                    path,
+                    COORDINATOR,
+                    "{\"trackCode\":\"%s\",\"effectiveDate\":\"%s\"}".formatted(refused[0], refused[1]));
+            assertThat(answer.status()).as(answer.text()).isEqualTo(422);
+            assertThat(answer.json().get("type").asString()).endsWith("/" + refused[2]);
+        }
+        assertThat(http.postJson(path, CLINICIAN, "{\"trackCode\":\"MH-IOP-PM\",\"effectiveDate\":\"" + next + "\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT track_code FROM enrollment WHERE id = ?", String.class, enrollmentId))
+                .isEqualTo("MH-IOP-AM");
+
+        try (KafkaConsumer<byte[], byte[]> transfers = TestKafka.reader(Topics.CLIENT_TRANSFERRED)) {
+            Response moved = http.postJson(
+                    path, COORDINATOR, "{\"trackCode\":\"MH-IOP-PM\",\"effectiveDate\":\"" + next + "\"}");
+            assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+            assertThat(moved.json().get("enrollments").get(0).get("trackCode").asString())
+                    .isEqualTo("MH-IOP-PM");
+            ClientTransferred event = awaitOne(transfers, clientId, r -> TestKafka.read(r, ClientTransferred.class));
+            assertThat(event.enrollmentId()).isEqualTo(enrollmentId);
+            assertThat(event.previousTrackCode()).isEqualTo("MH-IOP-AM");
+            assertThat(event.trackCode()).isEqualTo("MH-IOP-PM");
+            assertThat(event.effectiveDate()).isEqualTo(today().plusDays(7));
+        }
     }
 
     @Test
@@ -412,6 +498,18 @@ class ClientIT extends IntakeIT {
             assertThat(found).hasSize(1);
         });
         return found.get(0);
+    }
+
+    private String inquiryStatus(UUID inquiry) {
+        return http.get("/api/inquiries/" + inquiry, COORDINATOR)
+                .json()
+                .get("status")
+                .asString();
+    }
+
+    private long trackEventsApplied() {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM processed_event WHERE consumer = 'intake-service:track-changed'", Long.class);
     }
 
     private long count(String table) {

@@ -107,6 +107,10 @@ class ClientSearchIT extends IntakeIT {
     @Test
     void filtersByTrackAndClinicianAloneOrWithTheSearchText() {
         String track = "T-" + letters(10).toUpperCase();
+        // a track as scheduling would have published it
+        jdbc.update(
+                "INSERT INTO known_track (code, name, status, changed_at) VALUES (?, 'Search track', 'ACTIVE', now())",
+                track);
         String clinician = clinician();
         String last = surname();
         Person onTrack = enroll("Ada", last, null, track, clinician);

@@ -97,6 +97,12 @@ public class ClientEnrollment {
         this.recordedAt = now;
     }
 
+    /** The same enrollment on another track (client-transferred). */
+    void transfer(String trackCode, Instant now) {
+        this.trackCode = trackCode;
+        this.recordedAt = now;
+    }
+
     /** Refuses an event that cannot build a schedule; the message names fields, never values. */
     static void requireComplete(ClientEnrolled event) {
         require(event.eventId() != null, event, "eventId");

@@ -55,6 +55,12 @@ public class ClientEnrollments {
         return true;
     }
 
+    /** Records that the client's current enrollment moved to another track. */
+    @Transactional
+    public void transferred(UUID clientId, String trackCode) {
+        repository.findById(clientId).ifPresent(e -> e.transfer(trackCode, Instant.now(clock)));
+    }
+
     @Transactional(readOnly = true)
     public ClientEnrollment get(UUID clientId) {
         return repository.findById(clientId).orElseThrow(() -> ProblemException.notFound("Enrollment of client"));

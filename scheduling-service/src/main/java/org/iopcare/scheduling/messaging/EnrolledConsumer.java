@@ -3,6 +3,7 @@ package org.iopcare.scheduling.messaging;
 import java.util.function.Consumer;
 import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
+import org.iopcare.events.ClientTransferred;
 import org.iopcare.scheduling.schedule.ScheduleEvents;
 import org.iopcare.support.messaging.EventConsumers;
 import org.springframework.context.annotation.Bean;
@@ -10,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Binds the {@code enrolled} ({@code enrolled-in-0}) and {@code discharged} ({@code discharged-in-0})
- * topics to the schedule use cases. Poison records go straight to the dead-letter topic; retries and
+ * Binds the {@code enrolled} ({@code enrolled-in-0}), {@code client-transferred} ({@code
+ * clientTransferred-in-0}) and {@code discharged} ({@code discharged-in-0}) topics to the schedule use
+ * cases. Poison records go straight to the dead-letter topic; retries and
  * the consumer group come from the shared defaults.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +22,11 @@ class EnrolledConsumer {
     @Bean
     Consumer<Message<byte[]>> enrolled(EventConsumers consumers, ScheduleEvents schedules) {
         return consumers.of(ClientEnrolled.class, schedules::onEnrolled);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> clientTransferred(EventConsumers consumers, ScheduleEvents schedules) {
+        return consumers.of(ClientTransferred.class, schedules::onTransferred);
     }
 
     @Bean

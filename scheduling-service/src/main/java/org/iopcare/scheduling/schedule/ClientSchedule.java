@@ -24,6 +24,11 @@ public record ClientSchedule(
         AgeGroup ageGroup,
         LocalDate scheduledThrough) {
 
+    /** The same schedule built through another day. */
+    ClientSchedule withScheduledThrough(LocalDate through) {
+        return new ClientSchedule(clientId, trackCode, status, startDate, clinicianId, ageGroup, through);
+    }
+
     /** Where a client stands in their track. */
     public enum Status {
         ACTIVE,

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.iopcare.events.SessionKind;
 import org.iopcare.events.SessionModality;
+import org.iopcare.scheduling.track.ProgramTrack;
 
 /**
  * One session on a client's schedule.
@@ -39,6 +40,23 @@ public record ClientSession(
 
     public static final String SCHEDULED = "SCHEDULED";
     public static final String CANCELLED = "CANCELLED";
+
+    /** A new seat of the client in a group meeting of the track. */
+    static ClientSession seat(UUID clientId, GroupSession group, ProgramTrack track) {
+        return new ClientSession(
+                UUID.randomUUID(),
+                clientId,
+                SessionKind.GROUP,
+                group.id(),
+                null,
+                null,
+                group.startsAt(),
+                group.endsAt(),
+                track.zone(),
+                track.modality(),
+                SCHEDULED,
+                null);
+    }
 
     Interval interval() {
         return new Interval(startsAt, endsAt);

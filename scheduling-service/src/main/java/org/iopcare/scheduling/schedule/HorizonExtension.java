@@ -1,12 +1,14 @@
 package org.iopcare.scheduling.schedule;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every schedule built up to the rolling horizon, once a day. Each batch is one transaction
+ * Keeps every schedule built up to the rolling horizon, and ends the schedules whose discharge day
+ * has come, once a day. Each batch is one transaction
  * that locks its rows with SKIP LOCKED, so instances running at the same time split the work.
  */
 @Component
@@ -17,9 +19,13 @@ class HorizonExtension {
     private static final int MAX_BATCHES = 10_000;
 
     private final ScheduleBuilder builder;
+    private final ScheduleEvents events;
+    private final Clock clock;
 
-    HorizonExtension(ScheduleBuilder builder) {
+    HorizonExtension(ScheduleBuilder builder, ScheduleEvents events, Clock clock) {
         this.builder = builder;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "${iopcare.scheduling.extension-cron:0 15 3 * * *}")
@@ -33,5 +39,14 @@ class HorizonExtension {
             }
         }
         log.info("Horizon extension: {} schedules extended", total);
+        int ended = 0;
+        for (int i = 0; i < MAX_BATCHES; i++) {
+            int batch = events.endDueDischarges(clock.instant(), BATCH);
+            ended += batch;
+            if (batch < BATCH) {
+                break;
+            }
+        }
+        log.info("Discharges dated ahead: {} schedules ended", ended);
     }
 }

@@ -14,15 +14,18 @@ import org.iopcare.events.CancellationReason;
 import org.iopcare.events.SessionCancelled;
 import org.iopcare.events.SessionKind;
 import org.iopcare.events.SessionModality;
+import org.iopcare.events.SessionRescheduled;
 import org.iopcare.events.SessionScheduled;
 import org.iopcare.scheduling.config.SchedulingProperties;
 import org.iopcare.scheduling.enrollment.ClientEnrollment;
 import org.iopcare.scheduling.track.ProgramTrack;
+import org.iopcare.scheduling.track.TrackReplaced;
 import org.iopcare.scheduling.track.Tracks;
 import org.iopcare.scheduling.work.SchedulingWorkItems;
 import org.iopcare.support.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,6 +79,8 @@ public class ScheduleBuilder {
         }
         Optional<ClientSchedule> previous = schedules.lock(enrollment.clientId());
         previous.ifPresent(p -> cancelUpcoming(p.clientId(), now, CancellationReason.TRACK_CHANGE, now));
+        schedules.forgetTransfer(enrollment.clientId());
+        previous.ifPresent(p -> schedules.endOn(p.clientId(), null));
         ProgramTrack track = tracks.lock(enrollment.trackCode());
         boolean keepsSeat = previous.filter(p -> p.status() == ClientSchedule.Status.ACTIVE
                         && p.trackCode().equals(track.code()))
@@ -96,6 +101,123 @@ public class ScheduleBuilder {
         previous.filter(p -> p.status() == ClientSchedule.Status.ACTIVE
                         && !p.trackCode().equals(track.code()))
                 .ifPresent(p -> promote(p.trackCode(), now));
+    }
+
+    /**
+     * Moves a client to another track from {@code effective} on, within their enrollment: the
+     * previous track's sessions are planned up to the day before (where the horizon had not reached
+     * yet), its group sessions from that day are cancelled ({@code TRACK_CHANGE}), the client takes a
+     * seat in the new track, or its waitlist when the track is full, and its meetings from that day
+     * are booked; a freed seat promotes the previous track's waitlist. Individual sessions and
+     * check-ins stay. One transaction; every session published.
+     */
+    @Transactional
+    public void transfer(ClientSchedule current, String trackCode, LocalDate effective, Instant now) {
+        ProgramTrack previous = tracks.lock(current.trackCode());
+        LocalDate dayBefore = effective.minusDays(1);
+        if (current.status() != ClientSchedule.Status.ENDED
+                && (current.scheduledThrough() == null
+                        || current.scheduledThrough().isBefore(dayBefore))) {
+            extend(current, previous, now, dayBefore);
+        }
+        ClientSchedule extended = schedules.find(current.clientId()).orElse(current);
+        sessions
+                .lockUpcoming(
+                        current.clientId(),
+                        effective.atStartOfDay(previous.zone()).toInstant())
+                .stream()
+                .filter(session -> session.kind() == SessionKind.GROUP)
+                .forEach(session -> cancel(session, CancellationReason.TRACK_CHANGE, now));
+        ProgramTrack track = tracks.lock(trackCode);
+        ClientSchedule.Status status = schedules.countActive(track.code()) < track.capacity()
+                ? ClientSchedule.Status.ACTIVE
+                : ClientSchedule.Status.WAITLISTED;
+        schedules.recordTransfer(current.clientId(), previous.code(), track.code(), effective, now);
+        ClientSchedule moved = new ClientSchedule(
+                current.clientId(),
+                track.code(),
+                status,
+                current.startDate(),
+                current.clinicianId(),
+                current.ageGroup(),
+                // from the effective day on, the new track's meetings are still to be booked
+                extended.scheduledThrough() == null
+                                || extended.scheduledThrough().isBefore(dayBefore)
+                        ? extended.scheduledThrough()
+                        : dayBefore);
+        schedules.save(moved, now);
+        extend(moved, track, now);
+        if (current.status() == ClientSchedule.Status.ACTIVE) {
+            promote(previous.code(), now);
+        }
+    }
+
+    /**
+     * Re-plans a changed track's upcoming meetings in the change's transaction: a meeting on a day
+     * the track still meets moves with its roster to the new time ({@code session-rescheduled} per
+     * seat whose time changed); a meeting on a day it no longer meets, or whose new time has
+     * passed, is cancelled with its seats ({@code TRACK_CHANGE}, {@code session-cancelled} each);
+     * every seated client then joins the meetings of the new days up to their schedule's end
+     * ({@code session-scheduled} each), a roster never beyond the capacity.
+     */
+    @EventListener
+    public void replan(TrackReplaced replaced) {
+        ProgramTrack track = replaced.track();
+        Instant now = replaced.at();
+        for (GroupSession group : sessions.lockUpcomingGroupSessions(track.code(), now)) {
+            Optional<ProgramTrack.Meeting> meeting =
+                    track.meetingOn(group.date()).filter(m -> m.startsAt().isAfter(now));
+            if (meeting.isEmpty()) {
+                sessions.cancelGroupSession(group.id());
+                sessions.lockRoster(group.id()).forEach(seat -> cancel(seat, CancellationReason.TRACK_CHANGE, now));
+                continue;
+            }
+            sessions.moveGroupSession(group.id(), track, meeting.get());
+            for (ClientSession seat : sessions.lockRoster(group.id())) {
+                ClientSession moved = new ClientSession(
+                        seat.id(),
+                        seat.clientId(),
+                        SessionKind.GROUP,
+                        group.id(),
+                        null,
+                        seat.planWeek(),
+                        meeting.get().startsAt(),
+                        meeting.get().endsAt(),
+                        track.zone(),
+                        track.modality(),
+                        seat.status(),
+                        null);
+                if (moved.interval().equals(seat.interval())
+                        && moved.zone().equals(seat.zone())
+                        && moved.modality() == seat.modality()) {
+                    continue;
+                }
+                sessions.move(moved);
+                if (!moved.interval().equals(seat.interval())) {
+                    outbox.append(new SessionRescheduled(
+                            UUID.randomUUID(),
+                            now,
+                            seat.clientId(),
+                            seat.id(),
+                            seat.startsAt(),
+                            seat.endsAt(),
+                            moved.startsAt(),
+                            moved.endsAt()));
+                }
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(now, track.zone());
+        for (ClientSchedule seated : schedules.lockSeated(track.code())) {
+            if (seated.scheduledThrough() == null) {
+                continue;
+            }
+            LocalDate from = latest(seated.startDate(), today, null);
+            LocalDate groupsFrom = schedules
+                    .transferredOnto(seated.clientId(), track.code())
+                    .filter(from::isBefore)
+                    .orElse(from);
+            joinGroups(seated, track, groupsFrom, seated.scheduledThrough(), now);
+        }
     }
 
     /**
@@ -156,8 +278,20 @@ public class ScheduleBuilder {
     }
 
     void extend(ClientSchedule schedule, ProgramTrack track, Instant now) {
+        extend(schedule, track, now, null);
+    }
+
+    /** Extends the schedule through {@code until}, or through the horizon when null. */
+    private void extend(ClientSchedule schedule, ProgramTrack track, Instant now, LocalDate until) {
         LocalDate today = LocalDate.ofInstant(now, track.zone());
-        LocalDate through = today.plusDays(settings.horizon().toDays());
+        LocalDate horizon =
+                until != null ? until : today.plusDays(settings.horizon().toDays());
+        // a discharge dated ahead: nothing from its day on
+        LocalDate through = schedules
+                .endsOn(schedule.clientId())
+                .map(day -> day.minusDays(1))
+                .filter(horizon::isAfter)
+                .orElse(horizon);
         LocalDate from = latest(
                 schedule.startDate(),
                 today,
@@ -168,7 +302,12 @@ public class ScheduleBuilder {
             return;
         }
         if (schedule.status() == ClientSchedule.Status.ACTIVE) {
-            joinGroups(schedule, track, from, through, now);
+            // a client transferred onto the track sits in its groups from the transfer's day on
+            LocalDate groupsFrom = schedules
+                    .transferredOnto(schedule.clientId(), track.code())
+                    .filter(from::isBefore)
+                    .orElse(from);
+            joinGroups(schedule, track, groupsFrom, through, now);
         }
         List<AvailabilityWindow> availability = schedules.availability(schedule.clinicianId());
         for (LocalDate week : SessionPlanner.weeks(from, through)) {
@@ -195,16 +334,7 @@ public class ScheduleBuilder {
                         now);
             }
         }
-        schedules.save(
-                new ClientSchedule(
-                        schedule.clientId(),
-                        schedule.trackCode(),
-                        schedule.status(),
-                        schedule.startDate(),
-                        schedule.clinicianId(),
-                        schedule.ageGroup(),
-                        through),
-                now);
+        schedules.save(schedule.withScheduledThrough(through), now);
     }
 
     private void joinGroups(
@@ -215,7 +345,7 @@ public class ScheduleBuilder {
                 continue;
             }
             GroupSession group = sessions.lockGroupSession(track, meeting);
-            if (!ClientSession.SCHEDULED.equals(group.status())) {
+            if (!ClientSession.SCHEDULED.equals(group.status()) || sessions.onRoster(group.id(), schedule.clientId())) {
                 continue;
             }
             if (sessions.rosterSize(group.id()) >= group.capacity()) {
@@ -223,19 +353,7 @@ public class ScheduleBuilder {
                 log.warn("Group session {} is full; client {} not added", group.id(), schedule.clientId());
                 continue;
             }
-            ClientSession seat = new ClientSession(
-                    UUID.randomUUID(),
-                    schedule.clientId(),
-                    SessionKind.GROUP,
-                    group.id(),
-                    null,
-                    null,
-                    group.startsAt(),
-                    group.endsAt(),
-                    track.zone(),
-                    track.modality(),
-                    ClientSession.SCHEDULED,
-                    null);
+            ClientSession seat = ClientSession.seat(schedule.clientId(), group, track);
             if (sessions.insert(seat, now)) {
                 published(seat, now);
             }

@@ -36,6 +36,7 @@ class ScheduleController {
     private final ScheduleStore schedules;
     private final SessionStore sessions;
     private final ManualBooking booking;
+    private final MakeUps makeUps;
     private final Reschedules reschedules;
     private final Caseload caseload;
     private final Clock clock;
@@ -45,6 +46,7 @@ class ScheduleController {
             ScheduleStore schedules,
             SessionStore sessions,
             ManualBooking booking,
+            MakeUps makeUps,
             Reschedules reschedules,
             Caseload caseload,
             Clock clock) {
@@ -52,6 +54,7 @@ class ScheduleController {
         this.schedules = schedules;
         this.sessions = sessions;
         this.booking = booking;
+        this.makeUps = makeUps;
         this.reschedules = reschedules;
         this.caseload = caseload;
         this.clock = clock;
@@ -116,6 +119,15 @@ class ScheduleController {
     SessionView book(@PathVariable UUID id, @Valid @RequestBody ManualBooking.Request request) {
         caseload.require(id, BOOKINGS, "Schedule of client");
         return SessionView.of(booking.book(id, request));
+    }
+
+    /** A make-up seat in a group meeting with a free seat (another track's, or the client's own). */
+    @PostMapping("/api/clients/{id}/make-ups")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('SCHEDULER','CLINICIAN','PROGRAM_ADMIN')")
+    SessionView makeUp(@PathVariable UUID id, @Valid @RequestBody MakeUps.Request request) {
+        caseload.require(id, BOOKINGS, "Schedule of client");
+        return SessionView.of(makeUps.book(id, request));
     }
 
     /** The track's waitlist; a clinician sees only their own clients, each with their place in the whole line. */

@@ -2,9 +2,14 @@ package org.iopcare.scheduling.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.iopcare.events.CancellationReason;
 import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
+import org.iopcare.events.ClientTransferred;
 import org.iopcare.scheduling.enrollment.ClientEnrollments;
 import org.iopcare.scheduling.track.Tracks;
 import org.iopcare.scheduling.work.SchedulingWorkItems;
@@ -14,11 +19,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The use cases behind the {@code enrolled} and {@code discharged} topics. */
+/**
+ * The use cases behind the {@code enrolled}, {@code client-transferred} and {@code discharged}
+ * topics.
+ */
 @Service
 public class ScheduleEvents {
 
     static final String DISCHARGED = "scheduling-service:discharged";
+    static final String TRANSFERRED = "scheduling-service:client-transferred";
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleEvents.class);
 
@@ -56,8 +65,12 @@ public class ScheduleEvents {
     }
 
     /**
-     * Cancels every session from the effective date on, gives the seat up and promotes the
-     * waitlist. A discharge of an enrollment that was since replaced changes nothing.
+     * Cancels every session from the effective date on. A discharge effective today or earlier (in
+     * the track's zone) also ends the schedule at once: the seat is given up and the waitlist
+     * promoted. One dated ahead keeps the client's sessions until then (still reminded; the horizon
+     * extension builds up to the day before) and ends the schedule on that day
+     * ({@link #endDueDischarges}). A discharge of an enrollment that was since replaced changes
+     * nothing.
      */
     @Transactional
     public void onDischarged(ClientDischarged event) {
@@ -67,14 +80,8 @@ public class ScheduleEvents {
         if (!processed.claim(DISCHARGED, event.eventId())) {
             return;
         }
-        var schedule = schedules.lock(event.clientId());
-        if (schedule.isEmpty() || schedule.get().status() == ClientSchedule.Status.ENDED) {
-            log.info("Discharged event {} for a client without a schedule; nothing to cancel", event.eventId());
-            return;
-        }
-        var enrollment = enrollments.get(event.clientId());
-        if (event.enrollmentId() != null && !event.enrollmentId().equals(enrollment.enrollmentId())) {
-            log.info("Discharged event {} is about an earlier enrollment; ignored", event.eventId());
+        var schedule = liveSchedule("Discharged", event.eventId(), event.clientId(), event.enrollmentId());
+        if (schedule.isEmpty()) {
             return;
         }
         ClientSchedule current = schedule.get();
@@ -85,6 +92,36 @@ public class ScheduleEvents {
                 event.effectiveDate().atStartOfDay(zone).toInstant(),
                 CancellationReason.DISCHARGE,
                 now);
+        if (event.effectiveDate().isAfter(LocalDate.ofInstant(now, zone))) {
+            schedules.endOn(current.clientId(), event.effectiveDate());
+            return;
+        }
+        end(current, now);
+    }
+
+    /**
+     * Ends the schedules whose discharge day has come (in their track's zone), in batches that
+     * instances share ({@code SKIP LOCKED}): a session planned from that day on is cancelled, the
+     * seat given up and the waitlist promoted.
+     *
+     * @return how many schedules ended
+     */
+    @Transactional
+    public int endDueDischarges(Instant now, int batch) {
+        List<ClientSchedule> due = schedules.lockEndingBy(now, batch);
+        for (ClientSchedule current : due) {
+            LocalDate day = schedules.endsOn(current.clientId()).orElseThrow();
+            builder.cancelUpcoming(
+                    current.clientId(),
+                    day.atStartOfDay(tracks.get(current.trackCode()).zone()).toInstant(),
+                    CancellationReason.DISCHARGE,
+                    now);
+            end(current, now);
+        }
+        return due.size();
+    }
+
+    private void end(ClientSchedule current, Instant now) {
         schedules.save(
                 new ClientSchedule(
                         current.clientId(),
@@ -101,5 +138,55 @@ public class ScheduleEvents {
         if (current.status() == ClientSchedule.Status.ACTIVE) {
             builder.promote(current.trackCode(), now);
         }
+    }
+
+    /**
+     * Moves the client's group sessions to the new track from the effective date on, once per
+     * event. A transfer of an enrollment since replaced, of a discharged client, onto the track the
+     * client is already on, or onto a track scheduling does not know changes nothing.
+     */
+    @Transactional
+    public void onTransferred(ClientTransferred event) {
+        if (event.eventId() == null
+                || event.clientId() == null
+                || event.trackCode() == null
+                || event.effectiveDate() == null) {
+            throw new IllegalArgumentException("Client-transferred event lacks an id, client, track or date");
+        }
+        if (!processed.claim(TRANSFERRED, event.eventId())) {
+            return;
+        }
+        var schedule = liveSchedule("Client-transferred", event.eventId(), event.clientId(), event.enrollmentId());
+        if (schedule.isEmpty()) {
+            return;
+        }
+        if (schedule.get().trackCode().equals(event.trackCode())) {
+            log.info("Client-transferred event {} names the client's current track; ignored", event.eventId());
+            return;
+        }
+        if (tracks.find(event.trackCode()).isEmpty()) {
+            log.warn("Client-transferred event {} names a track scheduling does not know; ignored", event.eventId());
+            return;
+        }
+        enrollments.transferred(event.clientId(), event.trackCode());
+        builder.transfer(schedule.get(), event.trackCode(), event.effectiveDate(), clock.instant());
+    }
+
+    /**
+     * The client's schedule, locked, unless there is none, it has ended, or the event names an
+     * enrollment since replaced (each logged, by ids only).
+     */
+    private Optional<ClientSchedule> liveSchedule(String what, UUID eventId, UUID clientId, UUID enrollmentId) {
+        var schedule = schedules.lock(clientId);
+        if (schedule.isEmpty() || schedule.get().status() == ClientSchedule.Status.ENDED) {
+            log.info("{} event {} for a client without a schedule; ignored", what, eventId);
+            return Optional.empty();
+        }
+        if (enrollmentId != null
+                && !enrollmentId.equals(enrollments.get(clientId).enrollmentId())) {
+            log.info("{} event {} is about an earlier enrollment; ignored", what, eventId);
+            return Optional.empty();
+        }
+        return schedule;
     }
 }

@@ -117,11 +117,78 @@ class ScheduleStore {
                 });
     }
 
+    /** Records a transfer, replacing the client's earlier one. */
+    void recordTransfer(UUID clientId, String previousTrack, String trackCode, LocalDate effective, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO track_transfer (client_id, previous_track, track_code, effective_date, recorded_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (client_id) DO UPDATE SET previous_track = excluded.previous_track,
+                            track_code = excluded.track_code, effective_date = excluded.effective_date,
+                            recorded_at = excluded.recorded_at
+                        """)
+                .params(clientId, previousTrack, trackCode, Date.valueOf(effective), Timestamp.from(now))
+                .update();
+    }
+
+    /** Forgets the client's transfer (a new enrollment plans from its own start date). */
+    void forgetTransfer(UUID clientId) {
+        jdbc.sql("DELETE FROM track_transfer WHERE client_id = ?")
+                .param(clientId)
+                .update();
+    }
+
+    /** The first day the client may sit in the track's groups, when they were transferred onto it. */
+    Optional<LocalDate> transferredOnto(UUID clientId, String trackCode) {
+        return jdbc.sql("SELECT effective_date FROM track_transfer WHERE client_id = ? AND track_code = ?")
+                .params(clientId, trackCode)
+                .query((rs, i) -> rs.getDate(1).toLocalDate())
+                .optional();
+    }
+
     int countActive(String trackCode) {
         return jdbc.sql("SELECT count(*) FROM client_schedule WHERE track_code = ? AND status = 'ACTIVE'")
                 .param(trackCode)
                 .query(Integer.class)
                 .single();
+    }
+
+    /** Sets (or, with null, clears) the day a discharge dated ahead ends the schedule. */
+    void endOn(UUID clientId, LocalDate day) {
+        jdbc.sql("UPDATE client_schedule SET ends_on = ? WHERE client_id = ?")
+                .param(1, day == null ? null : Date.valueOf(day), java.sql.Types.DATE)
+                .param(2, clientId)
+                .update();
+    }
+
+    /** The day a discharge dated ahead ends the client's schedule, if one does. */
+    Optional<LocalDate> endsOn(UUID clientId) {
+        return jdbc.sql("SELECT ends_on FROM client_schedule WHERE client_id = ? AND ends_on IS NOT NULL")
+                .param(clientId)
+                .query((rs, i) -> rs.getDate(1).toLocalDate())
+                .optional();
+    }
+
+    /** Schedules whose discharge day has come in their track's zone, locked; rows another instance holds are skipped. */
+    List<ClientSchedule> lockEndingBy(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT s.client_id, s.track_code, s.status, s.start_date, s.clinician_id, s.age_group,
+                               s.scheduled_through
+                        FROM client_schedule s JOIN program_track t ON t.code = s.track_code
+                        WHERE s.ends_on IS NOT NULL AND s.status <> 'ENDED'
+                          AND s.ends_on <= (CAST(? AS timestamptz) AT TIME ZONE t.time_zone)::date
+                        ORDER BY s.client_id LIMIT ? FOR UPDATE OF s SKIP LOCKED
+                        """)
+                .params(Timestamp.from(now), limit)
+                .query(ScheduleStore::schedule)
+                .list();
+    }
+
+    /** The clients holding a seat in the track, locked. */
+    List<ClientSchedule> lockSeated(String trackCode) {
+        return jdbc.sql(SELECT + " WHERE track_code = ? AND status = 'ACTIVE' ORDER BY client_id FOR UPDATE")
+                .param(trackCode)
+                .query(ScheduleStore::schedule)
+                .list();
     }
 
     Optional<ClientSchedule> firstWaiting(String trackCode) {

@@ -244,6 +244,44 @@ class SessionStore {
                 .update();
     }
 
+    /** The track's group sessions still to start and not cancelled, locked, earliest first. */
+    List<GroupSession> lockUpcomingGroupSessions(String trackCode, Instant now) {
+        return jdbc.sql("""
+                        SELECT id, track_code, local_date, starts_at, ends_at, capacity, status FROM group_session
+                        WHERE track_code = ? AND status = 'SCHEDULED' AND starts_at > ? ORDER BY starts_at FOR UPDATE
+                        """)
+                .params(trackCode, Timestamp.from(now))
+                .query(SessionStore::group)
+                .list();
+    }
+
+    /** The seats of a group session still to be attended, locked. */
+    List<ClientSession> lockRoster(UUID groupSessionId) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM client_session s WHERE s.group_session_id = ?"
+                        + " AND s.status = 'SCHEDULED' AND s.attendance IS NULL FOR UPDATE")
+                .param(groupSessionId)
+                .query(SessionStore::session)
+                .list();
+    }
+
+    /** A meeting at the track's new time (or with its new capacity). */
+    void moveGroupSession(UUID id, ProgramTrack track, ProgramTrack.Meeting meeting) {
+        jdbc.sql("UPDATE group_session SET starts_at = ?, ends_at = ?, time_zone = ?, capacity = ? WHERE id = ?")
+                .params(
+                        Timestamp.from(meeting.startsAt()),
+                        Timestamp.from(meeting.endsAt()),
+                        track.zone().getId(),
+                        track.capacity(),
+                        id)
+                .update();
+    }
+
+    void cancelGroupSession(UUID id) {
+        jdbc.sql("UPDATE group_session SET status = 'CANCELLED' WHERE id = ?")
+                .param(id)
+                .update();
+    }
+
     /** A group session by id, locked for roster changes. */
     Optional<GroupSession> lockGroupSession(UUID id) {
         return jdbc.sql("""

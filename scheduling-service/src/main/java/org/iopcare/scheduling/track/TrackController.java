@@ -2,6 +2,7 @@ package org.iopcare.scheduling.track;
 
 import jakarta.validation.Valid;
 import java.util.List;
+import org.iopcare.events.TrackStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,13 +26,16 @@ class TrackController {
     @GetMapping("/api/tracks")
     @PreAuthorize("hasAnyRole('INTAKE_COORDINATOR','SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
     List<TrackView> list() {
-        return tracks.all().stream().map(TrackView::of).toList();
+        var statuses = tracks.statuses();
+        return tracks.all().stream()
+                .map(track -> TrackView.of(track, statuses.get(track.code())))
+                .toList();
     }
 
     @GetMapping("/api/tracks/{code}")
     @PreAuthorize("hasAnyRole('INTAKE_COORDINATOR','SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
     TrackView get(@PathVariable String code) {
-        return TrackView.of(tracks.get(code));
+        return TrackView.of(tracks.get(code), tracks.status(code));
     }
 
     /** Schedulers and admins run tracks; an adult track under 9 h a week is refused (422). */
@@ -39,12 +43,19 @@ class TrackController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('SCHEDULER','PROGRAM_ADMIN')")
     TrackView create(@Valid @RequestBody TrackRequest request) {
-        return TrackView.of(tracks.create(request));
+        return TrackView.of(tracks.create(request), TrackStatus.ACTIVE);
     }
 
     @PutMapping("/api/tracks/{code}")
     @PreAuthorize("hasAnyRole('SCHEDULER','PROGRAM_ADMIN')")
     TrackView replace(@PathVariable String code, @Valid @RequestBody TrackRequest request) {
-        return TrackView.of(tracks.replace(code, request));
+        return TrackView.of(tracks.replace(code, request), TrackStatus.ACTIVE);
+    }
+
+    /** Closes a track for new enrollment (409 while clients hold or wait for a seat in it). */
+    @PostMapping("/api/tracks/{code}/retire")
+    @PreAuthorize("hasAnyRole('SCHEDULER','PROGRAM_ADMIN')")
+    TrackView retire(@PathVariable String code) {
+        return TrackView.of(tracks.retire(code), TrackStatus.RETIRED);
     }
 }

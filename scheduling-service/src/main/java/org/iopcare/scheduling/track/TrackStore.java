@@ -9,12 +9,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.SessionModality;
+import org.iopcare.events.TrackStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -95,6 +98,61 @@ public class TrackStore {
                 track.ageGroup().name(),
                 track.modality().name(),
                 Timestamp.from(now));
+    }
+
+    /** The track's status, if the track exists. */
+    Optional<TrackStatus> status(String code) {
+        return jdbc.sql("SELECT status FROM program_track WHERE code = ?")
+                .param(code)
+                .query((rs, row) -> TrackStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    /** Every track's status by code. */
+    Map<String, TrackStatus> statuses() {
+        Map<String, TrackStatus> statuses = new HashMap<>();
+        jdbc.sql("SELECT code, status FROM program_track").query(rs -> {
+            statuses.put(rs.getString(1), TrackStatus.valueOf(rs.getString(2)));
+        });
+        return statuses;
+    }
+
+    void retire(String code, Instant now) {
+        jdbc.sql("UPDATE program_track SET status = 'RETIRED', updated_at = ? WHERE code = ?")
+                .params(Timestamp.from(now), code)
+                .update();
+    }
+
+    /** Clients holding a seat in the track or waiting for one. */
+    int clientsOn(String code) {
+        return jdbc.sql(
+                        "SELECT count(*) FROM client_schedule WHERE track_code = ? AND status IN ('ACTIVE', 'WAITLISTED')")
+                .param(code)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Clients holding a seat in the track. */
+    int seatedOn(String code) {
+        return jdbc.sql("SELECT count(*) FROM client_schedule WHERE track_code = ? AND status = 'ACTIVE'")
+                .param(code)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Records that the track's current state was published. */
+    void announced(String code, Instant now) {
+        jdbc.sql("UPDATE program_track SET announced_at = ? WHERE code = ?")
+                .params(Timestamp.from(now), code)
+                .update();
+    }
+
+    /** Tracks whose state was never published, locked; another instance announcing skips them. */
+    List<String> lockUnannounced() {
+        return jdbc.sql(
+                        "SELECT code FROM program_track WHERE announced_at IS NULL ORDER BY code FOR UPDATE SKIP LOCKED")
+                .query(String.class)
+                .list();
     }
 
     private ProgramTrack track(ResultSet rs, int row) throws SQLException {

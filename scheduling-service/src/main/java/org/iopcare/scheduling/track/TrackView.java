@@ -5,8 +5,9 @@ import java.time.LocalTime;
 import java.util.List;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.SessionModality;
+import org.iopcare.events.TrackStatus;
 
-/** A track as staff see it, with its computed weekly hours. */
+/** A track as staff see it, with its computed weekly hours and whether clients may be enrolled on it. */
 public record TrackView(
         String code,
         String name,
@@ -19,9 +20,10 @@ public record TrackView(
         SessionModality modality,
         List<ProgramTrack.Component> components,
         int meetingMinutes,
-        double weeklyHours) {
+        double weeklyHours,
+        TrackStatus status) {
 
-    static TrackView of(ProgramTrack track) {
+    static TrackView of(ProgramTrack track, TrackStatus status) {
         return new TrackView(
                 track.code(),
                 track.name(),
@@ -34,6 +36,7 @@ public record TrackView(
                 track.modality(),
                 track.components(),
                 track.meetingMinutes(),
-                track.weeklyMinutes() / 60.0);
+                track.weeklyMinutes() / 60.0,
+                status);
     }
 }

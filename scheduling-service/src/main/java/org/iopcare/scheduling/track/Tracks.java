@@ -6,25 +6,43 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.iopcare.events.SessionModality;
+import org.iopcare.events.TrackChanged;
+import org.iopcare.events.TrackStatus;
 import org.iopcare.scheduling.config.SchedulingProperties;
+import org.iopcare.support.outbox.Outbox;
 import org.iopcare.support.web.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Program tracks: creation and change with the IOP rules, and look-ups for scheduling. */
+/**
+ * Program tracks: creation, change and retirement with the IOP rules, and look-ups for scheduling.
+ * Every creation, change and retirement publishes the track's state on {@code track-changed} in its
+ * transaction, so intake learns which tracks a client may be enrolled on.
+ */
 @Service
 public class Tracks {
 
     private final TrackStore store;
     private final SchedulingProperties settings;
     private final Clock clock;
+    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
 
-    public Tracks(TrackStore store, SchedulingProperties settings, Clock clock) {
+    public Tracks(
+            TrackStore store,
+            SchedulingProperties settings,
+            Clock clock,
+            Outbox outbox,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.outbox = outbox;
+        this.events = events;
     }
 
     @Transactional
@@ -36,17 +54,84 @@ public class Tracks {
         if (store.find(track.code()).isPresent()) {
             throw ProblemException.conflict("track-exists", "A track with this code already exists");
         }
-        store.insert(track, Instant.now(clock));
+        Instant now = Instant.now(clock);
+        store.insert(track, now);
+        announce(track, TrackStatus.ACTIVE, now);
         return track;
     }
 
-    /** Replaces a track; sessions already generated keep their times, later ones use the new ones. */
+    /**
+     * Replaces a track; its upcoming meetings move to the new days and times with their rosters
+     * (see {@link TrackReplaced}). Refused when the new capacity is below the seats taken.
+     */
     @Transactional
     public ProgramTrack replace(String code, TrackRequest request) {
         store.lock(code).orElseThrow(() -> ProblemException.notFound("Track"));
+        if (status(code) == TrackStatus.RETIRED) {
+            throw ProblemException.conflict("track-retired", "A retired track cannot be changed");
+        }
         ProgramTrack track = validated(code, request);
-        store.update(track, Instant.now(clock));
+        int seated = store.seatedOn(code);
+        if (track.capacity() < seated) {
+            throw ProblemException.conflict(
+                    "capacity-below-seated", "More clients hold a seat in the track than the new capacity");
+        }
+        Instant now = Instant.now(clock);
+        store.update(track, now);
+        announce(track, TrackStatus.ACTIVE, now);
+        // the schedule moves the track's upcoming meetings and their rosters, in this transaction
+        events.publishEvent(new TrackReplaced(track, now));
         return track;
+    }
+
+    /**
+     * Retires a track: no new enrollment on it, its code stays taken. Refused while a client holds a
+     * seat in it or waits for one; retiring a retired track changes and publishes nothing.
+     */
+    @Transactional
+    public ProgramTrack retire(String code) {
+        ProgramTrack track = store.lock(code).orElseThrow(() -> ProblemException.notFound("Track"));
+        if (status(code) == TrackStatus.RETIRED) {
+            return track;
+        }
+        if (store.clientsOn(code) > 0) {
+            throw ProblemException.conflict(
+                    "track-has-clients",
+                    "Clients hold a seat in the track or wait for one; move or discharge them first");
+        }
+        Instant now = Instant.now(clock);
+        store.retire(code, now);
+        announce(track, TrackStatus.RETIRED, now);
+        return track;
+    }
+
+    /**
+     * Publishes the state of every track never announced (the tracks that existed before {@code
+     * track-changed} did); instances starting together share them ({@code SKIP LOCKED}).
+     */
+    @Transactional
+    public int announceUnannounced() {
+        List<String> codes = store.lockUnannounced();
+        Instant now = Instant.now(clock);
+        for (String code : codes) {
+            announce(store.find(code).orElseThrow(), status(code), now);
+        }
+        return codes.size();
+    }
+
+    @Transactional(readOnly = true)
+    public TrackStatus status(String code) {
+        return store.status(code).orElseThrow(() -> ProblemException.notFound("Track"));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, TrackStatus> statuses() {
+        return store.statuses();
+    }
+
+    private void announce(ProgramTrack track, TrackStatus status, Instant now) {
+        outbox.append(TrackChanged.of(now, track.code(), track.name(), status));
+        store.announced(track.code(), now);
     }
 
     @Transactional(readOnly = true)

@@ -19,6 +19,7 @@ import org.iopcare.events.CareTeamChanged;
 import org.iopcare.events.ContactChannel;
 import org.iopcare.events.SessionMissCorrected;
 import org.iopcare.events.SessionMissed;
+import org.iopcare.events.SessionScheduled;
 import org.iopcare.events.Topics;
 import org.iopcare.scheduling.SchedulingIT;
 import org.iopcare.support.caseload.CareTeamProjection;
@@ -29,6 +30,7 @@ import org.iopcare.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 class AttendanceIT extends SchedulingIT {
 
@@ -99,6 +101,72 @@ class AttendanceIT extends SchedulingIT {
                 VALUES (?, ?, 'INDIVIDUAL_THERAPY', 'clin-none', ?, ?, 'America/New_York', 'IN_PERSON', 'SCHEDULED', now())
                 """, id, client, Timestamp.from(startsAt), Timestamp.from(endsAt));
         return id;
+    }
+
+    /** A track of its own (another track than the clients'), its meeting at {@code startsAt} with the capacity given. */
+    UUID otherTracksGroup(Instant startsAt, int capacity) {
+        String code = "MU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        jdbc.update("""
+                INSERT INTO program_track (code, name, time_zone, meeting_days, local_start, local_end, capacity,
+                                           age_group, modality, updated_at, announced_at)
+                VALUES (?, 'Make-up track', 'America/New_York', 'MONDAY,WEDNESDAY,FRIDAY', '18:00', '21:00', ?, 'ADULT',
+                        'VIRTUAL', now(), now())
+                """, code, capacity);
+        UUID id = group(startsAt, startsAt.plus(Duration.ofHours(3)));
+        jdbc.update("UPDATE group_session SET track_code = ?, capacity = ? WHERE id = ?", code, capacity, id);
+        return id;
+    }
+
+    @Test
+    void aMakeUpSeatInAnotherTracksGroupCountsTowardsTheWeek() {
+        UUID client = client();
+        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        UUID makeUp = otherTracksGroup(start, 2);
+        String scheduler = TestTokens.bearer(StaffRole.SCHEDULER);
+        LocalDate day = LocalDate.ofInstant(start, ZoneId.of("America/New_York"));
+        String summaryPath =
+                "/api/clients/" + client + "/attendance-summary?from=" + day.minusDays(7) + "&to=" + day.plusDays(7);
+        assertThat(http.get(summaryPath, scheduler).json().get("weeks")).isEmpty();
+
+        try (var scheduled = TestKafka.reader(Topics.SESSION_SCHEDULED)) {
+            String body = "{\"groupSessionId\": \"" + makeUp + "\"}";
+            Response booked = http.postJson("/api/clients/" + client + "/make-ups", scheduler, body);
+            assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+            assertThat(booked.json().get("kind").asString()).isEqualTo("GROUP");
+            assertThat(booked.json().get("startsAt").asString()).isEqualTo(start.toString());
+            // the week's minimum counts the make-up's three hours, still to come
+            JsonNode week = http.get(summaryPath, scheduler).json().get("weeks").get(0);
+            assertThat(week.get("scheduledMinutes").asInt()).isEqualTo(180);
+            assertThat(week.get("stillScheduledMinutes").asInt()).isEqualTo(180);
+
+            // refused, nothing booked: the same seat again, a full meeting, a meeting that started
+            assertThat(http.postJson("/api/clients/" + client + "/make-ups", scheduler, body)
+                            .status())
+                    .isEqualTo(409);
+            UUID other = client();
+            session(other, makeUp, start.plus(Duration.ofHours(3)), null);
+            Response full = http.postJson("/api/clients/" + client() + "/make-ups", scheduler, body);
+            assertThat(full.status()).isEqualTo(409);
+            assertThat(full.json().get("type").asString()).endsWith("/group-full");
+            Instant past = Instant.now().minus(Duration.ofMinutes(30));
+            Response started = http.postJson(
+                    "/api/clients/" + client + "/make-ups",
+                    scheduler,
+                    "{\"groupSessionId\": \"" + otherTracksGroup(past, 2) + "\"}");
+            assertThat(started.status()).isEqualTo(422);
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM client_session WHERE group_session_id = ?", Integer.class, makeUp))
+                    .isEqualTo(2);
+
+            UUID seat = UUID.fromString(booked.json().get("id").asString());
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(TestKafka.poll(scheduled).stream()
+                                    .filter(r -> new String(r.key()).equals(client.toString()))
+                                    .map(r -> TestKafka.read(r, SessionScheduled.class)
+                                            .sessionId()))
+                            .contains(seat));
+        }
     }
 
     @Test

@@ -64,7 +64,7 @@ class ScheduleBuilderTest {
     final List<AvailabilityWindow> availability = new ArrayList<>(
             List.of(new AvailabilityWindow(DayOfWeek.THURSDAY, LocalTime.of(13, 0), LocalTime.of(14, 30), NEW_YORK)));
 
-    final Tracks tracks = new Tracks(null, SchedulingProperties.defaults(), clock) {
+    final Tracks tracks = new Tracks(null, SchedulingProperties.defaults(), clock, null, null) {
         @Override
         public Optional<ProgramTrack> find(String code) {
             return Optional.of(track);
@@ -136,6 +136,22 @@ class ScheduleBuilderTest {
         List<UUID> resolveBookingNeed(UUID clientId, SessionKind kind, LocalDate weekStart, Instant now) {
             return List.of();
         }
+
+        @Override
+        Optional<LocalDate> transferredOnto(UUID clientId, String trackCode) {
+            return Optional.empty();
+        }
+
+        @Override
+        void forgetTransfer(UUID clientId) {}
+
+        @Override
+        Optional<LocalDate> endsOn(UUID clientId) {
+            return Optional.empty();
+        }
+
+        @Override
+        void endOn(UUID clientId, LocalDate day) {}
     };
 
     final SessionStore sessionStore = new SessionStore(null) {
@@ -151,6 +167,13 @@ class ScheduleBuilderTest {
                             m.endsAt(),
                             t.capacity(),
                             ClientSession.SCHEDULED));
+        }
+
+        @Override
+        boolean onRoster(UUID groupSessionId, UUID clientId) {
+            return live().stream()
+                    .anyMatch(s -> groupSessionId.equals(s.groupSessionId())
+                            && s.clientId().equals(clientId));
         }
 
         @Override

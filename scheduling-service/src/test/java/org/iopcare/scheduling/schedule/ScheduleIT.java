@@ -21,6 +21,7 @@ import org.iopcare.events.CancellationReason;
 import org.iopcare.events.CareTeamChanged;
 import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
+import org.iopcare.events.ClientTransferred;
 import org.iopcare.events.DischargeReason;
 import org.iopcare.events.SessionCancelled;
 import org.iopcare.events.SessionKind;
@@ -316,6 +317,229 @@ class ScheduleIT extends SchedulingIT {
                         String.class,
                         "id=" + session))
                 .contains("CREATE /api/sessions/{id}/cancel 200");
+    }
+
+    @Autowired
+    ScheduleBuilder builder;
+
+    /** Group sessions of one track a client holds, by status: the start instants, earliest first. */
+    private List<Instant> groupStarts(UUID client, String track, String status) {
+        return jdbc
+                .queryForList(
+                        "SELECT s.starts_at FROM client_session s JOIN group_session g ON g.id = s.group_session_id"
+                                + " WHERE s.client_id = ? AND g.track_code = ? AND s.status = ? ORDER BY s.starts_at",
+                        Timestamp.class,
+                        client,
+                        track,
+                        status)
+                .stream()
+                .map(Timestamp::toInstant)
+                .toList();
+    }
+
+    @Test
+    void aTransferMovesTheGroupSessionsFromItsDateAndTheFullTrackWaitlistsTheSecondClient() {
+        String from = track(12);
+        String onto = track(1);
+        String clinician = clinician();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        ClientEnrolled firstEnrolled = enrolled(first, from, clinician, Instant.now());
+        ClientEnrolled secondEnrolled = enrolled(second, from, clinician, Instant.now());
+        TestKafka.publish(firstEnrolled);
+        TestKafka.publish(secondEnrolled);
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> groupStarts(first, from, "SCHEDULED").size() >= 28
+                        && groupStarts(second, from, "SCHEDULED").size() >= 28);
+        LocalDate effective = LocalDate.now(NEW_YORK).plusDays(7);
+        Instant cut = effective.atStartOfDay(NEW_YORK).toInstant();
+        int individual = count(
+                "SELECT count(*) FROM client_session WHERE client_id = ? AND kind <> 'GROUP' AND status = 'SCHEDULED'",
+                first);
+
+        try (KafkaConsumer<byte[], byte[]> cancelled = TestKafka.reader(Topics.SESSION_CANCELLED);
+                KafkaConsumer<byte[], byte[]> scheduled = TestKafka.reader(Topics.SESSION_SCHEDULED)) {
+            ClientTransferred move = new ClientTransferred(
+                    UUID.randomUUID(), Instant.now(), first, firstEnrolled.enrollmentId(), from, onto, effective);
+            TestKafka.publish(move);
+            TestKafka.publish(move);
+            TestKafka.publish(new ClientTransferred(
+                    UUID.randomUUID(), Instant.now(), second, secondEnrolled.enrollmentId(), from, onto, effective));
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> count(
+                                    "SELECT count(*) FROM client_schedule WHERE client_id IN (?, ?) AND track_code = ?",
+                                    first,
+                                    second,
+                                    onto)
+                            == 2);
+            UUID seated = "ACTIVE".equals(status(first)) ? first : second;
+            UUID waiting = seated.equals(first) ? second : first;
+            assertThat(status(waiting)).isEqualTo("WAITLISTED");
+            for (UUID client : List.of(first, second)) {
+                assertThat(groupStarts(client, from, "SCHEDULED"))
+                        .isNotEmpty()
+                        .allSatisfy(start -> assertThat(start).isBefore(cut));
+                assertThat(groupStarts(client, from, "CANCELLED"))
+                        .hasSizeBetween(21, 22)
+                        .allSatisfy(start -> assertThat(start).isAfterOrEqualTo(cut));
+            }
+            // the seat from the date on, never over the capacity of one; the waiting client has none
+            assertThat(groupStarts(seated, onto, "SCHEDULED"))
+                    .hasSizeBetween(21, 22)
+                    .allSatisfy(start -> assertThat(start).isAfterOrEqualTo(cut));
+            assertThat(groupStarts(waiting, onto, "SCHEDULED")).isEmpty();
+            assertThat(count(
+                            "SELECT count(*) FROM client_session s JOIN group_session g ON g.id = s.group_session_id"
+                                    + " WHERE g.track_code = ? AND s.status = 'SCHEDULED'"
+                                    + " GROUP BY s.group_session_id ORDER BY count(*) DESC LIMIT 1",
+                            onto))
+                    .isOne();
+            // individual sessions and check-ins with the clinician stay; the redelivery changed nothing
+            assertThat(count(
+                            "SELECT count(*) FROM client_session WHERE client_id = ? AND kind <> 'GROUP'"
+                                    + " AND status = 'SCHEDULED'",
+                            first))
+                    .isEqualTo(individual);
+            assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = ?", move.eventId()))
+                    .isOne();
+            assertThat(http.get("/api/clients/" + first + "/enrollment", TestTokens.bearer(StaffRole.SCHEDULER))
+                            .json()
+                            .get("trackCode")
+                            .asString())
+                    .isEqualTo(onto);
+
+            // one session-cancelled (TRACK_CHANGE) per cancelled seat, one session-scheduled per new one
+            List<SessionCancelled> withdrawn = new ArrayList<>();
+            List<SessionScheduled> booked = new ArrayList<>();
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                withdrawn.addAll(readFor(cancelled, seated, SessionCancelled.class));
+                booked.addAll(readFor(scheduled, seated, SessionScheduled.class));
+                assertThat(withdrawn).hasSameSizeAs(groupStarts(seated, from, "CANCELLED"));
+                assertThat(booked.stream().filter(e -> !e.startsAt().isBefore(cut) && e.kind() == SessionKind.GROUP))
+                        .hasSizeGreaterThanOrEqualTo(
+                                groupStarts(seated, onto, "SCHEDULED").size());
+            });
+            assertThat(withdrawn).allSatisfy(e -> assertThat(e.reason()).isEqualTo(CancellationReason.TRACK_CHANGE));
+        }
+    }
+
+    @Test
+    void aTransferAcrossTheMarchChangeKeepsTheNewTracksLocalTimes() {
+        String from = track(12);
+        String onto = track(12);
+        UUID client = UUID.randomUUID();
+        // scheduling's clock on 1 March 2027; the change in New York is on Sunday 14 March
+        Instant now = Instant.parse("2027-03-01T17:00:00Z");
+        LocalDate effective = LocalDate.parse("2027-03-10");
+        jdbc.update("""
+                INSERT INTO client_schedule (client_id, track_code, status, start_date, clinician_id, age_group,
+                                             updated_at)
+                VALUES (?, ?, 'ACTIVE', '2027-03-01', ?, 'ADULT', now())
+                """, client, from, clinician());
+        ClientSchedule schedule = new ClientSchedule(
+                client,
+                from,
+                ClientSchedule.Status.ACTIVE,
+                LocalDate.parse("2027-03-01"),
+                jdbc.queryForObject(
+                        "SELECT clinician_id FROM client_schedule WHERE client_id = ?", String.class, client),
+                AgeGroup.ADULT,
+                null);
+
+        builder.transfer(schedule, onto, effective, now);
+
+        // the previous track up to the day before, the new one from the date to the horizon
+        assertThat(groupStarts(client, from, "SCHEDULED"))
+                .extracting(start -> start.atZone(NEW_YORK).toLocalDate().toString())
+                .containsExactly(
+                        "2027-03-01",
+                        "2027-03-02",
+                        "2027-03-03",
+                        "2027-03-04",
+                        "2027-03-05",
+                        "2027-03-06",
+                        "2027-03-07",
+                        "2027-03-08",
+                        "2027-03-09");
+        List<Instant> moved = groupStarts(client, onto, "SCHEDULED");
+        assertThat(moved).hasSize(20);
+        assertThat(moved)
+                .allSatisfy(start ->
+                        assertThat(start.atZone(NEW_YORK).toLocalTime()).hasToString("21:00"));
+        assertThat(moved)
+                .contains(
+                        Instant.parse("2027-03-14T02:00:00Z"), // Saturday 13 March, 21:00 EST
+                        Instant.parse("2027-03-15T01:00:00Z")); // Sunday 14 March, 21:00 EDT
+        assertThat(moved.get(0).atZone(NEW_YORK).toLocalDate()).isEqualTo(effective);
+        assertThat(jdbc.queryForObject(
+                        "SELECT scheduled_through FROM client_schedule WHERE client_id = ?", LocalDate.class, client))
+                .isEqualTo(LocalDate.parse("2027-03-29"));
+    }
+
+    @Autowired
+    ScheduleEvents scheduleEvents;
+
+    @Test
+    void aDischargeDatedAheadKeepsTheSessionsUntilItsDayAndFreesTheSeatOnThatDay() {
+        String track = track(1);
+        String clinician = clinician();
+        UUID leaving = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        ClientEnrolled leavingEnrolled = enrolled(leaving, track, clinician, Instant.now());
+        TestKafka.publish(leavingEnrolled);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> "ACTIVE".equals(status(leaving)));
+        TestKafka.publish(enrolled(waiting, track, clinician, Instant.now()));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> "WAITLISTED".equals(status(waiting)));
+        LocalDate day = LocalDate.now(NEW_YORK).plusDays(10);
+        Instant cut = day.atStartOfDay(NEW_YORK).toInstant();
+
+        TestKafka.publish(new ClientDischarged(
+                UUID.randomUUID(),
+                Instant.now(),
+                leaving,
+                leavingEnrolled.enrollmentId(),
+                day,
+                DischargeReason.COMPLETED));
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !groupStarts(leaving, track, "CANCELLED").isEmpty());
+        // until the day the client keeps the seat and the sessions (reminded as before); from it, nothing
+        assertThat(groupStarts(leaving, track, "CANCELLED"))
+                .allSatisfy(start -> assertThat(start).isAfterOrEqualTo(cut));
+        assertThat(groupStarts(leaving, track, "SCHEDULED"))
+                .hasSizeBetween(9, 10)
+                .allSatisfy(start -> assertThat(start).isBefore(cut));
+        assertThat(count(
+                        "SELECT count(*) FROM client_session WHERE client_id = ? AND status = 'SCHEDULED'"
+                                + " AND starts_at >= ?",
+                        leaving,
+                        Timestamp.from(cut)))
+                .isZero();
+        assertThat(count(
+                        "SELECT count(*) FROM client_session WHERE client_id = ? AND status = 'CANCELLED'"
+                                + " AND cancel_reason <> 'DISCHARGE'",
+                        leaving))
+                .isZero();
+        assertThat(status(leaving)).isEqualTo("ACTIVE");
+        assertThat(status(waiting)).isEqualTo("WAITLISTED");
+        assertThat(scheduleEvents.endDueDischarges(Instant.now(), 50)).isZero();
+
+        // on the day (the daily job, at a quarter past three): the schedule ends, the first in line is seated
+        Instant thatMorning = cut.plus(Duration.ofMinutes(195));
+        assertThat(scheduleEvents.endDueDischarges(thatMorning, 50)).isOne();
+        assertThat(status(leaving)).isEqualTo("ENDED");
+        assertThat(status(waiting)).isEqualTo("ACTIVE");
+        assertThat(groupStarts(waiting, track, "SCHEDULED"))
+                .isNotEmpty()
+                .allSatisfy(start -> assertThat(start).isAfter(thatMorning));
+        assertThat(count(
+                        "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM client_session s"
+                                + " JOIN group_session g ON g.id = s.group_session_id"
+                                + " WHERE g.track_code = ? AND s.status = 'SCHEDULED' GROUP BY g.id) r",
+                        track))
+                .isOne();
     }
 
     private String status(UUID client) {

@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Test;
 class TracksTest {
 
     final Tracks tracks = new Tracks(
-            null, SchedulingProperties.defaults(), Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC));
+            null,
+            SchedulingProperties.defaults(),
+            Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC),
+            null,
+            null);
 
     static TrackRequest request(List<DayOfWeek> days, String start, String end, AgeGroup ageGroup) {
         return new TrackRequest(
@@ -44,7 +48,8 @@ class TracksTest {
 
         assertThat(track.meetingMinutes()).isEqualTo(180);
         assertThat(track.weeklyMinutes()).isEqualTo(540);
-        assertThat(TrackView.of(track).weeklyHours()).isEqualTo(9.0);
+        assertThat(TrackView.of(track, org.iopcare.events.TrackStatus.ACTIVE).weeklyHours())
+                .isEqualTo(9.0);
     }
 
     @Test

@@ -101,7 +101,7 @@ class BrokenChartTest {
         Files.writeString(values, """
                 services:
                   scheduling-service:
-                    consumes: [enrolled, discharged, attendance-confirmed, care-team-changed, emergency-access-granted, plan-updated]
+                    consumes: [enrolled, client-transferred, discharged, attendance-confirmed, care-team-changed, emergency-access-granted, plan-updated]
                 """);
         assertThat(rules(Chart.render(values)))
                 .containsExactly("KafkaUser/scheduling-service: may read plan-updated, which it does not bind");

@@ -84,7 +84,7 @@ class ChartTest {
     @Test
     void readsWhatTheServicesBind() {
         assertThat(ServiceBindings.consumed())
-                .containsEntry("intake-service", Set.of())
+                .containsEntry("intake-service", Set.of(Topics.TRACK_CHANGED))
                 .hasEntrySatisfying(
                         "scheduling-service",
                         topics -> assertThat(topics)
@@ -241,6 +241,16 @@ class ChartTest {
                 .map(o -> o.path("spec").path("topicName").asString())
                 .collect(Collectors.toSet());
         assertThat(eventTopics).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+        // one key per track: compaction keeps the latest state of every track for good
+        assertThat(objects.stream()
+                        .filter(o -> o.path("kind").asString().equals("KafkaTopic"))
+                        .filter(o -> eventTopics.contains(
+                                o.path("spec").path("topicName").asString()))
+                        .collect(Collectors.toMap(
+                                o -> o.path("spec").path("topicName").asString(),
+                                o -> o.at("/spec/config/cleanup.policy").asString())))
+                .containsEntry(Topics.TRACK_CHANGED, "compact")
+                .containsEntry(Topics.ENROLLED, "delete");
     }
 
     @Test
