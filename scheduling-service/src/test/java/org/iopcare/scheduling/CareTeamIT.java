@@ -5,10 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.iopcare.events.CareTeamChanged;
 import org.iopcare.events.EmergencyAccessGranted;
+import org.iopcare.events.SessionRescheduled;
+import org.iopcare.events.Topics;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
@@ -95,6 +99,98 @@ class CareTeamIT extends SchedulingIT {
         assertThat(http.get(path, TestTokens.bearerFor("clin-colleague", StaffRole.CLINICIAN))
                         .status())
                 .isEqualTo(404);
+    }
+
+    /** A clinician of this test with weekly hours on the given days, in New York. */
+    private String clinicianWithHours(String start, String end, String... days) {
+        String id = "clin-move-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String day : days) {
+            jdbc.update(
+                    "INSERT INTO clinician_availability VALUES (?, ?, ?::time, ?::time, 'America/New_York')",
+                    id,
+                    day,
+                    start,
+                    end);
+        }
+        return id;
+    }
+
+    private List<Map<String, Object>> upcomingIndividual(UUID client, String status) {
+        return jdbc.queryForList(
+                "SELECT id, clinician_id, starts_at, cancel_reason FROM client_session WHERE client_id = ?"
+                        + " AND kind <> 'GROUP' AND status = ? AND starts_at > now() ORDER BY starts_at",
+                client,
+                status);
+    }
+
+    @Test
+    void aNewPrimaryClinicianTakesOverTheIndividualSessionsOrTheyBecomeBookingNeeds() {
+        String all = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY";
+        String before = clinicianWithHours("08:00", "20:00", all.split(","));
+        // one hour a week: room for the weekly session, none for the check-in beside it
+        String after = clinicianWithHours("07:00", "08:00", "WEDNESDAY");
+        UUID client = UUID.randomUUID();
+        TestKafka.publish(AccessFixtures.enrolled(client, "SUD-IOP-PM", before));
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> upcomingIndividual(client, "SCHEDULED").size() >= 4);
+        int planned = upcomingIndividual(client, "SCHEDULED").size();
+        int groups = jdbc.queryForObject(
+                "SELECT count(*) FROM client_session WHERE client_id = ? AND kind = 'GROUP' AND status = 'SCHEDULED'",
+                Integer.class,
+                client);
+
+        try (var moves = TestKafka.reader(Topics.SESSION_RESCHEDULED)) {
+            CareTeamChanged reassigned =
+                    new CareTeamChanged(UUID.randomUUID(), Instant.now(), client, after, List.of(after, before));
+            TestKafka.publish(reassigned);
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> upcomingIndividual(client, "SCHEDULED").stream()
+                            .allMatch(s -> after.equals(s.get("clinician_id"))));
+
+            List<Map<String, Object>> kept = upcomingIndividual(client, "SCHEDULED");
+            List<Map<String, Object>> lost = upcomingIndividual(client, "CANCELLED");
+            assertThat(kept)
+                    .isNotEmpty()
+                    .allSatisfy(s -> assertThat(((java.sql.Timestamp) s.get("starts_at"))
+                                    .toInstant()
+                                    .atZone(java.time.ZoneId.of("America/New_York"))
+                                    .toLocalTime())
+                            .hasToString("07:00"));
+            assertThat(lost).allSatisfy(s -> assertThat(s.get("cancel_reason")).isEqualTo("STAFF"));
+            assertThat(kept.size() + lost.size()).isEqualTo(planned);
+            // every session the new clinician could not take is a booking need of theirs
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM booking_need WHERE client_id = ? AND clinician_id = ?"
+                                    + " AND resolved_at IS NULL",
+                            Integer.class,
+                            client,
+                            after))
+                    .isGreaterThanOrEqualTo(lost.size());
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM client_session WHERE client_id = ? AND kind = 'GROUP'"
+                                    + " AND status = 'SCHEDULED'",
+                            Integer.class,
+                            client))
+                    .isEqualTo(groups);
+            assertThat(http.get("/api/clients/" + client + "/enrollment", TestTokens.bearer(StaffRole.SCHEDULER))
+                            .json()
+                            .get("primaryClinicianId")
+                            .asString())
+                    .isEqualTo(after);
+            // each move told once, keeping the session's id
+            List<SessionRescheduled> told = new ArrayList<>();
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                TestKafka.poll(moves).stream()
+                        .filter(r -> new String(r.key()).equals(client.toString()))
+                        .forEach(r -> told.add(TestKafka.read(r, SessionRescheduled.class)));
+                assertThat(told)
+                        .extracting(SessionRescheduled::sessionId)
+                        .containsExactlyInAnyOrderElementsOf(
+                                kept.stream().map(s -> (UUID) s.get("id")).toList());
+            });
+        }
     }
 
     private UUID enrolledClient() {

@@ -103,6 +103,12 @@ public class ClientEnrollment {
         this.recordedAt = now;
     }
 
+    /** The same enrollment with another primary clinician (care-team-changed). */
+    void reassign(String clinicianId, Instant now) {
+        this.primaryClinicianId = clinicianId;
+        this.recordedAt = now;
+    }
+
     /** Refuses an event that cannot build a schedule; the message names fields, never values. */
     static void requireComplete(ClientEnrolled event) {
         require(event.eventId() != null, event, "eventId");

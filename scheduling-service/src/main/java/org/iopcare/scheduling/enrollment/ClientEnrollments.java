@@ -61,6 +61,12 @@ public class ClientEnrollments {
         repository.findById(clientId).ifPresent(e -> e.transfer(trackCode, Instant.now(clock)));
     }
 
+    /** Records that the client's primary clinician changed (care-team-changed). */
+    @Transactional
+    public void reassigned(UUID clientId, String clinicianId) {
+        repository.findById(clientId).ifPresent(e -> e.reassign(clinicianId, Instant.now(clock)));
+    }
+
     @Transactional(readOnly = true)
     public ClientEnrollment get(UUID clientId) {
         return repository.findById(clientId).orElseThrow(() -> ProblemException.notFound("Enrollment of client"));

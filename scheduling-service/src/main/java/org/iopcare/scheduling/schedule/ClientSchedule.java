@@ -24,6 +24,11 @@ public record ClientSchedule(
         AgeGroup ageGroup,
         LocalDate scheduledThrough) {
 
+    /** The same schedule booking with another clinician. */
+    ClientSchedule withClinician(String clinician) {
+        return new ClientSchedule(clientId, trackCode, status, startDate, clinician, ageGroup, scheduledThrough);
+    }
+
     /** The same schedule built through another day. */
     ClientSchedule withScheduledThrough(LocalDate through) {
         return new ClientSchedule(clientId, trackCode, status, startDate, clinicianId, ageGroup, through);

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.iopcare.events.CancellationReason;
+import org.iopcare.events.CareTeamChanged;
 import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
 import org.iopcare.events.ClientTransferred;
 import org.iopcare.scheduling.enrollment.ClientEnrollments;
 import org.iopcare.scheduling.track.Tracks;
 import org.iopcare.scheduling.work.SchedulingWorkItems;
+import org.iopcare.support.caseload.CareTeamProjection;
+import org.iopcare.support.caseload.Caseload;
 import org.iopcare.support.messaging.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The use cases behind the {@code enrolled}, {@code client-transferred} and {@code discharged}
- * topics.
+ * The use cases behind the {@code enrolled}, {@code client-transferred}, {@code discharged} and
+ * {@code care-team-changed} topics.
  */
 @Service
 public class ScheduleEvents {
@@ -38,6 +41,8 @@ public class ScheduleEvents {
     private final ProcessedEvents processed;
     private final Clock clock;
     private final SchedulingWorkItems work;
+    private final CareTeamProjection careTeams;
+    private final Caseload caseload;
 
     ScheduleEvents(
             ClientEnrollments enrollments,
@@ -46,7 +51,11 @@ public class ScheduleEvents {
             Tracks tracks,
             ProcessedEvents processed,
             Clock clock,
-            SchedulingWorkItems work) {
+            SchedulingWorkItems work,
+            CareTeamProjection careTeams,
+            Caseload caseload) {
+        this.careTeams = careTeams;
+        this.caseload = caseload;
         this.enrollments = enrollments;
         this.builder = builder;
         this.schedules = schedules;
@@ -170,6 +179,29 @@ public class ScheduleEvents {
         }
         enrollments.transferred(event.clientId(), event.trackCode());
         builder.transfer(schedule.get(), event.trackCode(), event.effectiveDate(), clock.instant());
+    }
+
+    /**
+     * Replaces the client's care team in the caseload projection, once per event, and when the
+     * primary clinician is no longer the one the schedule books with, gives the client's upcoming
+     * individual sessions and check-ins to the new one. The primary clinician is read from the
+     * projection, not the event, so a late redelivery of an older team moves nothing back.
+     */
+    @Transactional
+    public void onCareTeamChanged(CareTeamChanged event) {
+        careTeams.apply(event);
+        List<String> team = caseload.team(event.clientId());
+        if (team.isEmpty()) {
+            return;
+        }
+        var schedule = schedules.lock(event.clientId());
+        if (schedule.isEmpty()
+                || schedule.get().status() == ClientSchedule.Status.ENDED
+                || schedule.get().clinicianId().equals(team.get(0))) {
+            return;
+        }
+        enrollments.reassigned(event.clientId(), team.get(0));
+        builder.reassign(schedule.get(), team.get(0), clock.instant());
     }
 
     /**

@@ -303,6 +303,25 @@ class ScheduleStore {
                 .optional();
     }
 
+    /**
+     * Records a need for a week whose session was booked before and is lost now (its clinician
+     * changed): the week's resolved need, if any, gives way to an open one with a new id.
+     */
+    Optional<UUID> renewBookingNeed(BookingNeed need, Instant now) {
+        jdbc.sql(
+                        "DELETE FROM booking_need WHERE client_id = ? AND kind = ? AND week_start = ? AND resolved_at IS NOT NULL")
+                .params(need.clientId(), need.kind().name(), Date.valueOf(need.weekStart()))
+                .update();
+        return addBookingNeed(need, now);
+    }
+
+    /** The client's open needs now wait for another clinician's slot. */
+    void reassignOpenNeeds(UUID clientId, String clinicianId) {
+        jdbc.sql("UPDATE booking_need SET clinician_id = ? WHERE client_id = ? AND resolved_at IS NULL")
+                .params(clinicianId, clientId)
+                .update();
+    }
+
     List<BookingNeed> openBookingNeeds(Caseload.Visibility visible) {
         return jdbc.sql("""
                         SELECT client_id, kind, week_start, clinician_id FROM booking_need
