@@ -84,7 +84,7 @@ class ChartTest {
     @Test
     void readsWhatTheServicesBind() {
         assertThat(ServiceBindings.consumed())
-                .containsEntry("intake-service", Set.of(Topics.TRACK_CHANGED))
+                .containsEntry("intake-service", Set.of(Topics.CONTACT_CONSENT_CHANGED, Topics.TRACK_CHANGED))
                 .hasEntrySatisfying(
                         "scheduling-service",
                         topics -> assertThat(topics)

@@ -59,16 +59,17 @@ class KafkaAclTest {
     @Test
     void theBindingsAreReadAsSpringReadsThem() {
         assertThat(ServiceBindings.inputs("intake-service"))
-                .containsExactly(new ServiceBindings.Input(
-                        "contactConsentChanged-in-0",
-                        Topics.CONTACT_CONSENT_CHANGED,
-                        "intake-service",
-                        "error.contact-consent-changed.intake-service"),
-                new ServiceBindings.Input(
-                        "trackChanged-in-0",
-                        Topics.TRACK_CHANGED,
-                        "intake-service",
-                        "error.track-changed.intake-service"));
+                .containsExactly(
+                        new ServiceBindings.Input(
+                                "contactConsentChanged-in-0",
+                                Topics.CONTACT_CONSENT_CHANGED,
+                                "intake-service",
+                                "error.contact-consent-changed.intake-service"),
+                        new ServiceBindings.Input(
+                                "trackChanged-in-0",
+                                Topics.TRACK_CHANGED,
+                                "intake-service",
+                                "error.track-changed.intake-service"));
         assertThat(ServiceBindings.inputs("scheduling-service"))
                 .contains(new ServiceBindings.Input(
                         "enrolled-in-0", Topics.ENROLLED, "scheduling-service", "error.enrolled.scheduling-service"));
