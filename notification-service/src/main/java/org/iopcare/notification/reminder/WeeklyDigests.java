@@ -22,6 +22,8 @@ import org.iopcare.notification.recipient.RecipientRepository;
 import org.iopcare.notification.session.ClientSession;
 import org.iopcare.notification.session.SessionStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -100,6 +102,23 @@ public class WeeklyDigests {
                 ReminderTasks.WEEKLY_DIGEST,
                 clientId.toString(),
                 Timestamp.from(next(now, zone)));
+    }
+
+    /**
+     * Plans the digest of every client who chose it and has none planned (choices stored before the
+     * digest existed), except the discharged; on every start, repeatable.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void planChosen() {
+        Instant now = Instant.now(clock);
+        transaction.executeWithoutResult(status -> jdbc.queryForList(
+                        "SELECT p.client_id FROM client_preference p JOIN recipient r ON r.client_id = p.client_id"
+                                + " WHERE p.weekly_digest AND (r.enrolled OR r.discharged_at IS NULL)"
+                                + " AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t WHERE t.task_name = ?"
+                                + " AND t.task_instance = p.client_id::text)",
+                        UUID.class,
+                        ReminderTasks.WEEKLY_DIGEST)
+                .forEach(clientId -> plan(clientId, now)));
     }
 
     /** Drops the client's pending digest (the digest was turned off; a running one re-reads the choice). */
