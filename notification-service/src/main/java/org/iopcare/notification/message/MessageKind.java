@@ -31,6 +31,12 @@ public enum MessageKind {
     WELCOME(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** Before a session, per configured offset, inside the client's send window. */
     SESSION_REMINDER(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
+    /**
+     * Once a week, for a client who chose it: the local dates and times of the coming 7 days'
+     * sessions and the clinic's number; never sent for an empty week. Replaces the reminders of the
+     * sessions it listed.
+     */
+    WEEKLY_DIGEST(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** A session staff moved: its new local date and time, once (never a cancellation and a booking). */
     SESSION_MOVED(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /**

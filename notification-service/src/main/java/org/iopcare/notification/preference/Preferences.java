@@ -17,6 +17,7 @@ import org.iopcare.notification.recipient.RecipientRepository;
 import org.iopcare.notification.reminder.ReminderProperties;
 import org.iopcare.notification.reminder.Reminders;
 import org.iopcare.notification.reminder.SendWindowProperties;
+import org.iopcare.notification.reminder.WeeklyDigests;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,7 @@ class Preferences {
     private final PreferenceStore store;
     private final RecipientRepository recipients;
     private final Reminders reminders;
+    private final WeeklyDigests digests;
     private final PreferenceProperties properties;
     private final ReminderProperties reminderProperties;
     private final SendWindowProperties window;
@@ -42,6 +44,7 @@ class Preferences {
             PreferenceStore store,
             RecipientRepository recipients,
             Reminders reminders,
+            WeeklyDigests digests,
             PreferenceProperties properties,
             ReminderProperties reminderProperties,
             SendWindowProperties window,
@@ -49,6 +52,7 @@ class Preferences {
         this.store = store;
         this.recipients = recipients;
         this.reminders = reminders;
+        this.digests = digests;
         this.properties = properties;
         this.reminderProperties = reminderProperties;
         this.window = window;
@@ -75,6 +79,11 @@ class Preferences {
         store.recordChange(clientId, new Change(version, staff, next.changedAt(), differences(current, next)));
         if (!current.offsetsOr(reminderProperties.offsets()).equals(next.offsetsOr(reminderProperties.offsets()))) {
             reminders.replan(clientId, next.changedAt());
+        }
+        if (next.weeklyDigest()) {
+            digests.plan(clientId, next.changedAt());
+        } else if (current.weeklyDigest()) {
+            digests.unplan(clientId);
         }
         return view(recipient, store.find(clientId));
     }

@@ -50,6 +50,7 @@ class ReminderDelivery {
     private final Duration enrollmentWait;
     private final PreferenceStore preferences;
     private final java.util.List<Duration> clinicOffsets;
+    private final WeeklyDigests digests;
 
     private static final String NOT_ENROLLED = "not_enrolled";
 
@@ -63,7 +64,9 @@ class ReminderDelivery {
             Clock clock,
             MeterRegistry meters,
             PlatformTransactionManager transactions,
-            PreferenceStore preferences) {
+            PreferenceStore preferences,
+            WeeklyDigests digests) {
+        this.digests = digests;
         this.sessions = sessions;
         this.recipients = recipients;
         this.messages = messages;
@@ -128,6 +131,10 @@ class ReminderDelivery {
             return "not_chosen";
         }
         ZoneId zone = Reminders.zone(recipient, session);
+        if (chosen.weeklyDigest() && digests.covers(session, zone)) {
+            // the week's digest listed the session, or will before it starts
+            return "digest";
+        }
         // the client's zone may have changed since the task was planned: the window is applied again
         Optional<Instant> at = planner.sendAt(now, session.startsAt(), offset, zone)
                 .flatMap(due -> outsideQuietHours(chosen.quietHours(), due, now, session.startsAt(), zone));

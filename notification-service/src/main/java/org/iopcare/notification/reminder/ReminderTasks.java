@@ -30,6 +30,7 @@ class ReminderTasks {
 
     static final String SESSION_REMINDER = "session-reminder";
     static final String WELCOME = "welcome";
+    static final String WEEKLY_DIGEST = "weekly-digest";
 
     @Bean
     CustomTask<Void> sessionReminderTask(ReminderDelivery delivery) {
@@ -43,6 +44,13 @@ class ReminderTasks {
     CustomTask<Void> welcomeTask(ReminderDelivery delivery) {
         return Tasks.custom(WELCOME, Void.class)
                 .execute((instance, context) -> completion(delivery.welcome(UUID.fromString(instance.getId()))));
+    }
+
+    /** Per client: runs at the digest time and plans itself for the next week while the client wants it. */
+    @Bean
+    CustomTask<Void> weeklyDigestTask(WeeklyDigests digests) {
+        return Tasks.custom(WEEKLY_DIGEST, Void.class)
+                .execute((instance, context) -> completion(digests.send(UUID.fromString(instance.getId()))));
     }
 
     private static CompletionHandler<Void> completion(Optional<Instant> retryAt) {

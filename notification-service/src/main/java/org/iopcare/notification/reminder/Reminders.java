@@ -31,6 +31,7 @@ public class Reminders {
     private final ReminderPlanner planner;
     private final JdbcTemplate jdbc;
     private final PreferenceStore preferences;
+    private final WeeklyDigests digests;
 
     Reminders(
             SessionStore sessions,
@@ -38,7 +39,9 @@ public class Reminders {
             ReminderProperties properties,
             SendWindowProperties window,
             JdbcTemplate jdbc,
-            PreferenceStore preferences) {
+            PreferenceStore preferences,
+            WeeklyDigests digests) {
+        this.digests = digests;
         this.preferences = preferences;
         this.sessions = sessions;
         this.recipients = recipients;
@@ -82,11 +85,17 @@ public class Reminders {
         }
     }
 
-    /** Plans the reminders of every upcoming session of the client (their enrollment arrived after them). */
+    /**
+     * Plans the reminders of every upcoming session of the client (their enrollment arrived after
+     * them), and the weekly digest when the client chose it.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void planUpcoming(UUID clientId, Instant now) {
         for (ClientSession session : sessions.upcoming(clientId, now)) {
             plan(session, now);
+        }
+        if (preferences.find(clientId).weeklyDigest()) {
+            digests.plan(clientId, now);
         }
     }
 
@@ -116,7 +125,7 @@ public class Reminders {
                 sessionId + "|%");
     }
 
-    /** Drops every pending reminder and the pending welcome of the client (discharge). */
+    /** Drops every pending reminder, the pending welcome and the pending digest of the client (discharge). */
     @Transactional(propagation = Propagation.MANDATORY)
     public int cancelAll(UUID clientId) {
         int cancelled = 0;
@@ -127,6 +136,7 @@ public class Reminders {
                 "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND NOT picked",
                 ReminderTasks.WELCOME,
                 clientId.toString());
+        digests.unplan(clientId);
         return cancelled;
     }
 

@@ -2,17 +2,26 @@ package org.iopcare.notification.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.iopcare.events.SessionKind;
+import org.iopcare.events.SessionModality;
+import org.iopcare.events.SessionScheduled;
 import org.iopcare.notification.NotificationIT;
+import org.iopcare.notification.recipient.ClientPreferences;
 import org.iopcare.notification.recipient.PreferenceStore;
 import org.iopcare.notification.recipient.Recipient;
 import org.iopcare.notification.recipient.RecipientRepository;
+import org.iopcare.notification.reminder.DigestProperties;
+import org.iopcare.notification.reminder.WeeklyDigests;
+import org.iopcare.notification.session.SessionStore;
 import org.iopcare.notification.sms.InboundSms;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.testsupport.TestTokens;
@@ -54,15 +63,20 @@ class FrequencyCapIT extends NotificationIT {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    SessionStore sessions;
+
+    @Autowired
+    MeterRegistry meters;
+
     private UUID client() {
         UUID id = InboundSms.recipient(jdbc, newNumber());
         jdbc.update("UPDATE recipient SET time_zone = 'America/New_York', enrolled = true WHERE client_id = ?", id);
         return id;
     }
 
-    /** Queues one message of {@code kind} as of {@code now}; returns its source id. */
-    private UUID queue(UUID client, String now, MessageKind kind, String notBefore, String deadline) {
-        ClientMessages capped = new ClientMessages(
+    private ClientMessages capped(String now) {
+        return new ClientMessages(
                 messages,
                 templates,
                 clinic,
@@ -72,6 +86,11 @@ class FrequencyCapIT extends NotificationIT {
                 jdbc,
                 LocalTime.of(8, 0),
                 LocalTime.of(21, 0));
+    }
+
+    /** Queues one message of {@code kind} as of {@code now}; returns its source id. */
+    private UUID queue(UUID client, String now, MessageKind kind, String notBefore, String deadline) {
+        ClientMessages capped = capped(now);
         UUID source = UUID.randomUUID();
         new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
             Recipient recipient = recipients.findById(client).orElseThrow();
@@ -137,6 +156,43 @@ class FrequencyCapIT extends NotificationIT {
             }
         });
         assertThat(held).hasSize(3).allSatisfy(detail -> assertThat(detail).startsWith("frequency cap"));
+    }
+
+    @Test
+    void aWeeklyDigestOnADayWithAnotherMessageWaitsForTheNextMorning() {
+        UUID client = client();
+        preferences.save(
+                new ClientPreferences(client, null, null, true, null, "en", 1, "staff-scheduler", Instant.now()), 0);
+        Instant monday = Instant.parse("2027-06-14T22:00:00Z");
+        sessions.scheduled(
+                new SessionScheduled(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        client,
+                        UUID.randomUUID(),
+                        SessionKind.GROUP,
+                        monday,
+                        monday.plusSeconds(3600),
+                        "America/New_York",
+                        SessionModality.IN_PERSON),
+                Instant.now());
+        // Sunday 13 June 2027: a notice at 10:00 EDT, the digest at 18:00 EDT
+        queue(client, "2027-06-13T14:00:00Z", MessageKind.PLAN_REVIEW_NOTICE, null, null);
+        new WeeklyDigests(
+                        sessions,
+                        recipients,
+                        preferences,
+                        capped("2027-06-13T22:00:00Z"),
+                        new DigestProperties(DayOfWeek.SUNDAY, LocalTime.of(18, 0)),
+                        jdbc,
+                        Clock.fixed(Instant.parse("2027-06-13T22:00:00Z"), ZoneOffset.UTC),
+                        meters,
+                        transactionManager)
+                .send(client);
+        UUID digest = WeeklyDigests.digestKey(client, java.time.LocalDate.of(2027, 6, 13));
+        // Monday 08:00 EDT, before the week's first session
+        assertThat(due(digest)).isEqualTo(Instant.parse("2027-06-14T12:00:00Z"));
+        assertThat(state(digest)).startsWith("HELD").contains("frequency cap: 1 a day");
     }
 
     @Test

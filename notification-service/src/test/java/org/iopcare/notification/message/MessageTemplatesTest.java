@@ -57,6 +57,23 @@ class MessageTemplatesTest {
         assertThat(email).startsWith("3 new inquiries since 14:00 EDT.").contains("https://staff.example/inquiries");
     }
 
+    @Test
+    void theWeeklyDigestListsDatesTimesAndTheClinicsNumberInBothLanguagesAndIsLinted() {
+        MessageTemplates templates = new MessageTemplates(CLINIC, defaults(), DEFAULT_CRISIS);
+        for (String language : List.of(MessageTemplates.ENGLISH, "es")) {
+            for (Channel channel : MessageKind.WEEKLY_DIGEST.channels()) {
+                assertThat(templates.render(MessageKind.WEEKLY_DIGEST, channel, language, MessageTemplates.SAMPLE))
+                        .contains("(555) 010-0199", "12:30")
+                        .doesNotContainIgnoringCase("group")
+                        .doesNotContainIgnoringCase("grupo");
+            }
+        }
+        Map<String, String> bad = new HashMap<>();
+        bad.put("weekly_digest/sms", "Your recovery week: {{sessions}}");
+        assertThatThrownBy(() -> new MessageTemplates(CLINIC, defaults(), name -> bad.getOrDefault(name, "ok")))
+                .hasMessageContaining("weekly_digest/sms: template contains the denied word 'recovery'");
+    }
+
     static TemplateLintProperties defaults() {
         return new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("iopcare.notification.template-lint", TemplateLintProperties.class);
@@ -81,7 +98,7 @@ class MessageTemplatesTest {
                 rendered++;
             }
         }
-        assertThat(rendered).isEqualTo(25);
+        assertThat(rendered).isEqualTo(27);
     }
 
     @Test
@@ -103,7 +120,7 @@ class MessageTemplatesTest {
                 spanish++;
             }
         }
-        assertThat(spanish).isEqualTo(18);
+        assertThat(spanish).isEqualTo(20);
         // a language not offered, or none, reads English
         assertThat(templates.render(MessageKind.HELP_REPLY, Channel.SMS, "fr", Map.of()))
                 .isEqualTo(templates.render(MessageKind.HELP_REPLY, Channel.SMS, Map.of()));

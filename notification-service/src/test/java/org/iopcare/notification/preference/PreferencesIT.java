@@ -176,6 +176,29 @@ class PreferencesIT extends NotificationIT {
         assertThat(view.get("history")).hasSize(1);
         assertThat(view.get("history").get(0).get("changes").asString())
                 .contains("language: en -> es", "weeklyDigest: false -> true");
+
+        // the digest is planned for the next Sunday 18:00 in the client's zone, and dropped when turned off
+        java.time.ZonedDateTime now = Instant.now().atZone(ZoneId.of("America/Chicago"));
+        java.time.ZonedDateTime sunday = now.toLocalDate()
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY))
+                .atTime(LocalTime.of(18, 0))
+                .atZone(now.getZone());
+        Instant expected = (sunday.isAfter(now) ? sunday : sunday.plusWeeks(1)).toInstant();
+        assertThat(digestTask(client.id())).containsExactly(expected);
+        assertThat(put(client.id(), "{\"version\":1,\"language\":\"es\"}").status())
+                .isEqualTo(200);
+        assertThat(digestTask(client.id())).isEmpty();
+    }
+
+    private List<Instant> digestTask(UUID client) {
+        return jdbc
+                .queryForList(
+                        "SELECT execution_time FROM scheduled_tasks WHERE task_name = 'weekly-digest' AND task_instance = ?",
+                        java.time.OffsetDateTime.class,
+                        client.toString())
+                .stream()
+                .map(java.time.OffsetDateTime::toInstant)
+                .toList();
     }
 
     @Test
