@@ -18,11 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The acceptance journey through the staff console only, in a real browser: an inquiry taken by
@@ -388,28 +385,7 @@ class ConsoleJourneyIT {
 
     /** Every button and link of the console loads a new page: wait for it before reading it. */
     private static void clickAndAwaitNextPage(WebElement target) {
-        WebElement page = browser.driver().findElement(By.tagName("html"));
-        target.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(driver -> isGone(page));
-    }
-
-    /**
-     * Whether the page an element belonged to has been replaced. Chromium answers a question about
-     * an element of a page being replaced either as stale or as a node that "does not belong to the
-     * document"; both mean the next page is there or on its way.
-     */
-    private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException e) {
-            return true;
-        } catch (WebDriverException e) {
-            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
+        browser.clickAndAwaitNextPage(target);
     }
 
     private static void type(String id, String value) {

@@ -94,9 +94,7 @@ class ConsoleSignInIT {
         assertThat(header(myWork, "Cache-Control")).contains("no-store");
         assertThat(header(myWork, "Content-Security-Policy")).contains("default-src 'self'", "frame-ancestors 'none'");
 
-        browser.driver()
-                .findElement(By.xpath("//button[normalize-space()='Sign out']"))
-                .click();
+        browser.clickAndAwaitNextPage(browser.driver().findElement(By.xpath("//button[normalize-space()='Sign out']")));
         assertThat(browser.path()).isEqualTo("/sign-in");
         browser.open("/");
         assertThat(browser.path()).as("My work after signing out").isEqualTo("/sign-in");
@@ -134,9 +132,7 @@ class ConsoleSignInIT {
         browser.driver()
                 .findElement(By.xpath("//label[normalize-space()='" + title + "']"))
                 .click();
-        browser.driver()
-                .findElement(By.xpath("//button[normalize-space()='Sign in']"))
-                .click();
+        browser.clickAndAwaitNextPage(browser.driver().findElement(By.xpath("//button[normalize-space()='Sign in']")));
     }
 
     private static String heading() {

@@ -8,17 +8,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real browser on the staff console: headless Chromium through ChromeDriver, the way a member of
@@ -93,6 +98,32 @@ public final class Browser implements AutoCloseable {
     }
 
     /** The path of the page shown now, without the query. */
+    /** Clicks what loads a new page (every button and link of the console) and waits until it replaced this one. */
+    public void clickAndAwaitNextPage(WebElement target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ignored -> isGone(page));
+    }
+
+    /**
+     * Whether the page an element belonged to has been replaced. Chromium answers a question about
+     * an element of a page being replaced either as stale or as a node that "does not belong to the
+     * document"; both mean the next page is there or on its way.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     public String path() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
