@@ -60,8 +60,7 @@ public final class Infrastructure {
         database(schema).forEach((name, value) -> registry.add(name, () -> value));
         String bootstrap = kafkaBootstrap();
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> bootstrap);
-        registry.add("iopcare.security.jwt.public-key-location", TestTokens::publicKeyLocation);
-        registry.add("iopcare.security.jwt.audience", () -> TestTokens.AUDIENCE);
+        WebSlices.trustTestTokens(registry);
         registry.add("server.port", () -> 0);
     }
 
