@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.iopcare.intake.careteam.CareTeams;
-import org.iopcare.intake.client.ClientSearch;
+import org.iopcare.intake.client.ClientMocks;
 import org.iopcare.intake.client.Clients;
 import org.iopcare.intake.inquiry.Inquiries;
 import org.iopcare.intake.ratelimit.RateLimitProperties;
@@ -42,7 +42,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * context: all controllers, the service's own security (JWT resource server, handler
  * authorization), the edge rules and problem responses, with the use cases behind the controllers
  * mocked. What the slice proves is the HTTP contract (statuses, validation, problem bodies, who may
- * call); what the use cases do with PostgreSQL and Kafka stays with the ITs.
+ * call); what the use cases do with PostgreSQL and Kafka stays with the ITs. A package's
+ * package-private collaborators are mocked by an interface of that package ({@link ClientMocks}).
+ * Every slice test extends this class and declares no mocks or properties of its own, so the
+ * context is built once for them all.
  */
 @WebMvcTest(
         includeFilters =
@@ -60,14 +63,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
             Inquiries.class,
             Screenings.class,
             Clients.class,
-            ClientSearch.class,
             CareTeams.class,
             Caseload.class,
             AuditedClients.class,
             StaffDirectory.class,
             JdbcTemplate.class
         })
-public abstract class IntakeWebSlice {
+public abstract class IntakeWebSlice implements ClientMocks {
 
     /** The slice's now: 2026-12-07T09:00:00Z. */
     public static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Each clause is a prefix match on an expression V4__client_search_indexes.sql indexes.
  */
 @Service
-public class ClientSearch {
+class ClientSearch {
 
     private static final String COLUMNS = """
             SELECT c.id, c.first_name, c.last_name, c.preferred_name, c.phone, c.email,
