@@ -1,8 +1,5 @@
 package org.iopcare.intake;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.iopcare.intake.careteam.CareTeams;
 import org.iopcare.intake.client.ClientMocks;
 import org.iopcare.intake.client.Clients;
@@ -14,38 +11,27 @@ import org.iopcare.support.caseload.Caseload;
 import org.iopcare.support.fhir.FhirConfiguration;
 import org.iopcare.support.security.HandlerAuthorizationConfiguration;
 import org.iopcare.support.security.SecurityConfiguration;
-import org.iopcare.support.security.StaffRole;
 import org.iopcare.support.staff.StaffDirectory;
 import org.iopcare.support.web.ProblemResponses;
 import org.iopcare.support.web.WebEdgeConfiguration;
-import org.iopcare.testsupport.TestTokens;
-import org.iopcare.testsupport.WebSlices;
+import org.iopcare.testsupport.WebSliceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The web slice of intake, shared by every controller's slice test so that they run in one Spring
  * context: all controllers, the service's own security (JWT resource server, handler
- * authorization), the edge rules and problem responses, with the use cases behind the controllers
- * mocked. What the slice proves is the HTTP contract (statuses, validation, problem bodies, who may
- * call); what the use cases do with PostgreSQL and Kafka stays with the ITs. A package's
- * package-private collaborators are mocked by an interface of that package ({@link ClientMocks}).
- * Every slice test extends this class and declares no mocks or properties of its own, so the
- * context is built once for them all.
+ * authorization), the edge rules and problem responses, the inquiry form's rate limit, with the use
+ * cases behind the controllers mocked. What the slice proves is the HTTP contract (statuses,
+ * validation, problem bodies, who may call); what the use cases do with PostgreSQL and Kafka stays
+ * with the ITs. A package's package-private collaborators are mocked by an interface of that
+ * package ({@link ClientMocks}).
  */
 @WebMvcTest(
         includeFilters =
@@ -56,8 +42,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
     WebEdgeConfiguration.class,
     ProblemResponses.class,
     FhirConfiguration.class,
-    IntakeWebSlice.FixedClock.class
+    WebSliceTest.FixedClock.class
 })
+@EnableConfigurationProperties(RateLimitProperties.class)
 @MockitoBean(
         types = {
             Inquiries.class,
@@ -69,43 +56,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
             StaffDirectory.class,
             JdbcTemplate.class
         })
-public abstract class IntakeWebSlice implements ClientMocks {
-
-    /** The slice's now: 2026-12-07T09:00:00Z. */
-    public static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
-
-    /** The clock and the settings of what the slice runs for real (the inquiry form's rate limit). */
-    @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(RateLimitProperties.class)
-    static class FixedClock {
-
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry registry) {
-        WebSlices.trustTestTokens(registry);
-    }
-
-    @Autowired
-    protected MockMvc mvc;
+public abstract class IntakeWebSlice extends WebSliceTest implements ClientMocks {
 
     @Autowired
     protected Inquiries inquiries;
 
     @Autowired
     protected Caseload caseload;
-
-    /** Sends the request with a staff token holding this role. */
-    protected static MockHttpServletRequestBuilder as(StaffRole role, MockHttpServletRequestBuilder request) {
-        return request.header(HttpHeaders.AUTHORIZATION, TestTokens.bearerFor("staff-" + role, role));
-    }
-
-    /** A JSON body. */
-    protected static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.contentType(MediaType.APPLICATION_JSON).content(body);
-    }
 }

@@ -1,0 +1,55 @@
+package org.iopcare.testsupport;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.iopcare.support.security.StaffRole;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * What every service's web slice (its {@code @WebMvcTest} base class) shares: a fixed clock, the
+ * service's own security trusting {@link TestTokens}, and requests sent as a member of staff.
+ * Subclasses declare no properties or mocks of their own, so a service's slice context is built
+ * once for all its slice tests.
+ */
+public abstract class WebSliceTest {
+
+    /** The slice's now: Monday 2026-12-07T14:00:00Z. */
+    public static final Instant NOW = Instant.parse("2026-12-07T14:00:00Z");
+
+    /** The clock the controllers read; a slice imports it. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class FixedClock {
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        WebSlices.trustTestTokens(registry);
+    }
+
+    @Autowired
+    protected MockMvc mvc;
+
+    /** Sends the request with a staff token holding this role, for subject {@code staff-<ROLE>}. */
+    protected static MockHttpServletRequestBuilder as(StaffRole role, MockHttpServletRequestBuilder request) {
+        return request.header(HttpHeaders.AUTHORIZATION, TestTokens.bearerFor("staff-" + role, role));
+    }
+
+    /** A JSON body. */
+    protected static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+}
