@@ -8,19 +8,13 @@ import org.iopcare.intake.ratelimit.RateLimitProperties;
 import org.iopcare.intake.screening.Screenings;
 import org.iopcare.support.audit.AuditedClients;
 import org.iopcare.support.caseload.Caseload;
-import org.iopcare.support.fhir.FhirConfiguration;
-import org.iopcare.support.security.HandlerAuthorizationConfiguration;
-import org.iopcare.support.security.SecurityConfiguration;
 import org.iopcare.support.staff.StaffDirectory;
-import org.iopcare.support.web.ProblemResponses;
-import org.iopcare.support.web.WebEdgeConfiguration;
 import org.iopcare.testsupport.WebSliceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -36,14 +30,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(
         includeFilters =
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.iopcare\\.intake\\.config\\..*"))
-@Import({
-    SecurityConfiguration.class,
-    HandlerAuthorizationConfiguration.class,
-    WebEdgeConfiguration.class,
-    ProblemResponses.class,
-    FhirConfiguration.class,
-    WebSliceTest.FixedClock.class
-})
 @EnableConfigurationProperties(RateLimitProperties.class)
 @MockitoBean(
         types = {

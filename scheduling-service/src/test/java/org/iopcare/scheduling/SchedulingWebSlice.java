@@ -7,16 +7,10 @@ import org.iopcare.scheduling.schedule.Cancellations;
 import org.iopcare.scheduling.schedule.ScheduleMocks;
 import org.iopcare.scheduling.track.Tracks;
 import org.iopcare.support.caseload.Caseload;
-import org.iopcare.support.fhir.FhirConfiguration;
-import org.iopcare.support.security.HandlerAuthorizationConfiguration;
-import org.iopcare.support.security.SecurityConfiguration;
-import org.iopcare.support.web.ProblemResponses;
-import org.iopcare.support.web.WebEdgeConfiguration;
 import org.iopcare.testsupport.WebSliceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -28,14 +22,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * AttendanceMocks}, {@link ScheduleMocks}).
  */
 @WebMvcTest
-@Import({
-    SecurityConfiguration.class,
-    HandlerAuthorizationConfiguration.class,
-    WebEdgeConfiguration.class,
-    ProblemResponses.class,
-    FhirConfiguration.class,
-    WebSliceTest.FixedClock.class
-})
 @EnableConfigurationProperties(SchedulingProperties.class)
 @MockitoBean(types = {Cancellations.class, ClientEnrollments.class, Tracks.class, Caseload.class, JdbcTemplate.class})
 public abstract class SchedulingWebSlice extends WebSliceTest implements AttendanceMocks, ScheduleMocks {

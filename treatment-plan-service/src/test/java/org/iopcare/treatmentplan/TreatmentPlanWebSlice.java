@@ -1,11 +1,6 @@
 package org.iopcare.treatmentplan;
 
 import org.iopcare.support.caseload.Caseload;
-import org.iopcare.support.fhir.FhirConfiguration;
-import org.iopcare.support.security.HandlerAuthorizationConfiguration;
-import org.iopcare.support.security.SecurityConfiguration;
-import org.iopcare.support.web.ProblemResponses;
-import org.iopcare.support.web.WebEdgeConfiguration;
 import org.iopcare.testsupport.WebSliceTest;
 import org.iopcare.treatmentplan.assessment.Assessments;
 import org.iopcare.treatmentplan.note.ClinicalNotes;
@@ -18,7 +13,6 @@ import org.iopcare.treatmentplan.plan.ReviewSchedule;
 import org.iopcare.treatmentplan.plan.TreatmentPlans;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -29,14 +23,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * mocked (the note package's package-private store by {@link NoteMocks}).
  */
 @WebMvcTest
-@Import({
-    SecurityConfiguration.class,
-    HandlerAuthorizationConfiguration.class,
-    WebEdgeConfiguration.class,
-    ProblemResponses.class,
-    FhirConfiguration.class,
-    WebSliceTest.FixedClock.class
-})
 @MockitoBean(
         types = {
             Assessments.class,

@@ -3,10 +3,16 @@ package org.iopcare.testsupport;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.iopcare.support.fhir.FhirConfiguration;
+import org.iopcare.support.security.HandlerAuthorizationConfiguration;
+import org.iopcare.support.security.SecurityConfiguration;
 import org.iopcare.support.security.StaffRole;
+import org.iopcare.support.web.ProblemResponses;
+import org.iopcare.support.web.WebEdgeConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,11 +21,20 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * What every service's web slice (its {@code @WebMvcTest} base class) shares: a fixed clock, the
- * service's own security trusting {@link TestTokens}, and requests sent as a member of staff.
- * Subclasses declare no properties or mocks of their own, so a service's slice context is built
- * once for all its slice tests.
+ * What every service's web slice (its {@code @WebMvcTest} base class) shares: service-support's web
+ * layer (the JWT resource server trusting {@link TestTokens}, roles decided before the body is read,
+ * the edge rules, problem responses, the FHIR read API's pieces), a fixed clock, and requests sent
+ * as a member of staff. The tests of a service declare no properties or mocks of their own, so its
+ * slice context is built once for all of them.
  */
+@Import({
+    SecurityConfiguration.class,
+    HandlerAuthorizationConfiguration.class,
+    WebEdgeConfiguration.class,
+    ProblemResponses.class,
+    FhirConfiguration.class,
+    WebSliceTest.FixedClock.class
+})
 public abstract class WebSliceTest {
 
     /** The slice's now: Monday 2026-12-07T14:00:00Z. */

@@ -15,7 +15,6 @@ import org.iopcare.support.caseload.CareTeamProjection;
 import org.iopcare.support.db.TransactionLocks;
 import org.iopcare.support.outbox.Outbox;
 import org.iopcare.support.web.ProblemException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +37,12 @@ public class CareTeams {
             Outbox outbox,
             CareTeamProjection projection,
             Clock clock,
-            @Value("${iopcare.caseload.emergency-access-duration:4h}") Duration emergencyAccess) {
+            EmergencyAccessProperties emergencyAccess) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.projection = projection;
         this.clock = clock;
-        this.emergencyAccess = emergencyAccess;
+        this.emergencyAccess = emergencyAccess.emergencyAccessDuration();
     }
 
     /** The client's team; 404 for an id intake does not know. */

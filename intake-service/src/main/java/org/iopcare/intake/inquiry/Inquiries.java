@@ -12,6 +12,7 @@ import org.iopcare.events.InquiryStatusChanged;
 import org.iopcare.intake.work.UncontactedInquiries;
 import org.iopcare.support.outbox.Outbox;
 import org.iopcare.support.web.ProblemException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,7 +80,9 @@ public class Inquiries {
                         "idempotency-key-in-use", "A request with this Idempotency-Key is being processed"));
     }
 
-    @Scheduled(fixedDelayString = "${iopcare.intake.inquiries.idempotency-purge-interval:PT1H}")
+    @Scheduled(
+            fixedDelayString =
+                    "#{@'iopcare.intake.inquiries-org.iopcare.intake.inquiry.InquiryProperties'.idempotencyPurgeInterval().toMillis()}")
     @Transactional
     public void purgeExpiredIdempotencyKeys() {
         replay.purgeExpired(Instant.now(clock));
@@ -161,7 +164,7 @@ public class Inquiries {
                 Timestamp.from(at));
     }
 
-    private static InquiryStatus status(String name) {
+    private static @Nullable InquiryStatus status(@Nullable String name) {
         return name == null ? null : InquiryStatus.valueOf(name);
     }
 
@@ -213,17 +216,17 @@ public class Inquiries {
     }
 
     @Transactional(readOnly = true)
-    public Page<Inquiry> list(InquiryStatus status, Pageable page) {
+    public Page<Inquiry> list(@Nullable InquiryStatus status, Pageable page) {
         return status == null ? repository.findAll(page) : repository.findByStatus(status, page);
     }
 
     /** The page of inquiries a clinician sees: their clients' and those of clients without a team. */
     @Transactional(readOnly = true)
-    public Page<Inquiry> listOf(InquiryStatus status, UUID[] clients, Pageable page) {
+    public Page<Inquiry> listOf(@Nullable InquiryStatus status, UUID[] clients, Pageable page) {
         return repository.findVisible(status == null ? null : status.name(), clients, page);
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param duplicateWindow a new inquiry from a phone or email seen within this window is linked to
  *     the earlier one and not acknowledged again
  * @param idempotencyKeyLifetime how long an {@code Idempotency-Key} replays its first answer
+ * @param idempotencyPurgeInterval how often expired keys are deleted
  * @param fingerprintSecret the key of the forms' fingerprints in the idempotency table (HMAC-SHA256);
  *     a secret in production, where the local run's value is refused
  */
@@ -21,4 +22,5 @@ import org.springframework.validation.annotation.Validated;
 public record InquiryProperties(
         @NotNull @DefaultValue("30d") Duration duplicateWindow,
         @NotNull @DefaultValue("24h") Duration idempotencyKeyLifetime,
-        @NotBlank String fingerprintSecret) {}
+        @NotBlank String fingerprintSecret,
+        @NotNull @DefaultValue("PT1H") Duration idempotencyPurgeInterval) {}

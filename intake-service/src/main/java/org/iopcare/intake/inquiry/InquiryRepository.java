@@ -3,6 +3,7 @@ package org.iopcare.intake.inquiry;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -27,7 +28,7 @@ interface InquiryRepository extends JpaRepository<Inquiry, UUID> {
                       AND (i.client_id = ANY(:clients)
                         OR NOT EXISTS (SELECT 1 FROM care_team_member m WHERE m.client_id = i.client_id))
                     """, nativeQuery = true)
-    Page<Inquiry> findVisible(String status, UUID[] clients, Pageable page);
+    Page<Inquiry> findVisible(@Nullable String status, UUID[] clients, Pageable page);
 
     /** The earliest original inquiry from this phone or email since the given instant. */
     @Query(value = """
@@ -37,5 +38,5 @@ interface InquiryRepository extends JpaRepository<Inquiry, UUID> {
                         OR (:email IS NOT NULL AND lower(email) = lower(:email)))
                     ORDER BY received_at LIMIT 1
                     """, nativeQuery = true)
-    Optional<Inquiry> findRecentFromSameContact(String phone, String email, Instant since);
+    Optional<Inquiry> findRecentFromSameContact(@Nullable String phone, @Nullable String email, Instant since);
 }

@@ -45,7 +45,9 @@ public class UncontactedInquiries {
     }
 
     /** Raises the items of the inquiries past their deadline; returns how many. */
-    @Scheduled(fixedDelayString = "${iopcare.intake.contact-check-interval:5m}")
+    @Scheduled(
+            fixedDelayString =
+                    "#{@'iopcare.intake-org.iopcare.intake.work.IntakeWorkProperties'.contactCheckInterval().toMillis()}")
     @Transactional
     public int check() {
         Instant now = clock.instant();

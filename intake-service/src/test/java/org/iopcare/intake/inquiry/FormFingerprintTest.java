@@ -22,7 +22,8 @@ class FormFingerprintTest {
             ReferralSource.SELF);
 
     private static FormFingerprint keyedWith(String secret) {
-        return new FormFingerprint(new InquiryProperties(Duration.ofDays(30), Duration.ofHours(24), secret));
+        return new FormFingerprint(
+                new InquiryProperties(Duration.ofDays(30), Duration.ofHours(24), secret, Duration.ofHours(1)));
     }
 
     @Test

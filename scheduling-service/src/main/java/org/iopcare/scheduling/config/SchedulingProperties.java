@@ -2,6 +2,7 @@ package org.iopcare.scheduling.config;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param checkInMinutes length of the biweekly clinician check-in
  * @param sweepBatchSize sessions the sweep claims per transaction
  * @param clinicZone the zone clinicians' weekly hours and time off are entered in
+ * @param extensionCron when the daily horizon extension runs (a Spring cron expression, server time)
  */
 @Validated
 @ConfigurationProperties("iopcare.scheduling")
@@ -33,7 +35,8 @@ public record SchedulingProperties(
         @Min(15) @Max(240) @DefaultValue("60") int individualMinutes,
         @Min(10) @Max(240) @DefaultValue("30") int checkInMinutes,
         @Min(1) @Max(10000) @DefaultValue("500") int sweepBatchSize,
-        @NotNull @DefaultValue("America/New_York") ZoneId clinicZone) {
+        @NotNull @DefaultValue("America/New_York") ZoneId clinicZone,
+        @NotBlank @DefaultValue("0 15 3 * * *") String extensionCron) {
 
     /** The weekly minimum in minutes for an age group. */
     public int minimumMinutes(AgeGroup ageGroup) {
@@ -43,6 +46,14 @@ public record SchedulingProperties(
     /** Defaults, for unit tests. */
     public static SchedulingProperties defaults() {
         return new SchedulingProperties(
-                Duration.ofDays(28), Duration.ofMinutes(15), 540, 360, 60, 30, 500, ZoneId.of("America/New_York"));
+                Duration.ofDays(28),
+                Duration.ofMinutes(15),
+                540,
+                360,
+                60,
+                30,
+                500,
+                ZoneId.of("America/New_York"),
+                "0 15 3 * * *");
     }
 }

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.iopcare.support.fhir.IopFhir;
 import org.iopcare.support.fhir.Part2Labels;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -161,7 +162,7 @@ class SchedulingResources {
                 .toList();
     }
 
-    private static Encounter encounter(UUID clientId, ResultSet rs, boolean sud) throws SQLException {
+    private static @Nullable Encounter encounter(UUID clientId, ResultSet rs, boolean sud) throws SQLException {
         String attendance = rs.getString("attendance");
         if (!"SCHEDULED".equals(rs.getString("status")) || attendance == null || !ATTENDED.contains(attendance)) {
             return null;
@@ -196,7 +197,7 @@ class SchedulingResources {
                 .addCoding(new Coding(IopFhir.CODE_SYSTEM + "session-kind", rs.getString("kind"), null));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

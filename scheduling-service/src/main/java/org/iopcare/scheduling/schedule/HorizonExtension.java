@@ -28,7 +28,7 @@ class HorizonExtension {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${iopcare.scheduling.extension-cron:0 15 3 * * *}")
+    @Scheduled(cron = "#{@'iopcare.scheduling-org.iopcare.scheduling.config.SchedulingProperties'.extensionCron()}")
     void extend() {
         int total = 0;
         for (int i = 0; i < MAX_BATCHES; i++) {

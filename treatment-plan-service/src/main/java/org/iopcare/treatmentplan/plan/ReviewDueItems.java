@@ -55,7 +55,9 @@ class ReviewDueItems {
     }
 
     /** Raises the items of the reviews falling due or overdue; returns how many were raised. */
-    @Scheduled(fixedDelayString = "${iopcare.plans.work.review-check-interval:1h}")
+    @Scheduled(
+            fixedDelayString =
+                    "#{@'iopcare.plans.work-org.iopcare.treatmentplan.plan.PlanWorkProperties'.reviewCheckInterval().toMillis()}")
     @Transactional
     public int check() {
         LocalDate today = LocalDate.now(clock.withZone(plans.timeZone()));

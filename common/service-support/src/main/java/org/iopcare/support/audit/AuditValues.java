@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every value the audit trail stores comes from the request or the token, so each is held to a
@@ -29,7 +30,7 @@ final class AuditValues {
     private AuditValues() {}
 
     /** The value if it matches the pattern, its hash otherwise; null stays null. */
-    static String matching(String value, Pattern pattern) {
+    static @Nullable String matching(@Nullable String value, Pattern pattern) {
         if (value == null) {
             return null;
         }
@@ -37,7 +38,7 @@ final class AuditValues {
     }
 
     /** The value if it is printable ASCII of at most {@code max} characters, its hash otherwise. */
-    static String printable(String value, int max) {
+    static @Nullable String printable(@Nullable String value, int max) {
         if (value == null) {
             return null;
         }

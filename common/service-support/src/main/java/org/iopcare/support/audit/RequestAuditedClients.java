@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.context.request.RequestAttributes;
@@ -69,7 +70,7 @@ final class RequestAuditedClients implements AuditedClients {
         }
     }
 
-    private static Long currentRecord() {
+    private static @Nullable Long currentRecord() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
             return null;

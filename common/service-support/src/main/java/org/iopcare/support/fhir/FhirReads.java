@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.iopcare.support.caseload.Caseload;
 import org.iopcare.support.caseload.Caseload.Rule;
 import org.iopcare.support.web.ProblemException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -29,7 +30,7 @@ public class FhirReads {
      * Lets the caller read resources of this type about this client, or throws 403/404; a 404
      * names {@code what}, the same as for a resource that does not exist.
      */
-    private void allow(String type, UUID client, Rule rule, String what) {
+    private void allow(String type, @Nullable UUID client, Rule rule, String what) {
         SmartScopes.require(type, client);
         caseload.require(client, rule, what);
     }
@@ -39,7 +40,7 @@ public class FhirReads {
      * none: 404), {@code load} builds that client's resources of the type.
      */
     public <R extends Resource> ResponseEntity<String> read(
-            String type, UUID client, Rule rule, Function<UUID, List<R>> load, String id) {
+            String type, @Nullable UUID client, Rule rule, Function<UUID, List<R>> load, String id) {
         if (client == null) {
             throw ProblemException.notFound(type);
         }

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Observation;
 import org.iopcare.support.web.ProblemException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -111,7 +112,7 @@ public final class FhirSearch {
     }
 
     /** A token parameter {@code [system|]code}; the system, when given, must be one of {@code systems}. */
-    public static String code(String value, String system) {
+    public static @Nullable String code(String value, String system) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -146,7 +147,7 @@ public final class FhirSearch {
      * The client a resource id belongs to: the id must match {@code pattern}, whose first group is
      * the UUID that {@code clientOf} looks up; null when it does not match or names nothing.
      */
-    public static UUID owner(Pattern pattern, String id, Function<UUID, UUID> clientOf) {
+    public static @Nullable UUID owner(Pattern pattern, String id, Function<UUID, UUID> clientOf) {
         Matcher m = pattern.matcher(id);
         return m.matches() ? clientOf.apply(UUID.fromString(m.group(1))) : null;
     }

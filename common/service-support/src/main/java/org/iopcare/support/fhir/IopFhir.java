@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import org.jspecify.annotations.Nullable;
 
 /** The platform's own FHIR naming: code systems, identifier systems, references. */
 public final class IopFhir {
@@ -48,7 +49,7 @@ public final class IopFhir {
     }
 
     /** A FHIR date's instant; null stays null. */
-    public static Instant instant(Date date) {
+    public static @Nullable Instant instant(@Nullable Date date) {
         return date == null ? null : date.toInstant();
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.iopcare.events.CloudEventHeaders;
 import org.iopcare.events.EventType;
 import org.iopcare.events.IntegrationEvent;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -130,7 +131,7 @@ public class EventDecoder {
      * recognises CloudEvents on the way in and may hand the attributes over under another binding's
      * prefix ({@code ce-type}, {@code ce.type}), so every prefix is accepted.
      */
-    private static String header(Message<?> message, String name) {
+    private static @Nullable String header(Message<?> message, String name) {
         String attribute = name.substring(CE_PREFIX.length());
         for (String prefix : CE_PREFIXES) {
             Object value = message.getHeaders().get(prefix + attribute);

@@ -15,6 +15,7 @@ import org.iopcare.support.outbox.OutboxProperties;
 import org.iopcare.support.outbox.OutboxSignal;
 import org.iopcare.support.outbox.OutboxStore;
 import org.iopcare.support.outbox.PendingEvent;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -173,7 +174,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** Null once the broker acknowledged the record, else why it did not. */
-    private static Throwable awaitAck(CompletableFuture<?> ack, long deadline) {
+    private static @Nullable Throwable awaitAck(CompletableFuture<?> ack, long deadline) {
         try {
             ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return null;

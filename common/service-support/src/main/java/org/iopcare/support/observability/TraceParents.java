@@ -6,6 +6,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries a trace across the outbox: the request's W3C {@code traceparent} is stored with the
@@ -35,7 +36,7 @@ public class TraceParents {
     }
 
     /** The current span's {@code traceparent}, or null outside a trace. */
-    public String current() {
+    public @Nullable String current() {
         Span span = tracer.currentSpan();
         if (span == null || span.isNoop()) {
             return null;

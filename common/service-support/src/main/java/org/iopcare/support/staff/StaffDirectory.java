@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.iopcare.support.security.StaffRole;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -160,12 +161,12 @@ public class StaffDirectory {
     }
 
     /** A phone number in E.164 form; otherwise none. */
-    private static String phone(Object claim) {
+    private static @Nullable String phone(Object claim) {
         return claim instanceof String text && text.matches(E164) ? text : null;
     }
 
     /** A display name: printable, trimmed, at most {@link #NAME_MAX} characters; otherwise none. */
-    private static String name(Object claim) {
+    private static @Nullable String name(Object claim) {
         if (!(claim instanceof String text)) {
             return null;
         }
@@ -177,7 +178,7 @@ public class StaffDirectory {
     }
 
     /** An email address that an SMTP server can be given as it is; anything else is none. */
-    private static String address(Object claim) {
+    private static @Nullable String address(Object claim) {
         if (!(claim instanceof String text)) {
             return null;
         }
@@ -185,7 +186,7 @@ public class StaffDirectory {
         return trimmed.length() <= EMAIL_MAX && ADDRESS.matcher(trimmed).matches() ? trimmed : null;
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -64,11 +65,11 @@ final class WorkItemRows {
         return staffId != null ? "staff:" + staffId : "queue:" + queue;
     }
 
-    private static Instant instant(Timestamp at) {
+    private static @Nullable Instant instant(@Nullable Timestamp at) {
         return at == null ? null : at.toInstant();
     }
 
-    private static WorkItemState state(String name) {
+    private static @Nullable WorkItemState state(@Nullable String name) {
         return name == null ? null : WorkItemState.valueOf(name);
     }
 }
