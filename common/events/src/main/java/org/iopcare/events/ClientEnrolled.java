@@ -22,6 +22,8 @@ import java.util.UUID;
  * @param email email address, or null
  * @param smsConsent consent to receive SMS
  * @param emailConsent consent to receive email
+ * @param preferredChannel the channel the client asked to be contacted on, as intake holds it at
+ *     enrollment; absent when not known (notification-service then keeps what it learned before)
  */
 public record ClientEnrolled(
         UUID eventId,
@@ -37,8 +39,43 @@ public record ClientEnrolled(
         @Nullable String phone,
         @Nullable String email,
         boolean smsConsent,
-        boolean emailConsent)
+        boolean emailConsent,
+        @Nullable ContactChannel preferredChannel)
         implements IntegrationEvent {
+
+    /** An enrollment that does not say which channel the client prefers. */
+    public ClientEnrolled(
+            UUID eventId,
+            Instant occurredAt,
+            UUID clientId,
+            UUID enrollmentId,
+            String trackCode,
+            LocalDate startDate,
+            String primaryClinicianId,
+            AgeGroup ageGroup,
+            String timeZone,
+            String preferredName,
+            String phone,
+            String email,
+            boolean smsConsent,
+            boolean emailConsent) {
+        this(
+                eventId,
+                occurredAt,
+                clientId,
+                enrollmentId,
+                trackCode,
+                startDate,
+                primaryClinicianId,
+                ageGroup,
+                timeZone,
+                preferredName,
+                phone,
+                email,
+                smsConsent,
+                emailConsent,
+                null);
+    }
 
     /** Ids only: contact details must never reach a log line through an exception message. */
     @Override

@@ -121,7 +121,9 @@ public class Clients {
                 client.phone(),
                 client.email(),
                 client.smsConsent(),
-                client.emailConsent()));
+                client.emailConsent(),
+                // the inquiry's choice: notification's default channel, whichever event it sees first
+                inquiry.preferredChannel()));
         return enrollment;
     }
 

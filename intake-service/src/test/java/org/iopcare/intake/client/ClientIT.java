@@ -137,6 +137,8 @@ class ClientIT extends IntakeIT {
             assertThat(welcome.preferredName()).isEqualTo("Sam");
             assertThat(welcome.smsConsent()).isTrue();
             assertThat(welcome.emailConsent()).isTrue();
+            // the inquiry's channel, so notification knows it whichever event it reads first
+            assertThat(welcome.preferredChannel()).isEqualTo(ContactChannel.EMAIL);
             InquiryStatusChanged enrolledStatus = awaitOne(
                     statuses,
                     clientId,

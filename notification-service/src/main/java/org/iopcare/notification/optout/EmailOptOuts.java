@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.iopcare.events.ConsentChangeSource;
 import org.iopcare.events.ContactChannel;
 import org.iopcare.events.ContactConsentChanged;
+import org.iopcare.notification.recipient.ClientLock;
 import org.iopcare.support.outbox.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -24,8 +25,10 @@ class EmailOptOuts {
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
     private final Clock clock;
+    private final ClientLock clientLock;
 
-    EmailOptOuts(JdbcTemplate jdbc, Outbox outbox, Clock clock) {
+    EmailOptOuts(JdbcTemplate jdbc, Outbox outbox, Clock clock, ClientLock clientLock) {
+        this.clientLock = clientLock;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
@@ -33,6 +36,9 @@ class EmailOptOuts {
 
     @Transactional
     public void unsubscribe(UUID clientId) {
+        // as every writer of a recipient: a client-updated handled meanwhile saves the whole
+        // recipient it read and would otherwise put the address back in
+        clientLock.lock(clientId);
         Instant now = Instant.now(clock);
         int changed = jdbc.update(
                 "UPDATE recipient SET email_opted_out_at = ? WHERE client_id = ? AND email_opted_out_at IS NULL",

@@ -66,6 +66,10 @@ public class Enrollments {
                         event.emailConsent()),
                 event.occurredAt(),
                 now);
+        recipient.preferChannel(
+                event.preferredChannel() == null
+                        ? null
+                        : event.preferredChannel().name());
         recipients.save(recipient);
         if (recipient.enrolled()) {
             // sessions that arrived before the enrollment get their reminders now

@@ -203,7 +203,18 @@ public class Recipient {
         return emailConsent;
     }
 
-    /** The channel the client named in their inquiry; null when never told. */
+    /**
+     * The channel the client asked to be contacted on, as the enrollment carries it (intake's
+     * record of the inquiry's choice): it replaces what the inquiry said, or stands in for an
+     * inquiry not seen yet. Null: unchanged.
+     */
+    public void preferChannel(String channel) {
+        if (channel != null) {
+            preferredChannel = channel;
+        }
+    }
+
+    /** The channel the client named in their inquiry (or the enrollment carried); null when never told. */
     public String preferredChannel() {
         return preferredChannel;
     }

@@ -1,11 +1,13 @@
 package org.iopcare.notification.reminder;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,20 +68,34 @@ class ReminderTasks {
         return tasks.stream().filter(task -> task instanceof OnStartup).toList();
     }
 
+    /**
+     * db-scheduler's builder reading the service's {@link Clock} (the builder has no setter for its
+     * clock): a task is due when the service's clock says so, like every other time it computes.
+     */
+    static SchedulerBuilder builder(DataSource dataSource, List<Task<?>> tasks, Clock serviceClock) {
+        return new SchedulerBuilder(dataSource, tasks) {
+            {
+                clock = serviceClock::instant;
+            }
+        };
+    }
+
     /** A new scheduler per start: a stopped db-scheduler cannot start again (test contexts are paused and resumed). */
     @Bean
-    SmartLifecycle reminderScheduler(DataSource dataSource, List<Task<?>> tasks, ReminderProperties properties) {
+    SmartLifecycle reminderScheduler(
+            DataSource dataSource, List<Task<?>> tasks, ReminderProperties properties, Clock serviceClock) {
         return new SmartLifecycle() {
             private volatile Scheduler running;
 
             @Override
             public void start() {
                 // startTasks registers the recurring tasks itself: they must not be listed twice
-                Scheduler scheduler = Scheduler.create(
+                Scheduler scheduler = builder(
                                 dataSource,
                                 tasks.stream()
                                         .filter(task -> !(task instanceof OnStartup))
-                                        .toList())
+                                        .toList(),
+                                serviceClock)
                         .startTasks(recurring(tasks))
                         .pollingInterval(properties.pollInterval())
                         .threads(properties.threads())

@@ -19,6 +19,7 @@ import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.MessageKind;
 import org.iopcare.notification.message.MessageTemplates;
 import org.iopcare.notification.message.Messages;
+import org.iopcare.notification.recipient.ClientLock;
 import org.iopcare.notification.recipient.PreferenceStore;
 import org.iopcare.notification.session.ClientSession;
 import org.iopcare.notification.session.SessionStore;
@@ -63,6 +64,7 @@ class InboundReplies {
     private final CrisisReplies crisis;
     private final ReplyWorkItems workItems;
     private final PreferenceStore preferences;
+    private final ClientLock clientLock;
 
     InboundReplies(
             JdbcTemplate jdbc,
@@ -74,7 +76,9 @@ class InboundReplies {
             CrisisLanguage crisisLanguage,
             CrisisReplies crisis,
             ReplyWorkItems workItems,
-            PreferenceStore preferences) {
+            PreferenceStore preferences,
+            ClientLock clientLock) {
+        this.clientLock = clientLock;
         this.workItems = workItems;
         this.preferences = preferences;
         this.jdbc = jdbc;
@@ -129,6 +133,7 @@ class InboundReplies {
      * and the number ever got a message from us; a second STOP sends nothing.
      */
     private void optOut(String from, List<UUID> clients, UUID eventId, String sid, Instant now) {
+        lock(clients);
         boolean numberNew = jdbc.update(
                         "INSERT INTO sms_number_opt_out (phone, opted_out_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                         from,
@@ -149,6 +154,7 @@ class InboundReplies {
 
     /** START/UNSTOP: undoes a STOP of the number and of its clients, published and confirmed likewise. */
     private void optIn(String from, List<UUID> clients, UUID eventId, String sid, Instant now) {
+        lock(clients);
         boolean numberBack = jdbc.update("DELETE FROM sms_number_opt_out WHERE phone = ?", from) == 1;
         List<UUID> optedIn = jdbc.queryForList(
                 "UPDATE recipient SET sms_opted_out_at = NULL, updated_at = ? WHERE phone = ?"
@@ -160,6 +166,15 @@ class InboundReplies {
         if (numberBack || !optedIn.isEmpty()) {
             answer(MessageKind.OPT_IN_CONFIRMATION, from, clients, eventId);
         }
+    }
+
+    /**
+     * The clients' locks, in one order (no deadlock between two replies), as every writer of a
+     * recipient takes them: a {@code client-updated} handled meanwhile saves the whole recipient it
+     * read and would otherwise put the opt-out back as it was.
+     */
+    private void lock(List<UUID> clients) {
+        clients.stream().sorted().forEach(clientLock::lock);
     }
 
     /** Answers a keyword (STOP, START, HELP) when the number ever got a message from us. */

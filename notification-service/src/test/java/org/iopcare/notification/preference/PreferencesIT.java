@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.UUID;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.ClientEnrolled;
+import org.iopcare.events.ContactChannel;
+import org.iopcare.events.InquiryReceived;
 import org.iopcare.events.SessionKind;
 import org.iopcare.events.SessionModality;
 import org.iopcare.events.SessionScheduled;
@@ -48,6 +50,10 @@ class PreferencesIT extends NotificationIT {
     private record Client(UUID id, String phone, String email) {}
 
     private Client enrolled(String zone) {
+        return enrolled(zone, null);
+    }
+
+    private Client enrolled(String zone, ContactChannel preferredChannel) {
         UUID id = UUID.randomUUID();
         Client client = new Client(id, newNumber(), "p" + id + "@example.org");
         TestKafka.publish(new ClientEnrolled(
@@ -64,7 +70,8 @@ class PreferencesIT extends NotificationIT {
                 client.phone(),
                 client.email(),
                 true,
-                true));
+                true,
+                preferredChannel));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.queryForObject(
                                 "SELECT count(*) FROM recipient WHERE client_id = ? AND enrolled", Long.class, id)
@@ -96,6 +103,41 @@ class PreferencesIT extends NotificationIT {
                 "SELECT kind || ':' || channel FROM message WHERE client_id = ? ORDER BY kind, channel",
                 String.class,
                 client);
+    }
+
+    /**
+     * The enrollment carries the inquiry's channel: the default holds whichever event came first,
+     * and an inquiry read after the enrollment changes nothing.
+     */
+    @Test
+    void theChannelNamedAtEnrollmentIsTheDefaultWhateverTheEventOrder() {
+        Client client = enrolled("America/New_York", ContactChannel.EMAIL);
+        UUID inquiry = UUID.randomUUID();
+        TestKafka.publish(new InquiryReceived(
+                inquiry,
+                Instant.now(),
+                client.id(),
+                UUID.randomUUID(),
+                "Robin",
+                client.phone(),
+                client.email(),
+                ContactChannel.SMS,
+                true,
+                null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM intake_inquiry WHERE inquiry_event_id = ?", Long.class, inquiry)
+                        == 1);
+        Response view = http.get("/api/clients/" + client.id() + "/preferences", SCHEDULER);
+        assertThat(view.status()).as(view.text()).isEqualTo(200);
+        assertThat(view.json().get("effectiveChannels").asString()).isEqualTo("EMAIL");
+        // without the channel on the enrollment (an older producer) the default is every channel
+        Client older = enrolled("America/New_York");
+        assertThat(http.get("/api/clients/" + older.id() + "/preferences", SCHEDULER)
+                        .json()
+                        .get("effectiveChannels")
+                        .asString())
+                .isEqualTo("BOTH");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.iopcare.notification.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -84,6 +85,10 @@ class WeeklyDigestIT extends NotificationIT {
     }
 
     private WeeklyDigests digests(String now) {
+        return digests(Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+    }
+
+    private WeeklyDigests digests(Clock clock) {
         return new WeeklyDigests(
                 sessions,
                 recipients,
@@ -91,7 +96,7 @@ class WeeklyDigestIT extends NotificationIT {
                 messages,
                 new DigestProperties(DayOfWeek.SUNDAY, LocalTime.of(18, 0)),
                 jdbc,
-                Clock.fixed(Instant.parse(now), ZoneOffset.UTC),
+                clock,
                 meters,
                 transactionManager);
     }
@@ -249,6 +254,88 @@ class WeeklyDigestIT extends NotificationIT {
         assertThat(sent.get(0))
                 .startsWith("2027-03-14T22:00Z " + expectedSms("Monday, March 15 at 6:00 PM EDT") + "\n");
         assertThat(sent.get(1)).isEqualTo("2027-11-07T23:00Z " + expectedSms("Monday, November 8 at 6:00 PM EST"));
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /**
+     * db-scheduler itself runs the digest: the service's own {@code weekly-digest} task, on a
+     * scheduler reading a clock the test moves (the shared one is paused meanwhile, so it does not
+     * take the rows, and the instants are in the past of the real time, where no other test's digest
+     * is due). Each run is picked by the scheduler's polling at the client's Sunday 18:00 and plans
+     * the next one 167 hours later across the March change and 169 hours later across the November
+     * change of 2026 in America/New_York; each digest lists that week's session in its local time.
+     */
+    @Test
+    void theSchedulerFiresTheDigestAtSixOnSundayAndPlansTheNextAcrossBothChanges() {
+        UUID client = digestClient();
+        session(client, "2026-03-02T23:00:00Z"); // Monday 2 March 18:00 EST
+        session(client, "2026-03-09T22:00:00Z"); // Monday 9 March 18:00 EDT
+        session(client, "2026-10-26T22:00:00Z"); // Monday 26 October 18:00 EDT
+        session(client, "2026-11-02T23:00:00Z"); // Monday 2 November 18:00 EST
+        org.iopcare.notification.SimulatedClock clock = new org.iopcare.notification.SimulatedClock();
+        WeeklyDigests digests = digests(clock);
+        org.springframework.context.SmartLifecycle shared =
+                context.getBean("reminderScheduler", org.springframework.context.SmartLifecycle.class);
+        shared.stop();
+        com.github.kagkarlsson.scheduler.Scheduler scheduler = ReminderTasks.builder(
+                        dataSource, List.of(new ReminderTasks().weeklyDigestTask(digests)), clock)
+                .pollingInterval(Duration.ofMillis(50))
+                .build();
+        try {
+            clock.set(Instant.parse("2026-02-28T17:00:00Z")); // Saturday 28 February, noon EST
+            new TransactionTemplate(transactionManager)
+                    .executeWithoutResult(tx -> digests.plan(client, clock.instant()));
+            assertThat(digestTask(client)).isEqualTo(Instant.parse("2026-03-01T23:00:00Z"));
+            scheduler.start();
+
+            // Sunday 1 March 18:00 EST; the next Sunday 18:00 is EDT, 167 hours later
+            firesAt(clock, client, "2026-03-01T23:00:00Z", "2026-03-08T22:00:00Z", 1);
+            firesAt(clock, client, "2026-03-08T22:00:00Z", "2026-03-15T22:00:00Z", 2);
+            // planned again from a Saturday in October: Sunday 25 October 18:00 EDT, then Sunday
+            // 1 November 18:00 EST, 169 hours later
+            jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = ?", client.toString());
+            clock.set(Instant.parse("2026-10-24T16:00:00Z"));
+            new TransactionTemplate(transactionManager)
+                    .executeWithoutResult(tx -> digests.plan(client, clock.instant()));
+            firesAt(clock, client, "2026-10-25T22:00:00Z", "2026-11-01T23:00:00Z", 3);
+            firesAt(clock, client, "2026-11-01T23:00:00Z", "2026-11-08T23:00:00Z", 4);
+        } finally {
+            scheduler.stop();
+            jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = ?", client.toString());
+            shared.start();
+        }
+        // one SMS a week, each listing that week's session at its local time (standard or daylight)
+        List<String> sent = jdbc.queryForList(
+                "SELECT body FROM message WHERE client_id = ? AND kind = 'WEEKLY_DIGEST' ORDER BY created_at",
+                String.class,
+                client);
+        assertThat(sent).hasSize(4);
+        assertThat(sent.get(0)).contains(expectedSms("Monday, March 2 at 6:00 PM EST"));
+        assertThat(sent.get(1)).contains(expectedSms("Monday, March 9 at 6:00 PM EDT"));
+        assertThat(sent.get(2)).contains(expectedSms("Monday, October 26 at 6:00 PM EDT"));
+        assertThat(sent.get(3)).contains(expectedSms("Monday, November 2 at 6:00 PM EST"));
+    }
+
+    /**
+     * Moves the clock to a minute before {@code due}: the scheduler leaves the task; then to
+     * {@code due}: its polling runs it, the week's digest is queued and the task planned at {@code next}.
+     */
+    private void firesAt(
+            org.iopcare.notification.SimulatedClock clock, UUID client, String due, String next, int digests) {
+        assertThat(digestTask(client)).isEqualTo(Instant.parse(due));
+        clock.set(Instant.parse(due).minusSeconds(60));
+        await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(messages(client, "WEEKLY_DIGEST")).hasSize(digests - 1);
+        clock.set(Instant.parse(due));
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(25))
+                .untilAsserted(() -> assertThat(digestTask(client)).isEqualTo(Instant.parse(next)));
+        assertThat(messages(client, "WEEKLY_DIGEST")).hasSize(digests);
     }
 
     private static String expectedSms(String sessions) {

@@ -102,6 +102,59 @@ class SmsWebhooksIT extends NotificationIT {
                 .isTrue();
     }
 
+    @Autowired
+    org.iopcare.notification.recipient.ClientLock clientLock;
+
+    /**
+     * A STOP takes the client's lock like every writer of the recipient: while a client-updated
+     * handler holds it (it read the recipient and will save it whole, which would put the opt-out
+     * back), the STOP waits, and commits after it.
+     */
+    @Test
+    void aStopWaitsForTheClientsLockSoAConcurrentClientUpdateCannotUndoIt() throws Exception {
+        String phone = newNumber();
+        UUID clientId = InboundSms.recipient(jdbc, phone);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var handler = java.util.concurrent.CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager)
+                .executeWithoutResult(tx -> {
+                    clientLock.lock(clientId);
+                    held.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        held.await();
+        var stop = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return signed("/api/sms/inbound", InboundSms.reply(phone, "STOP"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                            + " AND wait_event = 'advisory' AND datname = current_database()",
+                                    Long.class)
+                            > 0);
+            assertThat(stop).isNotDone();
+        } finally {
+            release.countDown();
+        }
+        handler.join();
+        assertThat(stop.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(204);
+        assertThat(jdbc.queryForObject(
+                        "SELECT sms_opted_out_at IS NOT NULL FROM recipient WHERE client_id = ?",
+                        Boolean.class,
+                        clientId))
+                .isTrue();
+    }
+
     @Test
     void stopOptsOutAtOnceWithOneConfirmationAndStartOptsBackIn() throws Exception {
         String phone = newNumber();
