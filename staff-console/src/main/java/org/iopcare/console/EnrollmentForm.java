@@ -111,7 +111,11 @@ class EnrollmentForm {
         List<Map<String, Object>> clinicians = staff.list().stream()
                 .filter(member -> member.get("roles") instanceof List<?> roles && roles.contains("CLINICIAN"))
                 .toList();
-        Map<String, Object> track = tracks.list().stream()
+        // a retired track takes no new enrollment (intake refuses it): only the active ones are offered
+        List<Map<String, Object>> open = tracks.list().stream()
+                .filter(t -> !"RETIRED".equals(t.get("status")))
+                .toList();
+        Map<String, Object> track = open.stream()
                 .filter(t -> String.valueOf(t.get("code")).equals(form.get("trackCode")))
                 .findFirst()
                 .orElse(null);
@@ -119,7 +123,7 @@ class EnrollmentForm {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("failure", failure);
-        model.addAttribute("tracks", tracks.list());
+        model.addAttribute("tracks", open);
         model.addAttribute("clinicians", clinicians);
         model.addAttribute("consentSources", CONSENT_SOURCES);
         model.addAttribute("firstSessions", track == null ? List.of() : firstSessions(track, form.get("startDate")));

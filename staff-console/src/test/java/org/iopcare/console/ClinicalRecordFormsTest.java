@@ -350,6 +350,43 @@ class ClinicalRecordFormsTest {
     }
 
     @Test
+    void theEnrollmentFormOffersOnlyActiveTracks() {
+        UUID inquiry = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+        apis.answer(
+                "GET",
+                "/api/inquiries/" + inquiry,
+                200,
+                Map.of("firstName", "Jo", "lastName", "Rivera", "phone", "+15550100999", "email", "jo@example.org"));
+        apis.answer("GET", "/api/tracks", 200, List.of(track("MH-IOP-AM", "ACTIVE"), track("OLD-PM", "RETIRED")));
+        apis.answer(
+                "GET",
+                "/api/staff",
+                200,
+                List.of(Map.of("id", "clin-okafor", "displayName", "Dr Okafor", "roles", List.of("CLINICIAN"))));
+        ExtendedModelMap model = new ExtendedModelMap();
+
+        String view = new EnrollmentForm(apis, times).form(inquiry, session, model);
+
+        List<?> offered = (List<?>) model.get("tracks");
+        assertThat(offered.stream()
+                        .map(t -> String.valueOf(((Map<?, ?>) t).get("code")))
+                        .toList())
+                .containsExactly("MH-IOP-AM");
+        assertThat(render(view, model)).contains("value=\"MH-IOP-AM\"").doesNotContain("OLD-PM");
+    }
+
+    private static Map<String, Object> track(String code, String status) {
+        Map<String, Object> track = new LinkedHashMap<>();
+        track.put("code", code);
+        track.put("name", "Track " + code);
+        track.put("status", status);
+        track.put("meetingDays", List.of("MONDAY", "WEDNESDAY", "FRIDAY"));
+        track.put("localStart", "09:00");
+        track.put("localEnd", "12:00");
+        return track;
+    }
+
+    @Test
     void whoOpenedTheChartNamesEachPersonOnceWithTheirLatestAccess() {
         List<Map<String, Object>> newestFirst = List.of(
                 Map.of("actor", "clin-okafor", "occurredAt", "2026-12-07T15:03:00Z"),

@@ -1,6 +1,8 @@
 package org.iopcare.treatmentplan;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -30,6 +32,11 @@ public abstract class TreatmentPlanIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure.register(registry, "treatment_plan");
         registry.add("iopcare.plans.cosignature.staff", () -> COSIGNED_COUNSELLOR);
+    }
+
+    /** Today in the clinic's time zone (iopcare.plans.time-zone, the default America/New_York). */
+    public static LocalDate clinicToday() {
+        return LocalDate.now(ZoneId.of("America/New_York"));
     }
 
     @BeforeEach

@@ -40,6 +40,7 @@ class AcceptanceIT {
     private static ClosureDay closureDay;
     private static Discharge discharge;
     private static MissedSessions missedSessions;
+    private static CareChanges careChanges;
 
     @BeforeAll
     static void start() {
@@ -51,6 +52,7 @@ class AcceptanceIT {
         closureDay = ClosureDay.begin(journey);
         discharge = Discharge.begin(journey);
         missedSessions = MissedSessions.begin(journey);
+        careChanges = CareChanges.begin(journey);
     }
 
     @AfterAll
@@ -140,13 +142,7 @@ class AcceptanceIT {
         Instant firstSession = firstReminder.firstSession();
         Instant enrolledAt = firstReminder.enrolledAt();
         Instant due = firstSession.minus(AcceptancePlatform.REMINDER_OFFSET);
-        Duration untilDue = Duration.between(Instant.now(), due);
-        JsonNode reminder = journey.awaitSent(
-                clientId,
-                "SESSION_REMINDER",
-                "SMS",
-                enrolledAt,
-                (untilDue.isNegative() ? Duration.ZERO : untilDue).plusSeconds(60));
+        JsonNode reminder = journey.awaitReminder(clientId, firstSession, enrolledAt, Duration.ofSeconds(60));
         JsonNode reminded = journey.awaitOnPhone(sam.phone(), reminder);
         Instant arrived = Instant.parse(reminded.get("time").asString());
         assertThat(arrived).isBefore(firstSession).isAfterOrEqualTo(due.minusSeconds(2));
@@ -387,6 +383,16 @@ class AcceptanceIT {
         System.out.printf(
                 "[acceptance] scenario 6: %.1f s (%.1f s since its setup began)%n",
                 seconds(begin), seconds(discharge.begun));
+    }
+
+    @Test
+    @Order(7)
+    void scenario8_transferRescheduleAndMakeUpTellTheClientWhatChanged() {
+        long begin = System.nanoTime();
+        careChanges.finish();
+        System.out.printf(
+                "[acceptance] scenario 8: %.1f s (%.1f s since its setup began)%n",
+                seconds(begin), seconds(careChanges.begun));
     }
 
     /**

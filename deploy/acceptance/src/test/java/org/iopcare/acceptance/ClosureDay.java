@@ -19,13 +19,8 @@ import tools.jackson.databind.JsonNode;
  * and closes today; {@link #finish} watches, until past the time the closed session's reminder was
  * due, that no further reminder left the clinic.
  */
-final class ClosureDay {
+final class ClosureDay extends StartedEarly {
 
-    private final Journey journey;
-    private final StaffApp staff;
-    final long begun = System.nanoTime();
-
-    private Throwable setupFailure;
     private Person kim;
     private Enrolled client;
     private Instant closedSession;
@@ -33,21 +28,17 @@ final class ClosureDay {
     private List<Integer> remindersAfterClosure;
 
     private ClosureDay(Journey journey) {
-        this.journey = journey;
-        this.staff = journey.staff;
+        super(journey);
     }
 
     static ClosureDay begin(Journey journey) {
         ClosureDay scenario = new ClosureDay(journey);
-        try {
-            scenario.setUp();
-        } catch (Throwable e) {
-            scenario.setupFailure = e;
-        }
+        scenario.start();
         return scenario;
     }
 
-    private void setUp() {
+    @Override
+    void setUp() {
         kim = Person.numbered("Kim", "Park", 5);
         LocalTime meeting = journey.createTrack("ACC-FIVE", AcceptancePlatform.REMINDER_OFFSET.plusSeconds(30));
         closedSession = journey.today(meeting);
@@ -81,11 +72,11 @@ final class ClosureDay {
     }
 
     void finish() {
-        if (setupFailure != null) {
+        if (setupFailure() != null) {
             throw new AssertionError(
                     "scenario 5 could not be set up; the client's messages: "
                             + (client == null ? "none (not enrolled)" : journey.staff.messages(client.clientId())),
-                    setupFailure);
+                    setupFailure());
         }
         List<JsonNode> sessions = journey.sessions(client.clientId());
         JsonNode closed = Journey.sessionAt(sessions, closedSession);

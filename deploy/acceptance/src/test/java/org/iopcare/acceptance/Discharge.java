@@ -17,34 +17,25 @@ import tools.jackson.databind.JsonNode;
  * activates a plan and discharges; {@link #finish} checks what staff see and watches, until past the
  * time the first session's reminder was due, that no reminder left the clinic.
  */
-final class Discharge {
+final class Discharge extends StartedEarly {
 
-    private final Journey journey;
-    private final StaffApp staff;
-    final long begun = System.nanoTime();
-
-    private Throwable setupFailure;
     private Person lee;
     private Enrolled client;
     private Instant firstSession;
     private int sessionsBefore;
 
     private Discharge(Journey journey) {
-        this.journey = journey;
-        this.staff = journey.staff;
+        super(journey);
     }
 
     static Discharge begin(Journey journey) {
         Discharge scenario = new Discharge(journey);
-        try {
-            scenario.setUp();
-        } catch (Throwable e) {
-            scenario.setupFailure = e;
-        }
+        scenario.start();
         return scenario;
     }
 
-    private void setUp() {
+    @Override
+    void setUp() {
         lee = Person.numbered("Lee", "Nguyen", 6);
         LocalTime meeting = journey.createTrack("ACC-SIX", AcceptancePlatform.REMINDER_OFFSET.plusSeconds(30));
         firstSession = journey.today(meeting);
@@ -62,8 +53,8 @@ final class Discharge {
     }
 
     void finish() {
-        if (setupFailure != null) {
-            throw new AssertionError("scenario 6 could not be set up", setupFailure);
+        if (setupFailure() != null) {
+            throw new AssertionError("scenario 6 could not be set up", setupFailure());
         }
         String clientId = client.clientId();
         await("sessions cancelled and plan closed", Duration.ofSeconds(30)).untilAsserted(() -> {

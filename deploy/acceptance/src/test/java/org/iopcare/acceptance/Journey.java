@@ -157,6 +157,20 @@ final class Journey {
         return sent.get();
     }
 
+    /**
+     * Waits for the SMS reminder of the session starting at {@code session}, queued after
+     * {@code since}: until it is due (the offset before the session) and {@code beyond} more.
+     */
+    JsonNode awaitReminder(String clientId, Instant session, Instant since, Duration beyond) {
+        Duration untilDue = Duration.between(Instant.now(), session.minus(AcceptancePlatform.REMINDER_OFFSET));
+        return awaitSent(
+                clientId,
+                "SESSION_REMINDER",
+                "SMS",
+                since,
+                (untilDue.isNegative() ? Duration.ZERO : untilDue).plus(beyond));
+    }
+
     /** Waits until the phone shows the SMS staff see as {@code message}; returns what the phone got. */
     JsonNode awaitOnPhone(String phone, JsonNode message) {
         AtomicReference<JsonNode> received = new AtomicReference<>();

@@ -199,6 +199,14 @@ final class StaffApp {
                 Map.of("reason", "LEFT_PROGRAM"));
     }
 
+    /** Moves the client's open enrollment to another track from {@code effectiveDate} (intake). */
+    Reply transfer(String clientId, String trackCode, LocalDate effectiveDate) {
+        return Http.post(
+                platform.intake + "/api/clients/" + clientId + "/transfer",
+                coordinator,
+                Map.of("trackCode", trackCode, "effectiveDate", effectiveDate.toString()));
+    }
+
     // scheduling
 
     /**
@@ -249,6 +257,22 @@ final class StaffApp {
                 platform.scheduling + "/api/clients/" + clientId + "/sessions",
                 scheduler,
                 Map.of("kind", "INDIVIDUAL_THERAPY", "startsAt", startsAt.toString(), "minutes", minutes));
+    }
+
+    /** Moves a group seat to the meeting of {@code trackCode} starting at {@code localStart} (the track's zone). */
+    Reply rescheduleSeat(String sessionId, java.time.LocalDateTime localStart, String trackCode) {
+        return Http.post(
+                platform.scheduling + "/api/sessions/" + sessionId + "/reschedule",
+                scheduler,
+                Map.of("localStart", localStart.toString(), "trackCode", trackCode));
+    }
+
+    /** A make-up seat for the client in a group meeting with a free seat. */
+    Reply makeUp(String clientId, String groupSessionId) {
+        return Http.post(
+                platform.scheduling + "/api/clients/" + clientId + "/make-ups",
+                scheduler,
+                Map.of("groupSessionId", groupSessionId));
     }
 
     /** The client's reminder channels (SMS, EMAIL or BOTH), set by staff for the client. */

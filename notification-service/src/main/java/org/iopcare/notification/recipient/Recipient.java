@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** A client's contact details and consents, as events told this service. */
@@ -55,6 +56,16 @@ public class Recipient {
 
     @Column(name = "discharged_at")
     private Instant dischargedAt;
+
+    /** The day a discharge dated ahead takes effect (the client's zone); null when none waits. */
+    @Column(name = "discharge_on")
+    private LocalDate dischargeOn;
+
+    @Column(name = "discharge_on_enrollment_id")
+    private UUID dischargeOnEnrollmentId;
+
+    @Column(name = "discharge_on_recorded_at")
+    private Instant dischargeOnRecordedAt;
 
     /** When the newest enrollment or client update applied here happened (not when it arrived). */
     @Column(name = "contact_as_of")
@@ -131,6 +142,43 @@ public class Recipient {
             this.enrolled = false;
         }
         this.updatedAt = now;
+    }
+
+    /**
+     * A discharge dated ahead: the client stays enrolled until {@code day}, when
+     * {@link #dischargeIfDue} ends the enrollment.
+     */
+    public void dischargeOn(LocalDate day, UUID enrollmentId, Instant occurredAt, Instant now) {
+        this.dischargeOn = day;
+        this.dischargeOnEnrollmentId = enrollmentId;
+        this.dischargeOnRecordedAt = occurredAt;
+        this.updatedAt = now;
+    }
+
+    /**
+     * The day of a discharge dated ahead has come: ends the enrollment it named, unless the client
+     * enrolled again since (another enrollment), which forgets it. Returns whether it ended one.
+     */
+    public boolean dischargeAsPlanned(Instant now) {
+        if (dischargeOn == null) {
+            return false;
+        }
+        UUID ending = dischargeOnEnrollmentId;
+        Instant recorded = dischargeOnRecordedAt;
+        this.dischargeOn = null;
+        this.dischargeOnEnrollmentId = null;
+        this.dischargeOnRecordedAt = null;
+        this.updatedAt = now;
+        if (enrollmentId != null && !enrollmentId.equals(ending)) {
+            return false;
+        }
+        discharge(ending, recorded, now);
+        return true;
+    }
+
+    /** The day a discharge dated ahead takes effect, if one waits. */
+    public LocalDate dischargeOn() {
+        return dischargeOn;
     }
 
     private void applyContact(Contact contact, Instant occurredAt) {

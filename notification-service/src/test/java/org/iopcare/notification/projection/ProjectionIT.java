@@ -302,7 +302,7 @@ class ProjectionIT extends NotificationIT {
                 Instant.now(),
                 client.id(),
                 enrollment.enrollmentId(),
-                LocalDate.now(),
+                LocalDate.now(ZoneId.of(ZONE)),
                 DischargeReason.COMPLETED));
         await().atMost(Duration.ofSeconds(20)).until(() -> tasks(later) == 0);
         assertThat(jdbc.queryForObject("SELECT status FROM message WHERE id = ?", String.class, held))
@@ -315,6 +315,75 @@ class ProjectionIT extends NotificationIT {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> !kinds(client.id()).contains("SESSION_REMINDER:SMS"));
+    }
+
+    @Test
+    void aDischargeDatedAheadKeepsRemindingUntilItsDayAndEndsTheEnrollmentThen() {
+        Client client = newClient();
+        UUID later = UUID.randomUUID();
+        ClientEnrolled enrollment = enrolled(client);
+        TestKafka.publishAll(List.<IntegrationEvent>of(enrollment, session(client, later, Duration.ofDays(4))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks(later) == 1);
+
+        LocalDate day = LocalDate.now(ZoneId.of(ZONE)).plusDays(3);
+        ClientDischarged discharged = new ClientDischarged(
+                UUID.randomUUID(),
+                Instant.now(),
+                client.id(),
+                enrollment.enrollmentId(),
+                day,
+                DischargeReason.COMPLETED);
+        TestKafka.publish(discharged);
+        TestKafka.publish(discharged);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'discharge-due' AND task_instance = ?",
+                                Long.class,
+                                client.id().toString())
+                        == 1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT execution_time FROM scheduled_tasks WHERE task_name = 'discharge-due' AND task_instance = ?",
+                        Instant.class,
+                        client.id().toString()))
+                .isEqualTo(day.atStartOfDay(ZoneId.of(ZONE)).toInstant());
+
+        // until the day: still enrolled, the planned reminder kept, a session before the day reminded
+        assertThat(jdbc.queryForObject(
+                        "SELECT enrolled FROM recipient WHERE client_id = ?", Boolean.class, client.id()))
+                .isTrue();
+        assertThat(tasks(later)).isEqualTo(1);
+        TestKafka.publish(session(client, UUID.randomUUID(), Duration.ofMinutes(20)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(smsBodies(client.phone()))
+                        .filteredOn(b -> b.contains("a reminder of your appointment"))
+                        .hasSize(1));
+
+        // the day comes (its task falls due): the enrollment ends, pending reminders dropped
+        jdbc.update(
+                "UPDATE scheduled_tasks SET execution_time = now() WHERE task_name = 'discharge-due' AND task_instance = ?",
+                client.id().toString());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !jdbc.queryForObject(
+                        "SELECT enrolled FROM recipient WHERE client_id = ?", Boolean.class, client.id()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> tasks(later) == 0);
+        assertThat(jdbc.queryForObject(
+                        "SELECT discharge_on FROM recipient WHERE client_id = ?", LocalDate.class, client.id()))
+                .isNull();
+
+        // redelivered then: nothing changes, nothing planned again
+        TestKafka.publish(discharged);
+        TestKafka.publish(session(client, UUID.randomUUID(), Duration.ofMinutes(15)));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(smsBodies(client.phone()))
+                    .filteredOn(b -> b.contains("a reminder of your appointment"))
+                    .hasSize(1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'discharge-due'"
+                                    + " AND task_instance = ?",
+                            Long.class,
+                            client.id().toString()))
+                    .isZero();
+        });
     }
 
     @Test

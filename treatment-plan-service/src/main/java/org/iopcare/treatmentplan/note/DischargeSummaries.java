@@ -1,5 +1,7 @@
 package org.iopcare.treatmentplan.note;
 
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,9 +58,36 @@ public class DischargeSummaries {
         this.clock = clock;
     }
 
-    /** Closes the client's plan once per event and drafts its discharge summary in the same transaction. */
+    /**
+     * Once per event: a discharge effective today or earlier (clinic time zone) closes the client's
+     * plan and drafts its discharge summary in the same transaction; one dated ahead is held
+     * ({@code plan_discharge_due}) and the plan stays open, editable and reviewed until that day,
+     * when {@link DischargesDue} does the same.
+     */
     @Transactional
     public void discharged(ClientDischarged event) {
+        if (!plans.claimDischarge(event)) {
+            return;
+        }
+        if (event.effectiveDate() != null && event.effectiveDate().isAfter(schedule.today())) {
+            jdbc.update(
+                    "INSERT INTO plan_discharge_due"
+                            + " (event_id, client_id, enrollment_id, effective_date, reason, occurred_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    event.eventId(),
+                    event.clientId(),
+                    event.enrollmentId(),
+                    Date.valueOf(event.effectiveDate()),
+                    event.reason().name(),
+                    Timestamp.from(event.occurredAt()));
+            return;
+        }
+        takeEffect(event);
+    }
+
+    /** The discharge takes effect: the plan closes and its summary is drafted (caller's transaction). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void takeEffect(ClientDischarged event) {
         plans.close(event).ifPresent(plan -> draft(plan, event));
     }
 

@@ -15,6 +15,7 @@ import org.iopcare.support.messaging.ProcessedEvents;
 import org.iopcare.support.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +36,7 @@ public class TreatmentPlans {
     private final ReviewSchedule reviews;
     private final PlanWorkItems work;
     private final Cosignatures cosignatures;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     TreatmentPlans(
@@ -46,6 +48,7 @@ public class TreatmentPlans {
             ReviewSchedule reviews,
             PlanWorkItems work,
             Cosignatures cosignatures,
+            JdbcTemplate jdbc,
             Clock clock) {
         this.repository = repository;
         this.versions = versions;
@@ -55,6 +58,7 @@ public class TreatmentPlans {
         this.reviews = reviews;
         this.work = work;
         this.cosignatures = cosignatures;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -69,6 +73,11 @@ public class TreatmentPlans {
             log.debug("Enrolled event {} already processed", event.eventId());
             return;
         }
+        // a new enrollment before a discharge dated ahead takes effect forgets it (as scheduling does)
+        jdbc.update(
+                "DELETE FROM plan_discharge_due WHERE client_id = ? AND enrollment_id <> ?",
+                event.clientId(),
+                event.enrollmentId());
         if (repository.existsByClientIdAndStatusNot(event.clientId(), PlanStatus.CLOSED)) {
             // A later enrollment of the same client: the plan is the clinicians' document and
             // changes through its own versions, not through intake's events.
@@ -81,14 +90,20 @@ public class TreatmentPlans {
     }
 
     /**
-     * Closes the client's open plan on discharge, once per event; a client without one is left
-     * alone. The client's open plan work items are cancelled either way. Returns the plan it closed.
+     * Claims a {@code discharged} event for this service: false when it was handled before (a
+     * redelivery), which then changes nothing.
+     */
+    public boolean claimDischarge(ClientDischarged event) {
+        return processed.claim(DISCHARGED_CONSUMER, event.eventId());
+    }
+
+    /**
+     * Closes the client's open plan as the discharge takes effect (at once, or on its effective
+     * date); a client without one is left alone. The client's open plan work items are cancelled
+     * either way. Returns the plan it closed.
      */
     @Transactional
     public Optional<TreatmentPlan> close(ClientDischarged event) {
-        if (!processed.claim(DISCHARGED_CONSUMER, event.eventId())) {
-            return Optional.empty();
-        }
         work.discharged(event.clientId());
         Optional<TreatmentPlan> open = repository.findOpenForUpdate(event.clientId());
         if (open.isEmpty()) {

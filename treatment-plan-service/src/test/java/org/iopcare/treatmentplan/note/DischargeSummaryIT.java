@@ -3,8 +3,11 @@ package org.iopcare.treatmentplan.note;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -17,11 +20,14 @@ import org.iopcare.testsupport.TestHttp.Response;
 import org.iopcare.testsupport.TestKafka;
 import org.iopcare.testsupport.TestTokens;
 import org.iopcare.treatmentplan.TreatmentPlanIT;
+import org.iopcare.treatmentplan.plan.PlanTestClient;
+import org.iopcare.treatmentplan.plan.ReviewSchedule;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 /** A discharge on the broker drafts the summary with the record's figures, for the primary clinician. */
@@ -57,7 +63,7 @@ class DischargeSummaryIT extends TreatmentPlanIT {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 client,
                 enrollment,
-                LocalDate.now(),
+                clinicToday(),
                 DischargeReason.COMPLETED);
         TestKafka.publish(discharged);
         TestKafka.publish(discharged);
@@ -71,7 +77,7 @@ class DischargeSummaryIT extends TreatmentPlanIT {
         JsonNode facts = summary.get("content").get("discharge").get("facts");
         assertThat(facts.get("startDate").asString()).isEqualTo(start.toString());
         assertThat(facts.get("dischargeDate").asString())
-                .isEqualTo(LocalDate.now().toString());
+                .isEqualTo(clinicToday().toString());
         assertThat(facts.get("levelOfCare").asString()).isEqualTo("IOP");
         assertThat(facts.get("sessionsAttended").asInt()).isEqualTo(2);
         assertThat(facts.get("sessionsMissed").asInt()).isEqualTo(1);
@@ -99,6 +105,97 @@ class DischargeSummaryIT extends TreatmentPlanIT {
         assertThat(signed.status()).as(signed.text()).isEqualTo(200);
         assertThat(signed.json().get("status").asString()).isEqualTo("SIGNED");
         assertThat(summaries(client)).hasSize(1);
+    }
+
+    @Test
+    void aDischargeDatedAheadKeepsThePlanOpenUntilItsDayThenClosesItOnce() {
+        NoteTestClient setup = new NoteTestClient(http, jdbc);
+        LocalDate today = clinicToday();
+        UUID client = setup.clientsWithPlans(1, today.minusDays(3)).get(0);
+        UUID plan = setup.planOf(client);
+        UUID enrollment =
+                jdbc.queryForObject("SELECT enrollment_id FROM treatment_plan WHERE client_id = ?", UUID.class, client);
+        LocalDate day = today.plusDays(2);
+        ClientDischarged discharged = new ClientDischarged(
+                UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                client,
+                enrollment,
+                day,
+                DischargeReason.LEFT_PROGRAM);
+        TestKafka.publish(discharged);
+        TestKafka.publish(discharged);
+        await().atMost(NoteTestClient.PATIENCE).until(() -> held(client) == 1);
+
+        // until the day: open, editable, no summary
+        assertThat(planStatus(client)).isEqualTo("DRAFT");
+        Response edited = http.postJson(
+                "/api/plans/" + plan + "/versions", CLINICIAN, PlanTestClient.versionBody(1, "Before the discharge"));
+        assertThat(edited.status()).as(edited.text()).isEqualTo(201);
+        ZoneId clinic = ZoneId.of("America/New_York");
+        DischargesDue dayBefore = due(day.minusDays(1).atTime(23, 59).atZone(clinic));
+        assertThat(dayBefore.closeDue()).isZero();
+        assertThat(planStatus(client)).isEqualTo("DRAFT");
+        assertThat(summaries(client)).isEmpty();
+
+        // on the day: closed, summary drafted with the day as discharge date
+        assertThat(due(day.atStartOfDay(clinic).plusMinutes(1)).closeDue()).isEqualTo(1);
+        assertThat(planStatus(client)).isEqualTo("CLOSED");
+        assertThat(held(client)).isZero();
+        assertThat(summaries(client)).singleElement().satisfies(summary -> {
+            JsonNode facts = summary.get("content").get("discharge").get("facts");
+            assertThat(facts.get("dischargeDate").asString()).isEqualTo(day.toString());
+            assertThat(facts.get("reason").asString()).isEqualTo("LEFT_PROGRAM");
+        });
+
+        // redelivered afterwards: nothing changes (a later event of the client, on the same
+        // partition, shows it was consumed); the check again finds nothing
+        TestKafka.publish(discharged);
+        ClientDischarged marker = new ClientDischarged(
+                UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                client,
+                enrollment,
+                day.plusDays(30),
+                DischargeReason.LEFT_PROGRAM);
+        TestKafka.publish(marker);
+        await().atMost(NoteTestClient.PATIENCE).until(() -> held(client) == 1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT event_id FROM plan_discharge_due WHERE client_id = ?", UUID.class, client))
+                .isEqualTo(marker.eventId());
+        assertThat(due(day.atStartOfDay(clinic).plusHours(1)).closeDue()).isZero();
+        assertThat(planStatus(client)).isEqualTo("CLOSED");
+        assertThat(summaries(client)).hasSize(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM treatment_plan WHERE client_id = ?", Integer.class, client))
+                .isEqualTo(1);
+        jdbc.update("DELETE FROM plan_discharge_due WHERE client_id = ?", client);
+    }
+
+    @Autowired
+    DischargeSummaries dischargeSummaries;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    ReviewSchedule reviewSchedule;
+
+    /** The discharge check on a clock fixed at this moment. */
+    private DischargesDue due(ZonedDateTime at) {
+        return new DischargesDue(
+                jdbc, dischargeSummaries, transactions, reviewSchedule, Clock.fixed(at.toInstant(), at.getZone()));
+    }
+
+    private int held(UUID client) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM plan_discharge_due WHERE client_id = ?", Integer.class, client);
+    }
+
+    private String planStatus(UUID client) {
+        Response plan = http.get("/api/clients/" + client + "/plan", CLINICIAN);
+        assertThat(plan.status()).as(plan.text()).isEqualTo(200);
+        return plan.json().get("status").asString();
     }
 
     private List<JsonNode> summaries(UUID client) {

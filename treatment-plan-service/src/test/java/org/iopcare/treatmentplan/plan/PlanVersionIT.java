@@ -192,7 +192,7 @@ class PlanVersionIT extends TreatmentPlanIT {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 client,
                 UUID.fromString(plan.get("enrollmentId").asString()),
-                LocalDate.now(),
+                clinicToday(),
                 DischargeReason.COMPLETED);
 
         TestKafka.publish(discharged);

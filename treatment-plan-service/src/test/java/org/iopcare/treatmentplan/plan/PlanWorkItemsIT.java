@@ -188,7 +188,7 @@ class PlanWorkItemsIT extends TreatmentPlanIT {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 client,
                 UUID.fromString(plan.get("enrollmentId").asString()),
-                LocalDate.now(),
+                clinicToday(),
                 DischargeReason.COMPLETED);
         TestKafka.publish(discharged);
         TestKafka.publish(discharged);
