@@ -143,6 +143,7 @@ public class Messages {
         if (audience == Audience.CLIENT
                 && channel == Channel.SMS
                 && kind.carriesOptOutHint()
+                && !body.contains(optOutHint)
                 && firstSms(destination)) {
             body = body + "\n" + optOutHint;
         }

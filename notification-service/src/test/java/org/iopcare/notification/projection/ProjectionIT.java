@@ -197,6 +197,10 @@ class ProjectionIT extends NotificationIT {
         });
         assertThat(kinds(client.id()))
                 .containsExactly("SESSION_REMINDER:EMAIL", "SESSION_REMINDER:SMS", "WELCOME:EMAIL", "WELCOME:SMS");
+        // the first SMS to the number says how to opt out once: its own text already does
+        assertThat(smsBodies(client.phone()))
+                .allSatisfy(body ->
+                        assertThat(body.split("Reply STOP to opt out", -1)).hasSize(2));
 
         JsonNode messages =
                 http.get("/api/clients/" + client.id() + "/messages", STAFF).json();
