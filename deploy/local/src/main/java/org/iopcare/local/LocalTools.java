@@ -1,5 +1,6 @@
 package org.iopcare.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ final class LocalTools {
         List<String> classpath = new ArrayList<>();
         classpath.add(jar.toAbsolutePath().toString());
         tools.forEach(entry -> classpath.add(entry.toString()));
-        return List.of("-cp", String.join(java.io.File.pathSeparator, classpath), mainClass(jar));
+        return List.of("-cp", String.join(File.pathSeparator, classpath), mainClass(jar));
     }
 
     /** What a change of the tools adds to the stamp of an extracted app ({@link ExtractedApps}). */
