@@ -42,6 +42,8 @@ needs_build() {
   for service in intake-service scheduling-service treatment-plan-service notification-service staff-console; do
     [[ ! -f "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" ]] && return 0
   done
+  # the local run's tools (token desk, movable clock, SMS sandbox), on the services' classpath only here
+  [[ ! -f deploy/local-tools/target/local-tools-0.1.0-SNAPSHOT.jar ]] && return 0
   return 1
 }
 

@@ -25,11 +25,17 @@ final class ExtractedApps {
     private final Path java;
     private final Path dir;
     private final ClassDataArchives archives;
+    private final LocalTools tools;
 
-    ExtractedApps(Path java, Path dir, ClassDataArchives archives) {
+    /**
+     * @param tools the local run's tools, part of every service's classpath: a change of them drops
+     *     the service's class-data archive as a change of its own jar does
+     */
+    ExtractedApps(Path java, Path dir, ClassDataArchives archives, LocalTools tools) {
         this.java = java;
         this.dir = dir;
         this.archives = archives;
+        this.tools = tools;
     }
 
     /**
@@ -39,7 +45,7 @@ final class ExtractedApps {
     Path prepare(ServiceSpec service, Path executableJar, Progress progress) {
         Path target = dir.resolve(service.name());
         try {
-            String stamp = stamp(executableJar);
+            String stamp = stamp(executableJar) + (LocalTools.runWith(service) ? tools.stamp() : "");
             Path stampFile = target.resolve(STAMP);
             if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)) {
                 Path existing = thinJar(target);

@@ -40,6 +40,7 @@ final class ServiceLauncher {
     private final String jdbcUrl;
     private final String kafkaBootstrap;
     private final ClassDataArchives archives;
+    private final LocalTools tools;
 
     ServiceLauncher(
             LocalOptions options,
@@ -58,6 +59,7 @@ final class ServiceLauncher {
         this.jdbcUrl = jdbcUrl;
         this.kafkaBootstrap = kafkaBootstrap;
         this.archives = archives;
+        this.tools = new LocalTools(options.repoRoot());
     }
 
     /** The service's executable jar under the repository root. */
@@ -80,8 +82,7 @@ final class ServiceLauncher {
         if (!jar.equals(executableJar(service))) {
             command.addAll(archives.jvmOptions(service));
         }
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        command.addAll(launch(service, jar));
         long started = System.nanoTime();
         Process process = DetachedProcess.start(command, environment(service), options.repoRoot(), log);
         return new ServiceProcess(service, process, log, started);
@@ -102,11 +103,21 @@ final class ServiceLauncher {
         command.add(options.java().toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(trainingOptions);
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        command.addAll(launch(service, jar));
         Map<String, String> env = environment(service);
         env.put("SERVER_PORT", "0");
         return DetachedProcess.start(command, env, options.repoRoot(), log);
+    }
+
+    /**
+     * What follows the JVM options: {@code -jar} for the console; for a service, its jar with the
+     * local run's tools ({@link LocalTools}), the same for a run and its class-data training run.
+     */
+    List<String> launch(ServiceSpec service, Path jar) throws IOException {
+        if (!LocalTools.runWith(service)) {
+            return List.of("-jar", jar.toAbsolutePath().toString());
+        }
+        return tools.javaArguments(jar, jar.equals(executableJar(service)));
     }
 
     Map<String, String> environment(ServiceSpec service) {

@@ -48,7 +48,8 @@ final class Startup {
         int javaFeature = JavaVersion.feature(options.java());
         ClassDataArchives archives =
                 new ClassDataArchives(options.classDataSharing(), folder.cds(), options.java(), javaFeature);
-        ExtractedApps apps = new ExtractedApps(options.java(), folder.apps(), archives);
+        ExtractedApps apps =
+                new ExtractedApps(options.java(), folder.apps(), archives, new LocalTools(options.repoRoot()));
 
         KafkaBroker broker = new KafkaBroker(options, folder);
         LocalPostgres postgres = new LocalPostgres(options, folder);
@@ -145,6 +146,9 @@ final class Startup {
             } else {
                 missing.add(service.jar().toString());
             }
+        }
+        if (options.services().stream().anyMatch(LocalTools::runWith) && !new LocalTools(options.repoRoot()).built()) {
+            missing.add(LocalTools.JAR.toString());
         }
         if (!missing.isEmpty()) {
             throw new StartupException("Not built yet: " + String.join(", ", missing)

@@ -2,11 +2,16 @@ package org.iopcare.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +117,58 @@ class ServiceLauncherTest {
     void everyDataFolderHasItsOwnSmsToken(@TempDir Path other) {
         assertThat(SandboxSmsToken.in(dataDir.resolve("secrets")))
                 .isNotEqualTo(SandboxSmsToken.in(other.resolve("secrets")));
+    }
+
+    @Test
+    void aServiceRunsWithTheLocalToolsOnItsClasspathAndTheConsoleWithout(@TempDir Path repo) throws Exception {
+        Path tools = emptyJar(repo.resolve(LocalTools.JAR), null);
+        Path greenMail = emptyJar(repo.resolve(LocalTools.LIB).resolve("greenmail-2.1.13.jar"), null);
+        Path thin = emptyJar(
+                repo.resolve("apps/intake-service/intake-service.jar"), "org.iopcare.intake.IntakeApplication");
+        ServiceLauncher launcher =
+                launcher(LocalOptions.builder(repo).dataDir(dataDir).build());
+
+        // the extracted app: a plain classpath, the same for a run and its class-data training run
+        assertThat(launcher.launch(ServiceSpec.INTAKE, thin))
+                .containsExactly(
+                        "-cp",
+                        String.join(File.pathSeparator, thin.toString(), tools.toString(), greenMail.toString()),
+                        "org.iopcare.intake.IntakeApplication");
+        // the executable jar when it could not be extracted: Spring Boot's PropertiesLauncher
+        Path executable = repo.resolve(ServiceSpec.NOTIFICATION.jar());
+        assertThat(launcher.launch(ServiceSpec.NOTIFICATION, executable))
+                .containsExactly(
+                        "-Dloader.path=" + tools + "," + greenMail,
+                        "-cp",
+                        executable.toString(),
+                        LocalTools.PROPERTIES_LAUNCHER);
+        Path console = repo.resolve(ServiceSpec.STAFF_CONSOLE.jar());
+        assertThat(launcher.launch(ServiceSpec.STAFF_CONSOLE, console)).containsExactly("-jar", console.toString());
+    }
+
+    @Test
+    void aChangeOfTheLocalToolsChangesTheStampOfTheExtractedApps(@TempDir Path repo) throws Exception {
+        Path tools = emptyJar(repo.resolve(LocalTools.JAR), null);
+        String before = new LocalTools(repo).stamp();
+
+        Files.writeString(tools, "rebuilt");
+
+        assertThat(new LocalTools(repo).stamp()).isNotEqualTo(before);
+        assertThat(new LocalTools(repo.resolve("elsewhere")).built()).isFalse();
+    }
+
+    private static Path emptyJar(Path path, String mainClass) throws Exception {
+        Files.createDirectories(path.getParent());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (mainClass != null) {
+            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+        }
+        try (OutputStream out = Files.newOutputStream(path);
+                JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.flush();
+        }
+        return path.toAbsolutePath();
     }
 
     private LocalOptions.Builder options() {

@@ -1,4 +1,4 @@
-package org.iopcare.intake.devtokens;
+package org.iopcare.localtools.devtokens;
 
 import org.iopcare.support.security.PublicEndpoints;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.iopcare.intake.devtokens;
+package org.iopcare.localtools.devtokens;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;

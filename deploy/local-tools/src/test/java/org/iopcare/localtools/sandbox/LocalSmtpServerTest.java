@@ -1,4 +1,4 @@
-package org.iopcare.notification.sandbox;
+package org.iopcare.localtools.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

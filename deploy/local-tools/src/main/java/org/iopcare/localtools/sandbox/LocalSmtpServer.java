@@ -1,4 +1,4 @@
-package org.iopcare.notification.sandbox;
+package org.iopcare.localtools.sandbox;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;

@@ -1,4 +1,4 @@
-package org.iopcare.intake.devtokens;
+package org.iopcare.localtools.devtokens;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

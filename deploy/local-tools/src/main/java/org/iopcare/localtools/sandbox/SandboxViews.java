@@ -1,4 +1,4 @@
-package org.iopcare.notification.sandbox;
+package org.iopcare.localtools.sandbox;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.iopcare.notification.delivery.SmsProviderProperties;
 import org.iopcare.support.web.ProblemException;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
@@ -64,14 +63,14 @@ class SandboxViews {
     private final SandboxSmsLog sms;
     private final GreenMail smtp;
     private final SandboxCallbacks callbacks;
-    private final SmsProviderProperties provider;
+    private final SandboxAccount provider;
     private final Environment environment;
 
     SandboxViews(
             SandboxSmsLog sms,
             GreenMail smtp,
             SandboxCallbacks callbacks,
-            SmsProviderProperties provider,
+            SandboxAccount provider,
             Environment environment) {
         this.sms = sms;
         this.smtp = smtp;

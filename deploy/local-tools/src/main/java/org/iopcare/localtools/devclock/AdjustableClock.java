@@ -1,4 +1,4 @@
-package org.iopcare.scheduling.devclock;
+package org.iopcare.localtools.devclock;
 
 import java.time.Clock;
 import java.time.Duration;

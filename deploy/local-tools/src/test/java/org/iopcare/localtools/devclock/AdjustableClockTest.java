@@ -1,4 +1,4 @@
-package org.iopcare.scheduling.devclock;
+package org.iopcare.localtools.devclock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

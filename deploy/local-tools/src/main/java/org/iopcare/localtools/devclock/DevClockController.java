@@ -1,4 +1,4 @@
-package org.iopcare.scheduling.devclock;
+package org.iopcare.localtools.devclock;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

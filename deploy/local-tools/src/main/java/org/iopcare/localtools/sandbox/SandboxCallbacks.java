@@ -1,4 +1,4 @@
-package org.iopcare.notification.sandbox;
+package org.iopcare.localtools.sandbox;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,8 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.iopcare.notification.delivery.SmsProviderProperties;
-import org.iopcare.notification.sms.TwilioSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sandbox provider's outgoing webhooks, as Twilio sends them: form-encoded POSTs over real
- * HTTP, signed with the account's auth token ({@link TwilioSignature} over the exact URL called).
+ * HTTP, signed with the account's auth token ({@link SandboxSignature} over the exact URL called).
  * Sent from a background thread, like a provider would, so the API answer does not wait for them.
  */
 @Component
@@ -31,7 +29,7 @@ class SandboxCallbacks implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxCallbacks.class);
 
-    private final TwilioSignature signature;
+    private final SandboxSignature signature;
     private final SandboxProperties properties;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
@@ -43,8 +41,8 @@ class SandboxCallbacks implements DisposableBean {
         return thread;
     });
 
-    SandboxCallbacks(SmsProviderProperties provider, SandboxProperties properties) {
-        this.signature = new TwilioSignature(provider.authToken());
+    SandboxCallbacks(SandboxAccount provider, SandboxProperties properties) {
+        this.signature = new SandboxSignature(provider.authToken());
         this.properties = properties;
     }
 
@@ -57,7 +55,7 @@ class SandboxCallbacks implements DisposableBean {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(TwilioSignature.HEADER, signature.sign(url, params))
+                .header(SandboxSignature.HEADER, signature.sign(url, params))
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         try {

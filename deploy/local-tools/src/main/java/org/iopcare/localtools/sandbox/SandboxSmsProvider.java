@@ -1,4 +1,4 @@
-package org.iopcare.notification.sandbox;
+package org.iopcare.localtools.sandbox;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
-import org.iopcare.notification.delivery.SmsProviderProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("local")
 class SandboxSmsProvider {
 
-    private final SmsProviderProperties provider;
+    private final SandboxAccount provider;
     private final SandboxSmsLog log;
     private final SandboxCallbacks callbacks;
     private final Clock clock;
@@ -48,7 +47,7 @@ class SandboxSmsProvider {
     private final AtomicReference<SandboxProperties.SmsFaults> faults;
 
     SandboxSmsProvider(
-            SmsProviderProperties provider,
+            SandboxAccount provider,
             SandboxSmsLog log,
             SandboxCallbacks callbacks,
             Clock clock,
