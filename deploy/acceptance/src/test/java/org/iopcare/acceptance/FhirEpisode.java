@@ -3,11 +3,17 @@ package org.iopcare.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.IHttpRequest;
+import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.gclient.IQuery;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,7 +64,7 @@ final class FhirEpisode {
 
     private final Journey journey;
     private final String token;
-    /** Validates the answers while the next ones are read (a copy of each: HAPI's model is not thread-safe). */
+    /** Validates the answers while the next ones are read. */
     private final ExecutorService validating = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "fhir-validation");
         thread.setDaemon(true);
@@ -239,6 +245,22 @@ final class FhirEpisode {
         FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
         IGenericClient client = FHIR.newRestfulGenericClient(service + "/fhir");
         client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+        client.registerInterceptor(new IClientInterceptor() {
+            @Override
+            public void interceptRequest(IHttpRequest request) {}
+
+            /** Each answer validated as the service wrote it: a parsed resource would have lost what the parser skipped. */
+            @Override
+            public void interceptResponse(IHttpResponse response) throws IOException {
+                if (response.getStatus() == 200) {
+                    response.bufferEntity();
+                    try (InputStream body = response.readEntity()) {
+                        String json = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                        validations.add(prepare().thenAcceptAsync(validator -> validator.validate(json), validating));
+                    }
+                }
+            }
+        });
         return client;
     }
 
@@ -286,8 +308,6 @@ final class FhirEpisode {
     }
 
     private <R extends Resource> R answer(IGenericClient service, R resource) {
-        Resource copy = resource.copy();
-        validations.add(prepare().thenAcceptAsync(validator -> validator.validate(copy), validating));
         Set<String> types = typesRead.computeIfAbsent(service.getServerBase(), s -> new TreeSet<>());
         if (resource instanceof Bundle bundle) {
             bundle.getEntry().forEach(e -> types.add(e.getResource().fhirType()));

@@ -30,6 +30,7 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class FhirProfiles {
 
+    private final FhirContext fhir;
     private final FhirValidator validator;
     private final Map<String, Integer> resources = new TreeMap<>();
     /** Warnings and information by severity and kind (the validator's message id, or its text). */
@@ -44,6 +45,7 @@ final class FhirProfiles {
     /** Loads the R4 structure definitions and validates a first resource: the cost is paid here, once. */
     FhirProfiles(FhirContext fhir) {
         long begin = System.nanoTime();
+        this.fhir = fhir;
         UnknownCodeSystemWarningValidationSupport unknownCodeSystems =
                 new UnknownCodeSystemWarningValidationSupport(fhir);
         unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
@@ -61,8 +63,9 @@ final class FhirProfiles {
         buildSeconds = (System.nanoTime() - begin) / 1e9;
     }
 
-    /** Validates one answer of the API (a resource, or a searchset page with its entries). */
-    synchronized void validate(Resource answer) {
+    /** Validates one answer of the API as it was written (a resource, or a searchset page with its entries). */
+    synchronized void validate(String json) {
+        Resource answer = (Resource) fhir.newJsonParser().parseResource(json);
         answers++;
         if (answer instanceof Bundle bundle) {
             bundle.getEntry().forEach(e -> resources.merge(e.getResource().fhirType(), 1, Integer::sum));
@@ -70,7 +73,7 @@ final class FhirProfiles {
             resources.merge(answer.fhirType(), 1, Integer::sum);
         }
         String name = answer.fhirType() + "/" + answer.getIdPart();
-        for (SingleValidationMessage m : validator.validateWithResult(answer).getMessages()) {
+        for (SingleValidationMessage m : validator.validateWithResult(json).getMessages()) {
             String where = name + " " + m.getLocationString() + ": " + m.getMessage();
             if (m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
                 errors.add(where);
