@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.iopcare.testsupport.TestHttp.assertProblem;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -213,10 +214,20 @@ class AccessMatrixIT extends IntakeIT {
         });
         Bundle page = FhirChecks.parse(
                 Bundle.class,
-                http.get("/fhir/Consent?patient=" + sud + "&_count=1", token).text());
+                http.getVerbatim("/fhir/Consent?patient=Patient%2F" + sud + "&_count=1", token)
+                        .text());
         assertThat(page.getTotal()).isEqualTo(3);
         assertThat(page.getEntry()).hasSize(1);
-        assertThat(page.getLink("next").getUrl()).contains("_offset=1");
+        // the next link has the parameters encoded once: a client follows it as it is
+        URI next = URI.create(page.getLink("next").getUrl());
+        assertThat(next.getRawQuery()).isEqualTo("patient=Patient%2F" + sud + "&_count=1&_offset=1");
+        Bundle second = FhirChecks.parse(
+                Bundle.class,
+                http.getVerbatim(next.getRawPath() + "?" + next.getRawQuery(), token)
+                        .text());
+        assertThat(second.getEntry()).hasSize(1);
+        assertThat(second.getEntry().get(0).getResource().getIdPart())
+                .isNotEqualTo(page.getEntry().get(0).getResource().getIdPart());
 
         // a mental health track's records carry no Part 2 label
         Response mh = http.get("/fhir/Patient/" + a.client(), token);

@@ -136,6 +136,11 @@ final class MissedSessions {
         return client;
     }
 
+    /** The client present at the documented group, once {@link #run} has recorded it. */
+    Enrolled attendee() {
+        return rae;
+    }
+
     /** Enrollment, an active plan, and the individual session starting in seconds. */
     private void setUp() {
         setupAt = Instant.now().minusSeconds(1);

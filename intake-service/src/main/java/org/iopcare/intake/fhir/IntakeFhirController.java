@@ -7,8 +7,6 @@ import static org.iopcare.support.fhir.FhirCapabilities.param;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.iopcare.intake.careteam.IntakeAccess;
@@ -47,7 +45,6 @@ class IntakeFhirController {
     private static final String ANSWER_READERS = "hasAnyRole('CLINICIAN','CLINICAL_SUPERVISOR')";
     private static final Pattern INSTRUMENT_ID = Pattern.compile(FhirSearch.UUID_GROUP + "-(phq9|gad7)");
     private static final Pattern CONSENT_ID = Pattern.compile(FhirSearch.UUID_GROUP + "-(sms|email|part2)");
-    private static final Date PUBLISHED = Date.from(Instant.parse("2026-12-07T00:00:00Z"));
 
     private final IntakeResources resources;
     private final FhirReads reads;
@@ -64,7 +61,6 @@ class IntakeFhirController {
     ResponseEntity<String> metadata() {
         return responses.resource(FhirCapabilities.of(
                 "intake-service",
-                PUBLISHED,
                 List.of(
                         new Offered("Patient", List.of()),
                         new Offered(

@@ -49,7 +49,6 @@ class NotificationFhirController {
 
     private static final String READERS =
             "hasAnyRole('INTAKE_COORDINATOR','SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')";
-    private static final Date PUBLISHED = Date.from(Instant.parse("2026-12-07T00:00:00Z"));
     private static final String PARTICIPATION_MODE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode";
 
     private final JdbcTemplate jdbc;
@@ -67,7 +66,6 @@ class NotificationFhirController {
     ResponseEntity<String> metadata() {
         return responses.resource(FhirCapabilities.of(
                 "notification-service",
-                PUBLISHED,
                 List.of(new Offered(
                         "Communication",
                         List.of(param("patient", REFERENCE, "Required"), param("date", DATE, "When created"))))));
@@ -141,9 +139,14 @@ class NotificationFhirController {
         c.addCategory(new CodeableConcept()
                 .addCoding(new Coding(IopFhir.CODE_SYSTEM + "message-kind", rs.getString("kind"), null)));
         boolean sms = "SMS".equals(rs.getString("channel"));
+        // R4's v3-ParticipationMode has no code for SMS (SMSWRIT came later): written, and the platform's channel
         c.addMedium(new CodeableConcept()
                 .addCoding(
-                        new Coding(PARTICIPATION_MODE, sms ? "SMSWRIT" : "EMAILWRIT", sms ? "SMS message" : "email")));
+                        sms
+                                ? new Coding(PARTICIPATION_MODE, "WRITTEN", "written")
+                                : new Coding(PARTICIPATION_MODE, "EMAILWRIT", "email"))
+                .addCoding(new Coding(IopFhir.CODE_SYSTEM + "channel", rs.getString("channel"), null))
+                .setText(sms ? "SMS message" : "email"));
         c.setSubject(IopFhir.patient(client));
         if ("CLIENT".equals(rs.getString("audience"))) {
             c.addRecipient(IopFhir.patient(client));

@@ -6,8 +6,6 @@ import static org.iopcare.support.fhir.FhirCapabilities.param;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.HealthcareService;
@@ -51,7 +49,6 @@ class SchedulingFhirController {
             "hasAnyRole('INTAKE_COORDINATOR','SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')";
     private static final String SESSION_READERS =
             "hasAnyRole('SCHEDULER','CLINICIAN','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')";
-    private static final Date PUBLISHED = Date.from(Instant.parse("2026-12-07T00:00:00Z"));
 
     private final SchedulingResources resources;
     private final FhirReads reads;
@@ -70,7 +67,6 @@ class SchedulingFhirController {
                 List.of(param("patient", REFERENCE, "Required"), param("date", DATE, "When the session starts"));
         return responses.resource(FhirCapabilities.of(
                 "scheduling-service",
-                PUBLISHED,
                 List.of(
                         new Offered("HealthcareService", List.of()),
                         new Offered("Appointment", byPatientAndDate),

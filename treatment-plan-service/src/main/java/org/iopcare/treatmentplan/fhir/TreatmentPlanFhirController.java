@@ -7,8 +7,6 @@ import static org.iopcare.support.fhir.FhirCapabilities.param;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.iopcare.support.fhir.FhirCapabilities;
@@ -47,7 +45,6 @@ class TreatmentPlanFhirController {
 
     private static final String CLINICAL_STAFF = "hasAnyRole('CLINICIAN','CLINICAL_SUPERVISOR')";
     private static final Pattern VERSION_ID = Pattern.compile(FhirSearch.UUID_GROUP + "-[0-9]{1,9}");
-    private static final Date PUBLISHED = Date.from(Instant.parse("2026-12-07T00:00:00Z"));
 
     private final TreatmentPlanResources resources;
     private final FhirReads reads;
@@ -64,13 +61,13 @@ class TreatmentPlanFhirController {
     ResponseEntity<String> metadata() {
         return responses.resource(FhirCapabilities.of(
                 "treatment-plan-service",
-                PUBLISHED,
                 List.of(
                         new Offered(
                                 "CarePlan",
                                 List.of(
                                         param("patient", REFERENCE, "Required"),
-                                        param("date", DATE, "Overlaps the plan's period"))),
+                                        param("date", DATE, "Overlaps the plan's period")),
+                                true),
                         new Offered("Provenance", List.of(param("patient", REFERENCE, "Required"))),
                         new Offered(
                                 "Observation",

@@ -1,15 +1,20 @@
 package org.iopcare.support.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.StringJoiner;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Writes resources and search bundles as FHIR JSON ({@code application/fhir+json}) with the
@@ -40,14 +45,9 @@ public class FhirResponses {
         bundle.setType(BundleType.SEARCHSET);
         bundle.setTotal((int) Math.min(Integer.MAX_VALUE, total));
         String base = base();
-        UriComponentsBuilder self = ServletUriComponentsBuilder.fromCurrentRequest();
-        bundle.addLink().setRelation("self").setUrl(self.toUriString());
+        bundle.addLink().setRelation("self").setUrl(pageUrl(page.offset(), page.count()));
         if (page.offset() + matches.size() < total) {
-            bundle.addLink()
-                    .setRelation("next")
-                    .setUrl(self.replaceQueryParam("_offset", page.offset() + page.count())
-                            .replaceQueryParam("_count", page.count())
-                            .toUriString());
+            bundle.addLink().setRelation("next").setUrl(pageUrl(page.offset() + page.count(), page.count()));
         }
         for (Resource match : matches) {
             bundle.addEntry()
@@ -64,6 +64,33 @@ public class FhirResponses {
         return ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/fhir")
                 .toUriString();
+    }
+
+    /**
+     * The current search's URL for a page: the request's parameters as the server decoded them,
+     * encoded once again ({@code patient=Patient%2F…}, {@code code=…%7C…}, a {@code +} offset as
+     * {@code %2B}), so that a client can follow the link as it is.
+     */
+    private static String pageUrl(int offset, int count) {
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        StringJoiner query = new StringJoiner("&");
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("_offset") && !name.equals("_count")) {
+                for (String value : values) {
+                    query.add(form(name) + "=" + form(value));
+                }
+            }
+        });
+        query.add("_count=" + count).add("_offset=" + offset);
+        return ServletUriComponentsBuilder.fromCurrentRequestUri()
+                        .replaceQuery(null)
+                        .build()
+                        .toUriString() + "?" + query;
+    }
+
+    private static String form(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private String encode(Resource resource) {
