@@ -66,6 +66,9 @@ class ReminderTasks {
         return tasks.stream().filter(task -> task instanceof OnStartup).toList();
     }
 
+    /** How often a running execution says it is alive; six missed and it is run again elsewhere. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
     /** A new scheduler per start: a stopped db-scheduler cannot start again (test contexts are paused and resumed). */
     @Bean
     SmartLifecycle reminderScheduler(DataSource dataSource, List<Task<?>> tasks, ReminderProperties properties) {
@@ -82,6 +85,10 @@ class ReminderTasks {
                                         .toList())
                         .startTasks(recurring(tasks))
                         .pollingInterval(properties.pollInterval())
+                        // an execution whose instance died (kill -9, a lost node) stays picked until its
+                        // heartbeats are missed this many times: 6 × 10 s, not the default 6 × 5 min, in
+                        // which the UNKNOWN reconciliation (one run at a time) would stand still
+                        .heartbeatInterval(HEARTBEAT)
                         .threads(properties.threads())
                         .enableImmediateExecution()
                         .build();
