@@ -136,6 +136,8 @@ class DispatchCrashIT {
         long failed = 0;
         long failedWithoutReason = 0;
         long unknownReconciled = 0;
+        long unknownRequeued = 0;
+        Map<String, Long> finalStates = new java.util.TreeMap<>();
         long unknownLeft = 0;
         long waiting = 0;
         long otherwise = 0;
@@ -173,6 +175,10 @@ class DispatchCrashIT {
             if (sms.wasUnknown() && !sms.status().equals("UNKNOWN")) {
                 unknownReconciled++;
             }
+            if (sms.requeued()) {
+                unknownRequeued++;
+            }
+            finalStates.merge(sms.status(), 1L, Long::sum);
         }
         long sentTwice =
                 atProvider.values().stream().filter(copies -> copies.size() > 1).count();
@@ -220,9 +226,18 @@ class DispatchCrashIT {
                 provider.count("lookup"),
                 provider.count("list"));
         print(
-                "sent %d (SENT/DELIVERED), failed %d (FAILED/UNDELIVERABLE, %d without a reason), unknown->reconciled %d,"
-                        + " still UNKNOWN %d, still waiting %d, other states %d",
-                sent, failed, failedWithoutReason, unknownReconciled, unknownLeft, waiting, otherwise);
+                "sent %d (SENT/DELIVERED), failed %d (FAILED/UNDELIVERABLE, %d without a reason), unknown->reconciled %d"
+                        + " (%d of them absent at the provider and sent again), still UNKNOWN %d, still waiting %d,"
+                        + " other states %d; final states %s",
+                sent,
+                failed,
+                failedWithoutReason,
+                unknownReconciled,
+                unknownRequeued,
+                unknownLeft,
+                waiting,
+                otherwise,
+                finalStates);
         print(
                 "duplicates: messages taken twice by the provider %d (%d extra copies), numbers that got two %d,"
                         + " keys the provider got that are no message %d",

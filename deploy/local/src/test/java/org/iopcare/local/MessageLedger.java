@@ -28,6 +28,7 @@ final class MessageLedger {
      * @param providerId the provider's id for it, once sent
      * @param attempts how often it was handed to the provider
      * @param wasUnknown whether it was UNKNOWN at some point
+     * @param requeued whether reconciliation found it absent at the provider and queued it again
      */
     record Sms(
             String id,
@@ -36,7 +37,8 @@ final class MessageLedger {
             String detail,
             String providerId,
             int attempts,
-            boolean wasUnknown) {}
+            boolean wasUnknown,
+            boolean requeued) {}
 
     private final String jdbcUrl;
     private final String password;
@@ -70,7 +72,9 @@ final class MessageLedger {
                 ResultSet rows = statement.executeQuery("""
                         SELECT m.id, m.destination, m.status, m.status_detail, m.provider_message_id, m.attempts,
                             EXISTS (SELECT 1 FROM message_status_change c
-                                    WHERE c.message_id = m.id AND c.status = 'UNKNOWN') AS was_unknown
+                                    WHERE c.message_id = m.id AND c.status = 'UNKNOWN') AS was_unknown,
+                            EXISTS (SELECT 1 FROM delivery_attempt a
+                                    WHERE a.message_id = m.id AND a.outcome = 'NOT_AT_PROVIDER') AS requeued
                         FROM message m WHERE m.kind = 'INQUIRY_ACKNOWLEDGEMENT' AND m.channel = 'SMS'""")) {
             while (rows.next()) {
                 messages.add(new Sms(
@@ -80,7 +84,8 @@ final class MessageLedger {
                         rows.getString("status_detail"),
                         rows.getString("provider_message_id"),
                         rows.getInt("attempts"),
-                        rows.getBoolean("was_unknown")));
+                        rows.getBoolean("was_unknown"),
+                        rows.getBoolean("requeued")));
             }
         }
         return messages;
