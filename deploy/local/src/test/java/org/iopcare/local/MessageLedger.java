@@ -73,8 +73,9 @@ final class MessageLedger {
                         SELECT m.id, m.destination, m.status, m.status_detail, m.provider_message_id, m.attempts,
                             EXISTS (SELECT 1 FROM message_status_change c
                                     WHERE c.message_id = m.id AND c.status = 'UNKNOWN') AS was_unknown,
-                            EXISTS (SELECT 1 FROM delivery_attempt a
-                                    WHERE a.message_id = m.id AND a.outcome = 'NOT_AT_PROVIDER') AS requeued
+                            EXISTS (SELECT 1 FROM message_status_change c
+                                    WHERE c.message_id = m.id AND c.status = 'QUEUED'
+                                      AND c.detail LIKE 'reconciled:%') AS requeued
                         FROM message m WHERE m.kind = 'INQUIRY_ACKNOWLEDGEMENT' AND m.channel = 'SMS'""")) {
             while (rows.next()) {
                 messages.add(new Sms(
