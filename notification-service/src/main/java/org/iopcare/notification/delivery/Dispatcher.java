@@ -187,14 +187,16 @@ class Dispatcher implements SmartLifecycle {
         List<Claimed> toSend = new ArrayList<>();
         for (Claimed message : claimed) {
             if (open.contains(message.id())) {
-                // an earlier attempt died between handing the message over and recording the answer
+                // an earlier attempt died between handing the message over and recording the answer;
+                // it counts as made (its row holds its number): should reconciliation queue the
+                // message again, the next attempt takes the next number
                 ledger.finishOpenAttempts(message.id(), "UNKNOWN", "interrupted", now);
                 results.finish(
                         message,
                         DeliveryStatus.UNKNOWN,
                         "attempt interrupted; not resent",
                         null,
-                        message.attempts(),
+                        message.attempts() + 1,
                         now);
                 continue;
             }

@@ -68,6 +68,9 @@ class ReminderTasks {
         return tasks.stream().filter(task -> task instanceof OnStartup).toList();
     }
 
+    /** How often a running execution says it is alive; six missed and it is run again elsewhere. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
     /**
      * db-scheduler's builder reading the service's {@link Clock} (the builder has no setter for its
      * clock): a task is due when the service's clock says so, like every other time it computes.
@@ -98,6 +101,10 @@ class ReminderTasks {
                                 serviceClock)
                         .startTasks(recurring(tasks))
                         .pollingInterval(properties.pollInterval())
+                        // an execution whose instance died (kill -9, a lost node) stays picked until its
+                        // heartbeats are missed this many times: 6 × 10 s, not the default 6 × 5 min, in
+                        // which the UNKNOWN reconciliation (one run at a time) would stand still
+                        .heartbeatInterval(HEARTBEAT)
                         .threads(properties.threads())
                         .enableImmediateExecution()
                         .build();

@@ -137,6 +137,16 @@ class DeliveryIT extends NotificationIT {
         return id;
     }
 
+    /** The provider's list of messages to {@code number} is empty: it never took one. */
+    private void providerListsNothingTo(String number) {
+        smsProvider.stubFor(get(urlPathEqualTo(SMS_PATH))
+                .withQueryParam("To", equalTo(number))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"messages\":[]}")));
+    }
+
     private UUID smsFor(String number) {
         UUID client = UUID.randomUUID();
         recipient(client, true, true, false);
@@ -236,9 +246,14 @@ class DeliveryIT extends NotificationIT {
                 .until(() -> smsTo(number).size() == 1);
     }
 
+    /**
+     * Interrupted, then reconciled: the provider never listed it, so after the absence wait it is
+     * queued again and its next attempt (number 2, the interrupted one keeps 1) goes out once.
+     */
     @Test
-    void anAttemptInterruptedByACrashIsNeverRepeated() {
+    void anAttemptInterruptedByACrashIsNeverRepeatedBlindlyAndSentOnceWhenTheProviderNeverHadIt() {
         String number = newNumber();
+        providerListsNothingTo(number);
         // what a crash after the attempt was recorded, before SENT was committed, leaves behind:
         // written in one transaction so the dispatcher sees the message only with its open attempt
         UUID id = new TransactionTemplate(transactions).execute(status -> {
@@ -249,6 +264,18 @@ class DeliveryIT extends NotificationIT {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("UNKNOWN"));
         assertThat(smsTo(number)).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("SENT"));
+        assertThat(jdbc.queryForList(
+                        "SELECT status FROM message_status_change WHERE message_id = ? ORDER BY id", String.class, id))
+                .containsExactly("UNKNOWN", "QUEUED", "SENT");
+        assertThat(jdbc.queryForList(
+                        "SELECT attempt FROM delivery_attempt WHERE message_id = ? ORDER BY attempt",
+                        Integer.class,
+                        id))
+                .containsExactly(1, 2);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> smsTo(number).size() == 1);
     }
 
     @Test
@@ -331,12 +358,7 @@ class DeliveryIT extends NotificationIT {
                 .inScenario(scenario)
                 .whenScenarioStateIs("second")
                 .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SMagain" + number.substring(1) + "\"}")));
-        smsProvider.stubFor(get(urlPathEqualTo(SMS_PATH))
-                .withQueryParam("To", equalTo(number))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"messages\":[]}")));
+        providerListsNothingTo(number);
         UUID id = smsFor(number);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("SENT"));
