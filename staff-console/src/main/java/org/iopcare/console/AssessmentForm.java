@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +68,12 @@ class AssessmentForm {
     }
 
     private String show(
-            UUID id, String instrument, Map<String, String> form, String failure, HttpSession session, Model model) {
+            UUID id,
+            String instrument,
+            Map<String, String> form,
+            @Nullable String failure,
+            HttpSession session,
+            Model model) {
         boolean gad7 = instrument.equals("GAD7");
         ServiceApis.Answer client = apis.get(ServiceApis.INTAKE, "/api/clients/" + id, session);
         model.addAttribute("clientId", id);

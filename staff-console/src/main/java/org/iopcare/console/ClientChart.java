@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -141,16 +142,16 @@ class ClientChart {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
+    private static List<Map<String, Object>> list(@Nullable Object value) {
         return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
     @PostMapping("/clients/{id}/discharge")
     String discharge(
             @PathVariable UUID id,
-            @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String effectiveDate,
-            @RequestParam(required = false) String note,
+            @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(required = false) @Nullable String effectiveDate,
+            @RequestParam(required = false) @Nullable String note,
             HttpSession session,
             RedirectAttributes flash) {
         Map<String, Object> body = new LinkedHashMap<>();

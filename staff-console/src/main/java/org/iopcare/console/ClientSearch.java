@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +26,9 @@ class ClientSearch {
 
     @GetMapping("/clients")
     String search(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String track,
-            @RequestParam(required = false) String clinician,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String track,
+            @RequestParam(required = false) @Nullable String clinician,
             HttpSession session,
             Model model) {
         model.addAttribute("q", q == null ? "" : q);
@@ -50,7 +51,7 @@ class ClientSearch {
         return "clients";
     }
 
-    private static void append(StringBuilder query, String name, String value) {
+    private static void append(StringBuilder query, String name, @Nullable String value) {
         if (value != null && !value.isBlank()) {
             query.append('&').append(name).append('=').append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
         }

@@ -1,6 +1,7 @@
 package org.iopcare.console;
 
 import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -15,6 +16,7 @@ class ConsoleModel {
     }
 
     @ModelAttribute("staff")
+    @Nullable
     SignedIn staff(HttpSession session) {
         return SignedIn.of(session);
     }

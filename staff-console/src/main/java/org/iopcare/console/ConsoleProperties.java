@@ -6,15 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the services are, and who may sign in on the local run.
+ * Where the services are.
  *
  * @param intake intake-service's base URL
  * @param scheduling scheduling-service's base URL
  * @param treatmentPlan treatment-plan-service's base URL
  * @param notification notification-service's base URL
  * @param clinicZone the clinic's time zone: every date and time on a page is shown in it
- * @param personas the local run's sign-in choices (empty in production, where sign-in is OpenID
- *     Connect): each becomes a token minted by intake's {@code /dev/tokens}
  */
 @ConfigurationProperties("iopcare.console")
 public record ConsoleProperties(
@@ -22,17 +20,7 @@ public record ConsoleProperties(
         @DefaultValue("http://127.0.0.1:8082") URI scheduling,
         @DefaultValue("http://127.0.0.1:8083") URI treatmentPlan,
         @DefaultValue("http://127.0.0.1:8084") URI notification,
-        @DefaultValue("America/New_York") java.time.ZoneId clinicZone,
-        @DefaultValue List<Persona> personas) {
-
-    /**
-     * A staff member of the local run's directory.
-     *
-     * @param staffId the token's subject, as the services' staff directory knows it
-     * @param title what the sign-in page shows ("Dana, intake coordinator")
-     * @param roles the staff roles of the token
-     */
-    public record Persona(String staffId, String title, List<String> roles) {}
+        @DefaultValue("America/New_York") java.time.ZoneId clinicZone) {
 
     /** The four services, in the order the console lists their work. */
     public List<Service> services() {

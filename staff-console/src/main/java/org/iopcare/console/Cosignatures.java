@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,7 +70,7 @@ class Cosignatures {
     String version(
             @PathVariable UUID id,
             @PathVariable int number,
-            @RequestParam(required = false) String planId,
+            @RequestParam(required = false) @Nullable String planId,
             HttpSession session,
             RedirectAttributes flash) {
         UUID plan = PlanReviewForm.uuid(planId);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,7 +104,7 @@ class EnrollmentForm {
             UUID inquiryId,
             Map<String, String> form,
             Map<String, String> errors,
-            String failure,
+            @Nullable String failure,
             HttpSession session,
             Model model) {
         ServiceApis.Answer tracks = apis.get(ServiceApis.SCHEDULING, "/api/tracks", session);
@@ -134,7 +135,7 @@ class EnrollmentForm {
      * The first six meetings of the track from the start date on, as scheduling will book them
      * (closures, which scheduling also applies, are not known here: the chart shows the booked ones).
      */
-    static List<String> firstSessions(Map<String, Object> track, String startDate) {
+    static List<String> firstSessions(Map<String, Object> track, @Nullable String startDate) {
         List<String> sessions = new ArrayList<>();
         try {
             LocalDate day = LocalDate.parse(startDate);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +39,11 @@ class GroupNoteForm {
     }
 
     @GetMapping("/groups/{id}/note")
-    String form(@PathVariable UUID id, @RequestParam(required = false) String date, HttpSession session, Model model) {
+    String form(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String date,
+            HttpSession session,
+            Model model) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("modality", "GROUP_THERAPY");
         return show(id, day(date), form, Map.of(), null, session, model);
@@ -47,7 +52,7 @@ class GroupNoteForm {
     @PostMapping("/groups/{id}/note")
     String write(
             @PathVariable UUID id,
-            @RequestParam(required = false) String date,
+            @RequestParam(required = false) @Nullable String date,
             @RequestParam Map<String, String> form,
             HttpSession session,
             Model model,
@@ -87,7 +92,7 @@ class GroupNoteForm {
             LocalDate day,
             Map<String, String> form,
             Map<String, String> errors,
-            String failure,
+            @Nullable String failure,
             HttpSession session,
             Model model) {
         ServiceApis.Answer groups = apis.get(ServiceApis.SCHEDULING, "/api/group-sessions?date=" + day, session);
@@ -146,7 +151,7 @@ class GroupNoteForm {
         return "group-note";
     }
 
-    private LocalDate day(String date) {
+    private LocalDate day(@Nullable String date) {
         try {
             return date == null || date.isBlank() ? times.today() : LocalDate.parse(date);
         } catch (DateTimeParseException e) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ class Groups {
     }
 
     @GetMapping("/groups")
-    String day(@RequestParam(required = false) String date, HttpSession session, Model model) {
+    String day(@RequestParam(required = false) @Nullable String date, HttpSession session, Model model) {
         LocalDate day = parse(date);
         ServiceApis.Answer groups = apis.get(ServiceApis.SCHEDULING, "/api/group-sessions?date=" + day, session);
         model.addAttribute("day", day);
@@ -56,7 +57,7 @@ class Groups {
     String attendance(
             @PathVariable UUID id,
             @RequestParam Map<String, String> form,
-            @RequestParam(required = false) String date,
+            @RequestParam(required = false) @Nullable String date,
             HttpSession session,
             RedirectAttributes flash) {
         List<Map<String, Object>> entries = new ArrayList<>();
@@ -108,7 +109,7 @@ class Groups {
         return names;
     }
 
-    private LocalDate parse(String date) {
+    private LocalDate parse(@Nullable String date) {
         try {
             return date == null || date.isBlank() ? times.today() : LocalDate.parse(date);
         } catch (DateTimeParseException e) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -115,8 +116,8 @@ class Inquiries {
     @PostMapping("/inquiries/{id}")
     String change(
             @PathVariable UUID id,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String note,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String note,
             HttpSession session,
             RedirectAttributes flash) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -127,7 +128,7 @@ class Inquiries {
         return "redirect:/inquiries/" + id;
     }
 
-    static String blankToNull(String value) {
+    static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,6 +1,7 @@
 package org.iopcare.console;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The services' codes as staff read them on a page: {@code ${@labels.of(item.kind())}}. */
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 public class Labels {
 
     /** "BELOW_WEEKLY_MINIMUM" → "Below weekly minimum". */
-    public String of(Object code) {
+    public String of(@Nullable Object code) {
         if (code == null || code.toString().isEmpty()) {
             return "";
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +45,7 @@ class MyWork {
             String priority,
             String reasonCode,
             String owner,
-            String dueAt,
+            @Nullable String dueAt,
             String state) {
 
         /** Owned by the staff member, or waiting in a queue of one of their roles. */
@@ -132,7 +133,7 @@ class MyWork {
                 text(json.get("state")));
     }
 
-    static String text(Object value) {
+    static String text(@Nullable Object value) {
         return value == null ? "" : value.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The note forms' fields as treatment-plan's note content (docs/treatment-plan-service.md, "Clinical
@@ -55,7 +56,7 @@ final class NoteBodies {
     }
 
     /** A discharge summary's part the clinician completes; the service puts the facts back. */
-    static Map<String, Object> discharge(Map<String, String> form, Object facts) {
+    static Map<String, Object> discharge(Map<String, String> form, @Nullable Object facts) {
         Map<String, Object> discharge = new LinkedHashMap<>();
         discharge.put("facts", facts);
         discharge.put("aftercare", text(form, "aftercare"));
@@ -94,7 +95,7 @@ final class NoteBodies {
     }
 
     /** "1.2.1" (problem, goal, objective, from 1) as the service's reference; blank or malformed: none. */
-    static Map<String, Object> objective(String place) {
+    static @Nullable Map<String, Object> objective(@Nullable String place) {
         if (place == null || !place.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{1,2}")) {
             return null;
         }
@@ -107,7 +108,7 @@ final class NoteBodies {
     }
 
     /** The place of an objective reference as the forms write it, "1.2.1"; empty for none. */
-    static String place(Object reference) {
+    static String place(@Nullable Object reference) {
         if (reference instanceof Map<?, ?> ref && ref.get("problem") != null) {
             return ref.get("problem") + "." + ref.get("goal") + "." + ref.get("objective");
         }
@@ -174,7 +175,8 @@ final class NoteBodies {
         return errors;
     }
 
-    static String text(Map<String, String> form, String name) {
+    /** The form's field, stripped; null when blank or absent. */
+    static @Nullable String text(Map<String, String> form, String name) {
         return Inquiries.blankToNull(form.get(name));
     }
 }

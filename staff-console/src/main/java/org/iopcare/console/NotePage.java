@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,9 +102,9 @@ class NotePage {
 
     private String show(
             UUID id,
-            Map<String, String> typed,
+            @Nullable Map<String, String> typed,
             Map<String, String> errors,
-            String failure,
+            @Nullable String failure,
             HttpSession session,
             Model model) {
         Map<String, String[]> calls = new LinkedHashMap<>();
@@ -171,11 +172,11 @@ class NotePage {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    static Map<String, Object> map(@Nullable Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
-    private static String text(Object value) {
+    private static String text(@Nullable Object value) {
         return value == null ? "" : value.toString();
     }
 }

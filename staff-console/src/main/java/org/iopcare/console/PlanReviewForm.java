@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +66,7 @@ class PlanReviewForm {
         return "redirect:/clients/" + id + "#review-form";
     }
 
-    static UUID uuid(String value) {
+    static @Nullable UUID uuid(@Nullable String value) {
         try {
             return value == null ? null : UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -109,7 +110,7 @@ class PlanVersionForm {
             UUID id,
             Map<String, String> form,
             Map<String, String> errors,
-            String failure,
+            @Nullable String failure,
             HttpSession session,
             Model model) {
         ServiceApis.Answer client = apis.get(ServiceApis.INTAKE, "/api/clients/" + id, session);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,7 @@ class ProgressNoteForm {
     String form(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "DAP") String format,
-            @RequestParam(required = false) String sessionId,
+            @RequestParam(required = false) @Nullable String sessionId,
             HttpSession session,
             Model model) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -61,7 +62,7 @@ class ProgressNoteForm {
             UUID id,
             Map<String, String> form,
             Map<String, String> errors,
-            String failure,
+            @Nullable String failure,
             HttpSession session,
             Model model) {
         LocalDate today = times.today();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -126,8 +127,8 @@ class ScreeningForm {
     @PostMapping("/screenings/{id}/override")
     String override(
             @PathVariable UUID id,
-            @RequestParam(required = false) String level,
-            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) @Nullable String level,
+            @RequestParam(required = false) @Nullable String reason,
             HttpSession session,
             Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -149,7 +150,7 @@ class ScreeningForm {
             Map<String, Object> inquiry,
             Map<String, String> form,
             Map<String, String> errors,
-            String failure) {
+            @Nullable String failure) {
         model.addAttribute("inquiry", inquiry);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -162,7 +163,7 @@ class ScreeningForm {
         return "screening-form";
     }
 
-    static Integer number(String value) {
+    static @Nullable Integer number(@Nullable String value) {
         try {
             return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {

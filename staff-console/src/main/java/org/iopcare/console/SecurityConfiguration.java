@@ -15,7 +15,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Every page but the sign-in needs a signed-in staff member. Production signs in through OpenID
  * Connect (registration {@code staff}, configured by {@code spring.security.oauth2.client.*}); the
- * local run, which configures no provider, through its persona page ({@link LocalSignIn}). CSRF
+ * local run, which configures no provider, through the persona page of its tools ({@code
+ * deploy/local-tools}, handing over to {@link TokenSignIn}); without either, {@code /sign-in} is not
+ * served and no one signs in. CSRF
  * protection is on for every form; the content security policy allows the console's own scripts and
  * styles only; Spring Security's default {@code Cache-Control: no-store} keeps pages with health
  * information out of every cache.

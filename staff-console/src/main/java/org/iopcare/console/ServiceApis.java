@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -99,7 +100,8 @@ public class ServiceApis {
         return answers;
     }
 
-    private Answer exchange(HttpMethod method, String service, String path, Object body, HttpSession session) {
+    private Answer exchange(
+            HttpMethod method, String service, String path, @Nullable Object body, HttpSession session) {
         RestClient client = clients.get(service);
         SignedIn staff = SignedIn.of(session);
         if (client == null || staff == null) {
@@ -132,9 +134,11 @@ public class ServiceApis {
      *
      * @param service the service asked
      * @param status its HTTP status; 0 when it did not answer
-     * @param body the JSON answer as maps and lists (a problem response on an error status)
+     * @param body the JSON answer as maps and lists (a problem response on an error status); null when
+     *     there was none
      */
-    public record Answer(String service, int status, Object body) {
+    public record Answer(
+            String service, int status, @Nullable Object body) {
 
         static Answer unavailable(String service) {
             return new Answer(service, 0, null);
@@ -183,7 +187,7 @@ public class ServiceApis {
         }
 
         /** What to tell the staff member when the call did not succeed. */
-        public String failure() {
+        public @Nullable String failure() {
             if (ok()) {
                 return null;
             }

@@ -3,6 +3,7 @@ package org.iopcare.console;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The staff member of a browser session, kept in the server-side session only: the access token
@@ -20,7 +21,7 @@ public record SignedIn(String staffId, String title, List<String> roles, String 
     static final String SESSION_ATTRIBUTE = SignedIn.class.getName();
 
     /** The staff member signed in on this browser session, or null. */
-    static SignedIn of(jakarta.servlet.http.HttpSession session) {
+    static @Nullable SignedIn of(jakarta.servlet.http.@Nullable HttpSession session) {
         return session == null ? null : (SignedIn) session.getAttribute(SESSION_ATTRIBUTE);
     }
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,19 +29,19 @@ public class Times {
     }
 
     /** An instant (ISO text or {@link Instant}) in the clinic's zone: "Mon 7 Dec, 09:00 EST". */
-    public String at(Object instant) {
+    public String at(@Nullable Object instant) {
         ZonedDateTime time = zoned(instant);
         return time == null ? "" : AT.format(time);
     }
 
     /** The clock time of an instant in the clinic's zone: "09:00". */
-    public String clock(Object instant) {
+    public String clock(@Nullable Object instant) {
         ZonedDateTime time = zoned(instant);
         return time == null ? "" : CLOCK.format(time);
     }
 
     /** A date ("2026-12-07" or {@link LocalDate}) as "Dec 7, 2026". */
-    public String day(Object date) {
+    public String day(@Nullable Object date) {
         if (date == null) {
             return "";
         }
@@ -61,7 +62,7 @@ public class Times {
         return LocalDate.now(properties.clinicZone());
     }
 
-    private ZonedDateTime zoned(Object instant) {
+    private @Nullable ZonedDateTime zoned(@Nullable Object instant) {
         if (instant == null || instant.toString().isEmpty()) {
             return null;
         }

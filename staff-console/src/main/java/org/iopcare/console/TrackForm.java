@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -110,7 +111,11 @@ class TrackForm {
     }
 
     private String saved(
-            ServiceApis.Answer answer, String code, Map<String, String> form, Model model, RedirectAttributes flash) {
+            ServiceApis.Answer answer,
+            @Nullable String code,
+            Map<String, String> form,
+            Model model,
+            RedirectAttributes flash) {
         if (answer.ok()) {
             flash.addFlashAttribute("notice", "Track " + answer.object().get("code") + " saved.");
             return "redirect:/tracks";
@@ -150,7 +155,11 @@ class TrackForm {
     }
 
     private String show(
-            String code, Map<String, String> form, Map<String, String> errors, String failure, Model model) {
+            @Nullable String code,
+            Map<String, String> form,
+            Map<String, String> errors,
+            @Nullable String failure,
+            Model model) {
         model.addAttribute("code", code);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

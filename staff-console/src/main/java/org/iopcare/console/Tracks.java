@@ -3,6 +3,7 @@ package org.iopcare.console;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +41,9 @@ class Tracks {
 
     @PostMapping("/closures")
     String close(
-            @RequestParam(required = false) String firstDay,
-            @RequestParam(required = false) String lastDay,
-            @RequestParam(required = false) String trackCode,
+            @RequestParam(required = false) @Nullable String firstDay,
+            @RequestParam(required = false) @Nullable String lastDay,
+            @RequestParam(required = false) @Nullable String trackCode,
             HttpSession session,
             RedirectAttributes flash) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's PHQ-9 or GAD-7 totals over time as an inline SVG line (the chart is drawn on the server:
@@ -17,7 +18,13 @@ import java.util.Map;
  * @param target the goal's target ("below 10"), or null
  * @param summary the text alternative: the totals in order and the target
  */
-public record Trend(String instrument, String points, List<Dot> dots, Integer targetY, String target, String summary) {
+public record Trend(
+        String instrument,
+        String points,
+        List<Dot> dots,
+        @Nullable Integer targetY,
+        @Nullable String target,
+        String summary) {
 
     static final int WIDTH = 600;
     static final int HEIGHT = 160;

@@ -487,7 +487,7 @@ class ClinicalRecordFormsTest {
 
     private static ConsoleProperties properties() {
         URI local = URI.create("http://127.0.0.1:9");
-        return new ConsoleProperties(local, local, local, local, ZONE, List.of());
+        return new ConsoleProperties(local, local, local, local, ZONE);
     }
 
     private static MockHttpSession signedIn(String staffId, String role) {

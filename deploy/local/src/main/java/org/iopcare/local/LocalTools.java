@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * The local run's tools ({@code deploy/local-tools}: intake's token desk, scheduling's movable clock
- * and seeded clinicians, notification's SMS sandbox and SMTP server), which no production jar
- * contains: the launcher appends them to the classpath of every service it starts, and each service
- * switches on its own in profile {@code local} (docs/adr/0012). The staff console runs without them.
+ * and seeded clinicians, notification's SMS sandbox and SMTP server, the staff console's persona
+ * sign-in), which no production jar contains: the launcher appends them to the classpath of every
+ * app it starts, and each app switches on its own in profile {@code local} (docs/adr/0012).
  *
  * <p>A training run of the class-data archive gets the same classpath as the runs that use the
  * archive; a change of the tools changes the stamp of the extracted apps, which drops the archives.
@@ -37,9 +37,14 @@ final class LocalTools {
         this.repoRoot = repoRoot;
     }
 
-    /** Whether the launcher gives {@code service} the tools: the four services, not the console. */
+    /**
+     * Whether the launcher gives {@code service} the tools: the four services and the console (whose
+     * only tool is the persona sign-in) alike.
+     */
     static boolean runWith(ServiceSpec service) {
-        return service.kind() == ServiceSpec.Kind.SERVICE;
+        return switch (service.kind()) {
+            case SERVICE, CONSOLE -> true;
+        };
     }
 
     boolean built() {

@@ -24,18 +24,25 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionJarsIT {
 
-    /** The tools' packages and the migrations they seed, the packages they had before, and GreenMail. */
+    /**
+     * The tools' packages, the migrations they seed and the sign-in page they render, the places they
+     * had before (the console's persona sign-in was {@code org.iopcare.console.LocalSignIn}), and
+     * GreenMail.
+     */
     private static final List<String> LOCAL_ONLY = List.of(
             "org/iopcare/localtools/",
             "org/iopcare/intake/devtokens/",
             "org/iopcare/scheduling/devclock/",
             "org/iopcare/notification/sandbox/",
+            "org/iopcare/console/LocalSignIn",
             "db/local/",
+            "templates/sign-in.html",
             "com/icegreen/");
 
     @Test
     void noProductionJarHoldsALocalToolOrGreenMail() throws IOException {
         Path repo = TestPlatforms.repoRoot();
+        assertThat(ServiceSpec.ALL).as("the console's jar is inspected too").contains(ServiceSpec.STAFF_CONSOLE);
         for (ServiceSpec service : ServiceSpec.ALL) {
             Path jar = repo.resolve(service.jar());
             assertThat(jar)

@@ -120,7 +120,7 @@ class ServiceLauncherTest {
     }
 
     @Test
-    void aServiceRunsWithTheLocalToolsOnItsClasspathAndTheConsoleWithout(@TempDir Path repo) throws Exception {
+    void everyAppRunsWithTheLocalToolsOnItsClasspath(@TempDir Path repo) throws Exception {
         Path tools = emptyJar(repo.resolve(LocalTools.JAR), null);
         Path greenMail = emptyJar(repo.resolve(LocalTools.LIB).resolve("greenmail-2.1.13.jar"), null);
         Path thin = emptyJar(
@@ -134,16 +134,18 @@ class ServiceLauncherTest {
                         "-cp",
                         String.join(File.pathSeparator, thin.toString(), tools.toString(), greenMail.toString()),
                         "org.iopcare.intake.IntakeApplication");
-        // the executable jar when it could not be extracted: Spring Boot's PropertiesLauncher
-        Path executable = repo.resolve(ServiceSpec.NOTIFICATION.jar());
-        assertThat(launcher.launch(ServiceSpec.NOTIFICATION, executable))
-                .containsExactly(
-                        "-Dloader.path=" + tools + "," + greenMail,
-                        "-cp",
-                        executable.toString(),
-                        LocalTools.PROPERTIES_LAUNCHER);
-        Path console = repo.resolve(ServiceSpec.STAFF_CONSOLE.jar());
-        assertThat(launcher.launch(ServiceSpec.STAFF_CONSOLE, console)).containsExactly("-jar", console.toString());
+        // the executable jar when it could not be extracted: Spring Boot's PropertiesLauncher; the
+        // console too, whose persona sign-in is one of the tools
+        for (ServiceSpec app : List.of(ServiceSpec.NOTIFICATION, ServiceSpec.STAFF_CONSOLE)) {
+            Path executable = repo.resolve(app.jar());
+            assertThat(launcher.launch(app, executable))
+                    .as(app.name())
+                    .containsExactly(
+                            "-Dloader.path=" + tools + "," + greenMail,
+                            "-cp",
+                            executable.toString(),
+                            LocalTools.PROPERTIES_LAUNCHER);
+        }
     }
 
     @Test
