@@ -10,20 +10,17 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The console's own rules over real HTTP, before any service is asked: every page but the sign-in
  * needs a session, pages carry the content security policy and {@code no-store}, forms need the
  * CSRF token, the session cookie is HttpOnly and SameSite=Lax, and only a listed persona signs
- * in. (Signing in and every workflow against the running services are proven in a real browser by
- * the acceptance suite's console tests.)
+ * in (the persona sign-in of the local run's tools, on the test classpath). (Signing in and every
+ * workflow against the running services are proven in a real browser by the acceptance suite's
+ * console tests.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-class ConsoleSecurityTest {
+class ConsoleSecurityTest extends ConsoleWebSlice {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
