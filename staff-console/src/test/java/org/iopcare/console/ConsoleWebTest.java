@@ -1,6 +1,8 @@
 package org.iopcare.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -9,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -19,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,7 +54,7 @@ class ConsoleWebTest extends ConsoleWebSlice {
                 .andExpect(status().isOk())
                 .andExpect(view().name("my-work"))
                 .andExpect(model().attribute("unavailable", List.of("scheduling")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("the service did not answer")))
+                .andExpect(content().string(containsString("the service did not answer")))
                 .andExpect(result -> assertThat(
                                 ((List<?>) result.getModelAndView().getModel().get("items"))
                                         .stream().map(i -> ((MyWork.Item) i).service()))
@@ -141,12 +145,7 @@ class ConsoleWebTest extends ConsoleWebSlice {
                         "token",
                         Instant.now().minusSeconds(1)));
 
-        mvc.perform(
-                        get("/inquiries")
-                                .session(expired)
-                                .with(org.springframework.security.test.web.servlet.request
-                                        .SecurityMockMvcRequestPostProcessors.user("clin-okafor")
-                                        .roles("CLINICIAN")))
+        mvc.perform(get("/inquiries").session(expired).with(user("clin-okafor").roles("CLINICIAN")))
                 .andExpect(redirectedUrl("/"));
 
         assertThat(expired.isInvalid()).isTrue();
@@ -182,8 +181,8 @@ class ConsoleWebTest extends ConsoleWebSlice {
                 .andExpect(status().isOk())
                 .andExpect(view().name("inquiry-new"))
                 .andExpect(model().attribute("errors", Map.of("phone", "not a phone number")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("not a phone number")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("555-nope")));
+                .andExpect(content().string(containsString("not a phone number")))
+                .andExpect(content().string(containsString("555-nope")));
     }
 
     @Test
@@ -194,8 +193,7 @@ class ConsoleWebTest extends ConsoleWebSlice {
         mvc.perform(get("/inquiries/{id}", INQUIRY).with(signedIn("sched-tomas", "SCHEDULER")))
                 .andExpect(status().isOk())
                 .andExpect(view().name("not-available"))
-                .andExpect(
-                        content().string(org.hamcrest.Matchers.containsString("Not found, or not on your caseload.")));
+                .andExpect(content().string(containsString("Not found, or not on your caseload.")));
         verify(apis, never()).get(anyString(), eq("/api/inquiries/" + INQUIRY + "/history"), any());
     }
 
@@ -212,7 +210,7 @@ class ConsoleWebTest extends ConsoleWebSlice {
                 .andExpect(redirectedUrl("/tracks"))
                 .andExpect(flash().attribute(
                                 "notice", "Closure declared: 14 client sessions cancelled; the clients are told."));
-        Map<String, Object> closure = new java.util.HashMap<>();
+        Map<String, Object> closure = new HashMap<>();
         closure.put("firstDay", "2026-12-24");
         closure.put("lastDay", "2026-12-24");
         closure.put("trackCode", null);
@@ -233,7 +231,7 @@ class ConsoleWebTest extends ConsoleWebSlice {
                 .thenReturn(answer("scheduling", 200, List.of()));
         mvc.perform(get("/clients").param("q", " ").with(signedIn("intake-dana", "INTAKE_COORDINATOR")))
                 .andExpect(status().isOk())
-                .andExpect(model().attribute("results", org.hamcrest.Matchers.nullValue()));
+                .andExpect(model().attribute("results", nullValue()));
         verify(apis, never()).get(eq(ServiceApis.INTAKE), anyString(), any());
 
         when(apis.get(eq(ServiceApis.INTAKE), eq("/api/clients?size=50&q=Ana+D%C3%ADaz"), any()))
@@ -241,7 +239,7 @@ class ConsoleWebTest extends ConsoleWebSlice {
         mvc.perform(get("/clients").param("q", " Ana Díaz ").with(signedIn("intake-dana", "INTAKE_COORDINATOR")))
                 .andExpect(status().isOk())
                 .andExpect(model().attribute("results", List.of()))
-                .andExpect(model().attribute("failure", org.hamcrest.Matchers.nullValue()));
+                .andExpect(model().attribute("failure", nullValue()));
     }
 
     @Test
