@@ -40,6 +40,9 @@ final class PlatformSetup {
                 .kafkaControllerPort(options.integer("kafka-controller-port", LocalOptions.KAFKA_CONTROLLER_PORT))
                 .postgresPort(options.integer("postgres-port", LocalOptions.POSTGRES_PORT))
                 .classDataSharing(!options.flag("no-cds"));
+        if (options.has("ready-timeout")) {
+            builder.readyTimeout(java.time.Duration.ofSeconds(options.integer("ready-timeout", 0)));
+        }
         if (options.has("data-dir")) {
             builder.dataDir(Path.of(options.get("data-dir", "")));
         }
