@@ -18,11 +18,18 @@ import java.util.UUID;
  */
 final class InquiryPipeline {
 
-    /** One step of the ramp. */
-    record Step(double rate, int posts, double p50, double p99, long failed) {}
+    /** One step of the ramp, with the CPU intake used during it (NaN where not readable). */
+    record Step(double rate, int posts, double p50, double p99, long failed, double intakeCpuMillis) {}
 
     /** The ramp, the sustained rate, and the pipeline at half of it. */
-    record Result(List<Step> steps, double sustainedRate, Acknowledgements.Findings pipeline) {}
+    record Result(List<Step> steps, double sustainedRate, Acknowledgements.Findings pipeline) {
+
+        /** Intake's CPU (user + system) per POST over the ramp's steps, its background work included. */
+        double intakeCpuMillisPerPost() {
+            return steps.stream().mapToDouble(Step::intakeCpuMillis).sum()
+                    / steps.stream().mapToInt(Step::posts).sum();
+        }
+    }
 
     private final Platform platform;
     private final String intake;
@@ -65,18 +72,21 @@ final class InquiryPipeline {
         load.run(startRate, stepSeconds * 3, this::post);
         List<Step> steps = new java.util.ArrayList<>();
         double sustained = 0;
+        Long intakePid = platform.pids().get("intake-service");
         for (double rate = startRate; rate <= maxRate; rate *= 1.25) {
+            double cpuBefore = ProcessCpu.millis(intakePid);
             List<OpenLoad.Sent> sent = load.run(rate, stepSeconds, this::post);
-            Step step = step(rate, sent);
+            Step step = step(rate, sent, ProcessCpu.millis(intakePid) - cpuBefore);
             steps.add(step);
             System.out.printf(
                     Locale.ROOT,
-                    "  inquiry step %6.1f/s: %4d POSTs, p50 %6.1f ms, p99 %7.1f ms, %d failed%n",
+                    "  inquiry step %6.1f/s: %4d POSTs, p50 %6.1f ms, p99 %7.1f ms, %d failed, intake CPU %.1f ms/POST%n",
                     rate,
                     step.posts(),
                     step.p50(),
                     step.p99(),
-                    step.failed());
+                    step.failed(),
+                    step.intakeCpuMillis() / step.posts());
             if (step.failed() > 0 || step.p99() > p99LimitMillis) {
                 break;
             }
@@ -99,7 +109,7 @@ final class InquiryPipeline {
         return new Result(steps, sustained, findings);
     }
 
-    private Step step(double rate, List<OpenLoad.Sent> sent) {
+    private Step step(double rate, List<OpenLoad.Sent> sent, double intakeCpuMillis) {
         long failed = sent.stream().filter(s -> s.status() != 201).count();
         if (sent.stream().anyMatch(s -> s.status() == 429)) {
             throw new IllegalStateException(
@@ -107,7 +117,13 @@ final class InquiryPipeline {
                             + " inquiries per 10 minutes per address. Start the run with"
                             + " IOPCARE_INTAKE_RATELIMIT_REQUESTS=100000000 in the environment, or let the benchmark start one");
         }
-        return new Step(rate, sent.size(), OpenLoad.percentile(sent, 50), OpenLoad.percentile(sent, 99), failed);
+        return new Step(
+                rate,
+                sent.size(),
+                OpenLoad.percentile(sent, 50),
+                OpenLoad.percentile(sent, 99),
+                failed,
+                intakeCpuMillis);
     }
 
     /** The form as the public web page posts it: no token, one new inquirer per request. */

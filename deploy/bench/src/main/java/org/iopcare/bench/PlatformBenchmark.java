@@ -47,7 +47,12 @@ public final class PlatformBenchmark {
         List<Footprint.Process> footprint = List.of();
         try (Platform platform = Platform.attachOrStart(local, services);
                 ScratchTopics topics = new ScratchTopics(platform.kafkaBootstrap())) {
-            context(table, settings, platform);
+            String serviceJvm = options.get("service-jvm", "local");
+            if (!platform.startedHere() && (!serviceJvm.equals("local") || options.has("intake-java-options"))) {
+                throw new IllegalArgumentException("--service-jvm and --intake-java-options apply to a platform the"
+                        + " benchmark starts, not to the local run that is running");
+            }
+            context(table, settings, platform, serviceJvm);
             double inserts = Double.NaN;
             double records = Double.NaN;
             if (settings.needsInsertBaseline()) {
@@ -96,16 +101,18 @@ public final class PlatformBenchmark {
         return new Report(table, written, inquiry, relay, enrollment, footprint);
     }
 
-    private static void context(ResultTable table, BenchSettings settings, Platform platform) throws Exception {
+    private static void context(ResultTable table, BenchSettings settings, Platform platform, String serviceJvm)
+            throws Exception {
         table.context(String.format(
                 Locale.ROOT,
-                "IOP Care benchmark%s: Java %s (%s), %d cores, load average %s, platform %s",
+                "IOP Care benchmark%s: Java %s (%s), %d cores, load average %s, platform %s, services' JVM %s",
                 settings.smoke() ? " (smoke sizes: not a measurement)" : "",
                 System.getProperty("java.version"),
                 System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors(),
                 loadAverage(),
-                platform.startedHere() ? "started by the benchmark" : "found running"));
+                platform.startedHere() ? "started by the benchmark" : "found running",
+                platform.startedHere() ? serviceJvm : "as found"));
     }
 
     private static String loadAverage() throws Exception {
@@ -136,6 +143,14 @@ public final class PlatformBenchmark {
             table.add(sustained, result.sustainedRate(), "/s", "INSERT tps", inserts);
         } else {
             table.add(sustained, "below " + ResultTable.format(settings.inquiryStartRate()) + " /s", "", "");
+        }
+        double cpu = result.intakeCpuMillisPerPost();
+        if (!Double.isNaN(cpu)) {
+            table.add(
+                    "intake CPU (user + system) per POST over the ramp",
+                    String.format(Locale.ROOT, "%.2f ms", cpu),
+                    "",
+                    "");
         }
         String at = " at " + ResultTable.format(pipeline.rate()) + "/s";
         table.add("POST p99" + at, ResultTable.format(pipeline.postP99()) + " ms", "", "");

@@ -18,6 +18,20 @@ final class PlatformSetup {
     static final String RATE_LIMIT = "IOPCARE_INTAKE_RATELIMIT_REQUESTS";
     static final String SANDBOX_KEEP = "IOPCARE_NOTIFICATION_SANDBOX_KEEP";
 
+    /**
+     * Read by the JVM after its command line, so its options win over the launcher's: how {@code
+     * --service-jvm=chart} and {@code --intake-java-options} reach a service without changing the
+     * local run's own settings.
+     */
+    static final String JVM_OVERRIDES = "_JAVA_OPTIONS";
+
+    /**
+     * The chart's JVM as far as it differs from the local run's: the default tiered JIT (C1 and C2)
+     * and G1 instead of C1 only and the serial collector, and the heap the chart's
+     * {@code -XX:MaxRAMPercentage=70} gives a 768 MiB container.
+     */
+    static final String CHART_JVM = "-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseG1GC -Xmx537m";
+
     private PlatformSetup() {}
 
     static LocalOptions options(Options options) {
@@ -26,6 +40,9 @@ final class PlatformSetup {
                 .kafkaControllerPort(options.integer("kafka-controller-port", LocalOptions.KAFKA_CONTROLLER_PORT))
                 .postgresPort(options.integer("postgres-port", LocalOptions.POSTGRES_PORT))
                 .classDataSharing(!options.flag("no-cds"));
+        if (options.has("ready-timeout")) {
+            builder.readyTimeout(java.time.Duration.ofSeconds(options.integer("ready-timeout", 0)));
+        }
         if (options.has("data-dir")) {
             builder.dataDir(Path.of(options.get("data-dir", "")));
         }
@@ -47,16 +64,22 @@ final class PlatformSetup {
         List<ServiceSpec> services = new ArrayList<>();
         // the footprint alone is of the whole platform; with other parts, of what they needed
         boolean everything = settings.measures("enrollment") || settings.parts().equals(java.util.Set.of("footprint"));
+        String jvm = jvmOverrides(options);
         if (everything || settings.measures("relay") || settings.measures("inquiry")) {
-            services.add(ServiceSpec.INTAKE.withPort(intake).withEnvironment(Map.of(RATE_LIMIT, "100000000")));
+            String intakeJvm = (jvm + " " + options.get("intake-java-options", "")).strip();
+            services.add(ServiceSpec.INTAKE
+                    .withPort(intake)
+                    .withEnvironment(Map.of(RATE_LIMIT, "100000000"))
+                    .withEnvironment(jvmEnvironment(intakeJvm)));
         }
         if (everything) {
-            services.add(ServiceSpec.SCHEDULING.withPort(scheduling));
-            services.add(ServiceSpec.TREATMENT_PLAN.withPort(treatmentPlan));
+            services.add(ServiceSpec.SCHEDULING.withPort(scheduling).withEnvironment(jvmEnvironment(jvm)));
+            services.add(ServiceSpec.TREATMENT_PLAN.withPort(treatmentPlan).withEnvironment(jvmEnvironment(jvm)));
         }
         if (everything || settings.measures("inquiry")) {
             services.add(ServiceSpec.NOTIFICATION
                     .withPort(notificationPort)
+                    .withEnvironment(jvmEnvironment(jvm))
                     .withEnvironment(Map.of(
                             SANDBOX_KEEP,
                             "10000",
@@ -70,5 +93,22 @@ final class PlatformSetup {
                             Integer.toString(smtp))));
         }
         return services;
+    }
+
+    /**
+     * {@code --service-jvm=}: {@code local} (the local run's C1-only, serial-collector JVM) or
+     * {@code chart} ({@link #CHART_JVM}); the options the services' JVMs get over the launcher's.
+     */
+    static String jvmOverrides(Options options) {
+        String jvm = options.get("service-jvm", "local");
+        return switch (jvm) {
+            case "local" -> "";
+            case "chart" -> CHART_JVM;
+            default -> throw new IllegalArgumentException("--service-jvm takes local or chart, not " + jvm);
+        };
+    }
+
+    private static Map<String, String> jvmEnvironment(String jvm) {
+        return jvm.isEmpty() ? Map.of() : Map.of(JVM_OVERRIDES, jvm);
     }
 }

@@ -174,8 +174,7 @@ public class Inquiries {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         String phone = blankToNull(request.phone());
         String email = blankToNull(request.email());
-        Optional<Inquiry> earlier =
-                repository.findRecentFromSameContact(phone, email, now.minus(properties.duplicateWindow()));
+        UUID earlier = earliestFromSameContact(phone, email, now.minus(properties.duplicateWindow()));
         // The form is anonymous: a known phone or email proves nothing about who sent it. A repeat is
         // linked (duplicateOf) for staff to review, but it is a client of its own, so nothing it
         // carries can reach the earlier person's contact details, messages or enrollment.
@@ -190,12 +189,7 @@ public class Inquiries {
                 request.helpWith(),
                 request.referralSource());
         // Flushed at once: the idempotency key row refers to it.
-        Inquiry inquiry = repository.saveAndFlush(new Inquiry(
-                UUID.randomUUID(),
-                clientId,
-                normalised,
-                earlier.map(Inquiry::id).orElse(null),
-                now));
+        Inquiry inquiry = repository.saveAndFlush(new Inquiry(UUID.randomUUID(), clientId, normalised, earlier, now));
         outbox.append(new InquiryReceived(
                 UUID.randomUUID(),
                 now,
@@ -208,6 +202,21 @@ public class Inquiries {
                 inquiry.contactConsent(),
                 inquiry.duplicateOf()));
         return inquiry;
+    }
+
+    /**
+     * The earliest original inquiry from this phone or email since the given instant, by id only:
+     * every public POST asks, and a plain query is a fraction of what mapping an entity costs.
+     */
+    private @Nullable UUID earliestFromSameContact(@Nullable String phone, @Nullable String email, Instant since) {
+        List<UUID> found =
+                jdbc.query("""
+                SELECT id FROM inquiry
+                WHERE received_at >= ? AND duplicate_of IS NULL
+                  AND (phone = CAST(? AS varchar) OR lower(email) = lower(CAST(? AS varchar)))
+                ORDER BY received_at LIMIT 1
+                """, (rs, row) -> rs.getObject(1, UUID.class), Timestamp.from(since), phone, email);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     @Transactional(readOnly = true)

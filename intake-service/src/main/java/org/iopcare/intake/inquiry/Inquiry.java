@@ -59,8 +59,12 @@ public class Inquiry {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /**
+     * Null until the inquiry is first stored: with an id of its own and no version, Spring Data would
+     * take a new inquiry for a stored one and read it back before inserting it.
+     */
     @Version
-    private long version;
+    private Long version;
 
     protected Inquiry() {}
 

@@ -1,7 +1,5 @@
 package org.iopcare.intake.inquiry;
 
-import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -29,14 +27,4 @@ interface InquiryRepository extends JpaRepository<Inquiry, UUID> {
                         OR NOT EXISTS (SELECT 1 FROM care_team_member m WHERE m.client_id = i.client_id))
                     """, nativeQuery = true)
     Page<Inquiry> findVisible(@Nullable String status, UUID[] clients, Pageable page);
-
-    /** The earliest original inquiry from this phone or email since the given instant. */
-    @Query(value = """
-                    SELECT * FROM inquiry
-                    WHERE received_at >= :since AND duplicate_of IS NULL
-                      AND ((:phone IS NOT NULL AND phone = :phone)
-                        OR (:email IS NOT NULL AND lower(email) = lower(:email)))
-                    ORDER BY received_at LIMIT 1
-                    """, nativeQuery = true)
-    Optional<Inquiry> findRecentFromSameContact(@Nullable String phone, @Nullable String email, Instant since);
 }

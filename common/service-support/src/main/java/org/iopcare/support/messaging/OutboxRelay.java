@@ -98,12 +98,21 @@ public class OutboxRelay implements SmartLifecycle {
         return publishPending(0);
     }
 
-    /** One pass over the shards, starting at {@code firstShard} so that workers spread out. */
+    /**
+     * One pass over the shards that hold events, starting at {@code firstShard} so that workers
+     * spread out. A shard that receives its first event after the look-up is left to the next pass,
+     * which that event's commit wakes.
+     */
     private int publishPending(int firstShard) {
         int total = 0;
         boolean stalled = false;
+        boolean[] pending = new boolean[OutboxStore.SHARDS];
+        store.pendingShards().forEach(shard -> pending[shard] = true);
         for (int i = 0; i < OutboxStore.SHARDS; i++) {
             int shard = (firstShard + i) % OutboxStore.SHARDS;
+            if (!pending[shard]) {
+                continue;
+            }
             int batch;
             do {
                 batch = publishBatch(shard);

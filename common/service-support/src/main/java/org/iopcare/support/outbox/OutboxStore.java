@@ -37,6 +37,23 @@ public class OutboxStore {
                 """, Boolean.class, lockName, lockName + ":" + shard));
     }
 
+    /**
+     * The shards that hold events now, in one statement: a walk down the {@code (shard, seq)} index
+     * that touches one entry per non-empty shard, however many events wait. A relay pass locks and
+     * reads only these, so a commit that wakes the relay costs one shard's transaction rather than
+     * one per shard.
+     */
+    public List<Integer> pendingShards() {
+        return jdbc.queryForList("""
+                WITH RECURSIVE pending (shard) AS (
+                    (SELECT shard FROM outbox_event ORDER BY shard LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT o.shard FROM outbox_event o WHERE o.shard > p.shard ORDER BY o.shard LIMIT 1)
+                    FROM pending p WHERE p.shard IS NOT NULL)
+                SELECT shard FROM pending WHERE shard IS NOT NULL
+                """, Integer.class);
+    }
+
     /** The shard's oldest events, in commit order per client. */
     public List<PendingEvent> nextBatch(int shard, int limit) {
         return jdbc.query(

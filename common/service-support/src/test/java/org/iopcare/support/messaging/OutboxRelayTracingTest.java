@@ -52,6 +52,11 @@ class OutboxRelayTracingTest {
             boolean served;
 
             @Override
+            public List<Integer> pendingShards() {
+                return served ? List.of() : List.of(0);
+            }
+
+            @Override
             public boolean tryLockShard(int shard) {
                 return true;
             }
