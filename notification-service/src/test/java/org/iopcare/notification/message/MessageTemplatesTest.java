@@ -98,7 +98,7 @@ class MessageTemplatesTest {
                 rendered++;
             }
         }
-        assertThat(rendered).isEqualTo(27);
+        assertThat(rendered).isEqualTo(31);
     }
 
     @Test
@@ -120,7 +120,7 @@ class MessageTemplatesTest {
                 spanish++;
             }
         }
-        assertThat(spanish).isEqualTo(20);
+        assertThat(spanish).isEqualTo(24);
         // a language not offered, or none, reads English
         assertThat(templates.render(MessageKind.HELP_REPLY, Channel.SMS, "fr", Map.of()))
                 .isEqualTo(templates.render(MessageKind.HELP_REPLY, Channel.SMS, Map.of()));
