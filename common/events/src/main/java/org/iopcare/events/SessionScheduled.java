@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param modality in person or virtual
  * @param joinUrl where a virtual session is joined (a video link); absent for one in person, or
  *     when the link is not known yet
+ * @param reason why the session was booked (an enrollment, a transfer, a make-up …); absent in
+ *     payloads written before it was added, read as a routine booking
  */
 public record SessionScheduled(
         UUID eventId,
@@ -29,7 +31,8 @@ public record SessionScheduled(
         Instant endsAt,
         String timeZone,
         SessionModality modality,
-        @Nullable String joinUrl)
+        @Nullable String joinUrl,
+        @Nullable BookingReason reason)
         implements IntegrationEvent {
 
     /** A session without a join link (in person, or a link not known yet). */
@@ -43,6 +46,21 @@ public record SessionScheduled(
             Instant endsAt,
             String timeZone,
             SessionModality modality) {
-        this(eventId, occurredAt, clientId, sessionId, kind, startsAt, endsAt, timeZone, modality, null);
+        this(eventId, occurredAt, clientId, sessionId, kind, startsAt, endsAt, timeZone, modality, null, null);
+    }
+
+    /** A session with a join link (or none), for no reason given. */
+    public SessionScheduled(
+            UUID eventId,
+            Instant occurredAt,
+            UUID clientId,
+            UUID sessionId,
+            SessionKind kind,
+            Instant startsAt,
+            Instant endsAt,
+            String timeZone,
+            SessionModality modality,
+            String joinUrl) {
+        this(eventId, occurredAt, clientId, sessionId, kind, startsAt, endsAt, timeZone, modality, joinUrl, null);
     }
 }

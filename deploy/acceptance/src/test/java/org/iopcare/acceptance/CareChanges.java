@@ -21,9 +21,9 @@ import tools.jackson.databind.JsonNode;
  * tomorrow's ACC-PM seat is rescheduled into the ACC-AM meeting the day after (one move notice,
  * not a cancellation and a new booking), and Jo gets a make-up seat in a later ACC-AM meeting.
  * {@link #begin} does all of that before the other scenarios; {@link #finish}, after scenario 1,
- * checks the client's messages: the welcome once, one move notice naming the new time, no
- * cancellation notice (a track change is not told), and today's reminder, which falls due while
- * the other scenarios run.
+ * checks the client's messages: the welcome once, one schedule notice for the transfer, one move
+ * notice naming the new time, one make-up notice, no cancellation notice (a track change is told by
+ * the schedule notice), and today's reminder, which falls due while the other scenarios run.
  */
 final class CareChanges extends StartedEarly {
 
@@ -38,6 +38,8 @@ final class CareChanges extends StartedEarly {
     private Instant enrolledAt;
     private String movedSession;
     private Instant rescheduledAt;
+    private Instant transferredAt;
+    private Instant madeUpAt;
 
     private CareChanges(Journey journey) {
         super(journey);
@@ -67,6 +69,7 @@ final class CareChanges extends StartedEarly {
 
         // transfer from tomorrow (intake learns a track created a moment ago from track-changed)
         LocalDate tomorrow = today.plusDays(1);
+        transferredAt = Instant.now().minusSeconds(1);
         AtomicReference<Reply> transfer = new AtomicReference<>();
         await("transfer to " + EVENING, Duration.ofSeconds(20)).until(() -> {
             transfer.set(staff.transfer(clientId, EVENING, tomorrow));
@@ -117,6 +120,7 @@ final class CareChanges extends StartedEarly {
                 journey.platform.scheduling + "/api/group-sessions?date=" + today.plusDays(4) + "&track=" + MORNING,
                 staff.scheduler);
         assertThat(groups.status()).as("%s", groups).isEqualTo(200);
+        madeUpAt = Instant.now().minusSeconds(1);
         Reply madeUp = staff.makeUp(clientId, groups.json().get(0).get("id").asString());
         assertThat(madeUp.status()).as("%s", madeUp).isEqualTo(201);
         assertThat(madeUp.json().get("status").asString()).isEqualTo("SCHEDULED");
@@ -156,16 +160,29 @@ final class CareChanges extends StartedEarly {
         assertThat(onPhone.get("body").asString())
                 .containsAnyOf(AcceptanceIT.clock24(meeting), AcceptanceIT.clock12(meeting));
 
+        // one make-up notice naming its time
+        JsonNode makeUp = journey.awaitSent(clientId, "MAKE_UP_BOOKED", "SMS", madeUpAt, Duration.ofSeconds(20));
+        assertThat(journey.awaitOnPhone(jo.phone(), makeUp).get("body").asString())
+                .containsAnyOf(AcceptanceIT.clock24(meeting), AcceptanceIT.clock12(meeting));
+
+        // one schedule notice for the transfer, after its gathering time (2 minutes), naming the new times
+        JsonNode changed = journey.awaitSent(clientId, "SCHEDULE_CHANGED", "SMS", transferredAt, Duration.ofMinutes(3));
+        assertThat(journey.awaitOnPhone(jo.phone(), changed).get("body").asString())
+                .containsAnyOf(AcceptanceIT.clock24(meeting), AcceptanceIT.clock12(meeting));
+
         // today's morning meeting, before the transfer's date, is reminded
         JsonNode reminder = journey.awaitReminder(clientId, todaysSession, enrolledAt, Duration.ofSeconds(30));
         journey.awaitOnPhone(jo.phone(), reminder);
 
         // the product's messages for these changes, and no others: the welcome once (a transfer is not
-        // a new enrollment), the move notice once, no cancellation notice (a track change is not told,
-        // and a move is no cancellation), today's reminder only (the other sessions are days ahead)
+        // a new enrollment), the transfer's schedule notice once (its cancellations are not told
+        // apart), the move notice once, the make-up notice once, no cancellation notice (a move is no
+        // cancellation), today's reminder only (the other sessions are days ahead)
         await("Jo's messages", Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(staff.messages(clientId, "WELCOME")).hasSize(1);
             assertThat(staff.messages(clientId, "SESSION_MOVED")).hasSize(1);
+            assertThat(staff.messages(clientId, "SCHEDULE_CHANGED")).hasSize(1);
+            assertThat(staff.messages(clientId, "MAKE_UP_BOOKED")).hasSize(1);
             assertThat(staff.messages(clientId, "SESSION_CANCELLED")).isEmpty();
             assertThat(staff.messages(clientId, "SESSION_REMINDER")).hasSize(1);
         });

@@ -44,6 +44,14 @@ public enum MessageKind {
      * local day of telling (later cancellations of that day are merged into it while it waits).
      */
     SESSION_CANCELLED(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
+    /**
+     * Sessions a transfer booked: the first one's local date and time (and, by email, every one),
+     * one notice per client and local day of telling; names no program. The transfer's cancellations
+     * are not told apart.
+     */
+    SCHEDULE_CHANGED(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
+    /** A make-up session booked for the client: its local date and time, once. */
+    MAKE_UP_BOOKED(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** Same day as a missed session: kind, no blame, how to reach the clinic. */
     MISSED_SESSION_OUTREACH(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** To the care team when a session was missed: ids and counts only. */

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The session side of the projection: {@code session-scheduled} plans reminders (and the welcome),
- * {@code session-cancelled} drops them, {@code session-missed} reaches out to the client and alerts
+ * The session side of the projection: {@code session-scheduled} plans reminders (and the welcome)
+ * and tells a transfer's or a make-up's booking ({@link ScheduleNotices}), {@code session-cancelled}
+ * drops them, {@code session-missed} reaches out to the client and alerts
  * the care team. A session event may arrive before the client's enrollment. A scheduled or cancelled
  * session answers the client's earlier reschedule requests ({@link ReplyWorkItems#sessionChanged}).
  */
@@ -42,6 +43,7 @@ public class SessionEvents {
     private final Clock clock;
     private final ReplyWorkItems replyItems;
     private final CancellationNotices notices;
+    private final ScheduleNotices bookings;
 
     SessionEvents(
             ProcessedEvents processed,
@@ -53,9 +55,11 @@ public class SessionEvents {
             SendWindowProperties window,
             Clock clock,
             ReplyWorkItems replyItems,
-            CancellationNotices notices) {
+            CancellationNotices notices,
+            ScheduleNotices bookings) {
         this.replyItems = replyItems;
         this.notices = notices;
+        this.bookings = bookings;
         this.processed = processed;
         this.clientLock = clientLock;
         this.sessions = sessions;
@@ -77,8 +81,13 @@ public class SessionEvents {
         if (!sessions.scheduled(event, now)) {
             return; // cancelled or missed before its schedule arrived
         }
-        sessions.find(event.sessionId()).ifPresent(session -> reminders.plan(session, now));
-        recipients.findById(event.clientId()).ifPresent(recipient -> reminders.planWelcome(recipient, now));
+        Optional<ClientSession> session = sessions.find(event.sessionId());
+        session.ifPresent(booked -> reminders.plan(booked, now));
+        Optional<Recipient> recipient = recipients.findById(event.clientId());
+        recipient.ifPresent(enrolled -> reminders.planWelcome(enrolled, now));
+        if (recipient.isPresent() && recipient.get().enrolled() && session.isPresent()) {
+            bookings.booked(event, recipient.get(), session.get(), Reminders.zone(recipient, session.get()), now);
+        }
     }
 
     @Transactional
@@ -94,7 +103,9 @@ public class SessionEvents {
         Optional<Recipient> recipient = recipients.findById(event.clientId());
         Optional<ClientSession> session = sessions.find(event.sessionId());
         if (recipient.isPresent() && recipient.get().enrolled() && session.isPresent()) {
-            notices.cancelled(event, recipient.get(), Reminders.zone(recipient, session.get()), now);
+            ZoneId zone = Reminders.zone(recipient, session.get());
+            notices.cancelled(event, recipient.get(), zone, now);
+            bookings.changed(event.clientId(), event.sessionId(), null, recipient.get(), zone, now);
         }
     }
 
@@ -128,6 +139,7 @@ public class SessionEvents {
             return;
         }
         ZoneId zone = Reminders.zone(recipient, session.get());
+        bookings.changed(event.clientId(), event.sessionId(), event.startsAt(), recipient.get(), zone, now);
         Instant at = window.window().nextOpening(now, zone);
         if (at.isBefore(event.startsAt())) {
             messages.toClient(

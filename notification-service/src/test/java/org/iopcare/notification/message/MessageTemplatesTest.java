@@ -98,7 +98,7 @@ class MessageTemplatesTest {
                 rendered++;
             }
         }
-        assertThat(rendered).isEqualTo(27);
+        assertThat(rendered).isEqualTo(31);
     }
 
     @Test
@@ -120,7 +120,7 @@ class MessageTemplatesTest {
                 spanish++;
             }
         }
-        assertThat(spanish).isEqualTo(20);
+        assertThat(spanish).isEqualTo(24);
         // a language not offered, or none, reads English
         assertThat(templates.render(MessageKind.HELP_REPLY, Channel.SMS, "fr", Map.of()))
                 .isEqualTo(templates.render(MessageKind.HELP_REPLY, Channel.SMS, Map.of()));
@@ -162,6 +162,19 @@ class MessageTemplatesTest {
         assertThat(templates.render(MessageKind.SESSION_CANCELLED, Channel.SMS, "es", cancelled))
                 .contains("sus citas del lunes 9 de marzo a las 9:00")
                 .contains(" y miércoles 11 de marzo");
+        Map<String, Object> transfer =
+                Map.of("sessionsAt", List.of(monday, monday.plusDays(2)), "sessionAt", monday, "several", true);
+        assertThat(templates.render(MessageKind.SCHEDULE_CHANGED, Channel.SMS, "en", transfer))
+                .contains("schedule has changed")
+                .contains("Monday, March 9 at 9:00 AM EDT");
+        assertThat(templates.render(MessageKind.SCHEDULE_CHANGED, Channel.SMS, "es", transfer))
+                .contains("horario de citas cambió")
+                .contains("lunes 9 de marzo a las 9:00");
+        assertThat(templates.render(MessageKind.SCHEDULE_CHANGED, Channel.EMAIL, "es", transfer))
+                .contains("Sus nuevas citas: lunes 9 de marzo a las 9:00")
+                .contains(" y miércoles 11 de marzo");
+        assertThat(templates.render(MessageKind.MAKE_UP_BOOKED, Channel.SMS, "es", reminder))
+                .contains("cita adicional el lunes 9 de marzo a las 9:00");
         assertThat(templates.optOutHint("es")).isEqualTo("Responda STOP para no recibir más mensajes");
         assertThat(templates.optOutHint("en")).isEqualTo(Messages.OPT_OUT_HINT);
     }
@@ -174,7 +187,11 @@ class MessageTemplatesTest {
                 "sessionDate", "Monday, March 9", "sessionTime", "9:00 AM EDT", "virtual", true, "joinUrl", link);
         Map<String, Object> inPerson =
                 Map.of("sessionDate", "Monday, March 9", "sessionTime", "9:00 AM EDT", "virtual", false);
-        for (MessageKind kind : List.of(MessageKind.SESSION_REMINDER, MessageKind.SESSION_MOVED, MessageKind.WELCOME)) {
+        for (MessageKind kind : List.of(
+                MessageKind.SESSION_REMINDER,
+                MessageKind.SESSION_MOVED,
+                MessageKind.WELCOME,
+                MessageKind.MAKE_UP_BOOKED)) {
             for (Channel channel : kind.channels()) {
                 assertThat(templates.render(kind, channel, virtual))
                         .as("%s %s", kind, channel)

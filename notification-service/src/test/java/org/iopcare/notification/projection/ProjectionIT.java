@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.iopcare.events.AgeGroup;
+import org.iopcare.events.BookingReason;
 import org.iopcare.events.CancellationReason;
 import org.iopcare.events.ClientDischarged;
 import org.iopcare.events.ClientEnrolled;
@@ -524,6 +525,98 @@ class ProjectionIT extends NotificationIT {
         TestKafka.publish(late);
         await().atMost(Duration.ofSeconds(30)).until(() -> tasks(early) == 1);
         assertThat(reminderTime(early)).isAfter(late.startsAt());
+    }
+
+    @Test
+    void aTransferIsToldInOneScheduleNoticeNamingItsFirstSessionAndNoCancellationNotice() {
+        Client client = newClient();
+        SessionScheduled enrolledFor = session(client, UUID.randomUUID(), Duration.ofDays(3));
+        TestKafka.publishAll(List.<IntegrationEvent>of(enrolled(client), enrolledFor));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks(enrolledFor.sessionId()) == 1);
+
+        // the transfer: the old track's session cancelled, the new track's booked, one event redelivered
+        SessionScheduled first = booked(client, Duration.ofDays(3).plusHours(5), BookingReason.TRANSFER);
+        SessionScheduled second = booked(client, Duration.ofDays(5).plusHours(5), BookingReason.TRANSFER);
+        TestKafka.publishAll(List.<IntegrationEvent>of(
+                cancelled(enrolledFor, CancellationReason.TRACK_CHANGE), second, first, first));
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US);
+        ZoneId zone = ZoneId.of(ZONE);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT channel || ' ' || body FROM message WHERE client_id = ?"
+                                        + " AND kind = 'SCHEDULE_CHANGED' ORDER BY channel",
+                                String.class,
+                                client.id()))
+                        .hasSize(2)
+                        .allSatisfy(notice -> assertThat(notice)
+                                .contains(
+                                        "schedule has changed",
+                                        day.format(first.startsAt().atZone(zone))))
+                        .first()
+                        .asString()
+                        .startsWith("EMAIL")
+                        .contains(day.format(second.startsAt().atZone(zone))));
+        assertThat(kinds(client.id()))
+                .doesNotContain("SESSION_CANCELLED:SMS", "SESSION_CANCELLED:EMAIL")
+                .filteredOn(kind -> kind.startsWith("SCHEDULE_CHANGED"))
+                .hasSize(2);
+
+        // the first new session moved while the notice waits: the notice names its new time
+        Instant later = first.startsAt().plus(Duration.ofDays(1));
+        TestKafka.publish(new SessionRescheduled(
+                UUID.randomUUID(),
+                Instant.now(),
+                client.id(),
+                first.sessionId(),
+                first.startsAt(),
+                first.endsAt(),
+                later,
+                later.plus(Duration.ofHours(3))));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT body FROM message WHERE client_id = ? AND kind = 'SCHEDULE_CHANGED'",
+                                String.class,
+                                client.id()))
+                        .hasSize(2)
+                        .allSatisfy(notice -> assertThat(notice)
+                                .contains(day.format(later.atZone(zone)))
+                                .doesNotContain(day.format(first.startsAt().atZone(zone)))));
+    }
+
+    @Test
+    void aMakeUpSessionIsToldOnceWithItsTime() {
+        Client client = newClient();
+        TestKafka.publish(enrolled(client));
+        SessionScheduled makeUp = booked(client, Duration.ofDays(2), BookingReason.MAKE_UP);
+        SessionScheduled routine = booked(client, Duration.ofDays(4), BookingReason.HORIZON);
+        TestKafka.publishAll(List.<IntegrationEvent>of(makeUp, makeUp, routine));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks(routine.sessionId()) == 1);
+        String date = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US)
+                .format(makeUp.startsAt().atZone(ZoneId.of(ZONE)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT body FROM message WHERE client_id = ? AND kind = 'MAKE_UP_BOOKED'",
+                                String.class,
+                                client.id()))
+                        .hasSize(2)
+                        .allSatisfy(body -> assertThat(body).contains("extra appointment", date)));
+        assertThat(kinds(client.id())).noneMatch(kind -> kind.startsWith("SCHEDULE_CHANGED"));
+    }
+
+    private static SessionScheduled booked(Client client, Duration from, BookingReason reason) {
+        SessionScheduled session = session(client, UUID.randomUUID(), from);
+        return new SessionScheduled(
+                session.eventId(),
+                session.occurredAt(),
+                session.clientId(),
+                session.sessionId(),
+                session.kind(),
+                session.startsAt(),
+                session.endsAt(),
+                session.timeZone(),
+                session.modality(),
+                null,
+                reason);
     }
 
     private static SessionCancelled cancelled(SessionScheduled session, CancellationReason reason) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
+import org.iopcare.events.BookingReason;
 import org.iopcare.events.SessionKind;
 import org.iopcare.scheduling.config.SchedulingProperties;
 import org.iopcare.scheduling.track.ProgramTrack;
@@ -125,7 +126,7 @@ class ClosureWithdrawal {
         if (!sessions.insert(again, now)) {
             return false;
         }
-        builder.published(again, now);
+        builder.published(again, now, BookingReason.CLOSURE_WITHDRAWN);
         return true;
     }
 }

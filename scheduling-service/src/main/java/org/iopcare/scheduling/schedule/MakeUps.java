@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.iopcare.events.BookingReason;
 import org.iopcare.scheduling.track.ProgramTrack;
 import org.iopcare.scheduling.track.Tracks;
 import org.iopcare.support.web.ProblemException;
@@ -67,7 +68,7 @@ class MakeUps {
         ProgramTrack track = tracks.get(group.trackCode());
         ClientSession seat = ClientSession.seat(clientId, group, track);
         sessions.insert(seat, now);
-        builder.published(seat, now);
+        builder.published(seat, now, BookingReason.MAKE_UP);
         return seat;
     }
 }

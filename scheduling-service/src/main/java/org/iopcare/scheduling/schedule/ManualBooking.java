@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
+import org.iopcare.events.BookingReason;
 import org.iopcare.events.SessionKind;
 import org.iopcare.events.SessionModality;
 import org.iopcare.scheduling.track.Tracks;
@@ -97,7 +98,7 @@ class ManualBooking {
                 schedules.resolveBookingNeed(
                         clientId, kind, SessionPlanner.weekOf(java.time.LocalDate.ofInstant(slot.start(), zone)), now),
                 SchedulingWorkItems.BOOKED);
-        builder.published(session, now);
+        builder.published(session, now, BookingReason.BOOKED_BY_STAFF);
         return session;
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.iopcare.events.BookingReason;
 import org.iopcare.events.CancellationReason;
 import org.iopcare.events.SessionCancelled;
 import org.iopcare.events.SessionKind;
@@ -99,7 +100,7 @@ public class ScheduleBuilder {
                 enrollment.ageGroup(),
                 null);
         schedules.save(schedule, now);
-        extend(schedule, track, now);
+        extend(schedule, track, now, BookingReason.ENROLLMENT);
         previous.filter(p -> p.status() == ClientSchedule.Status.ACTIVE
                         && !p.trackCode().equals(track.code()))
                 .ifPresent(p -> promote(p.trackCode(), now));
@@ -120,7 +121,7 @@ public class ScheduleBuilder {
         if (current.status() != ClientSchedule.Status.ENDED
                 && (current.scheduledThrough() == null
                         || current.scheduledThrough().isBefore(dayBefore))) {
-            extend(current, previous, now, dayBefore);
+            extend(current, previous, now, dayBefore, BookingReason.HORIZON);
         }
         ClientSchedule extended = schedules.find(current.clientId()).orElse(current);
         sessions
@@ -148,7 +149,7 @@ public class ScheduleBuilder {
                         ? extended.scheduledThrough()
                         : dayBefore);
         schedules.save(moved, now);
-        extend(moved, track, now);
+        extend(moved, track, now, BookingReason.TRANSFER);
         if (current.status() == ClientSchedule.Status.ACTIVE) {
             promote(previous.code(), now);
         }
@@ -310,7 +311,7 @@ public class ScheduleBuilder {
                     .transferredOnto(seated.clientId(), track.code())
                     .filter(from::isBefore)
                     .orElse(from);
-            joinGroups(seated, track, groupsFrom, seated.scheduledThrough(), now);
+            joinGroups(seated, track, groupsFrom, seated.scheduledThrough(), now, BookingReason.TRACK_REPLANNED);
         }
     }
 
@@ -328,7 +329,7 @@ public class ScheduleBuilder {
                 .plusDays(settings.horizon().toDays() - 2);
         List<ClientSchedule> due = schedules.lockDueForExtension(threshold, batch);
         for (ClientSchedule schedule : due) {
-            extend(schedule, tracks.get(schedule.trackCode()), now);
+            extend(schedule, tracks.get(schedule.trackCode()), now, BookingReason.HORIZON);
         }
         return due.size();
     }
@@ -354,7 +355,7 @@ public class ScheduleBuilder {
                     null);
             schedules.save(active, now);
             log.info("Client {} promoted from the waitlist of {}", w.clientId(), trackCode);
-            extend(active, track, now);
+            extend(active, track, now, BookingReason.WAITLIST_PROMOTION);
         }
     }
 
@@ -371,12 +372,13 @@ public class ScheduleBuilder {
                 UUID.randomUUID(), now, session.clientId(), session.id(), session.startsAt(), reason));
     }
 
-    void extend(ClientSchedule schedule, ProgramTrack track, Instant now) {
-        extend(schedule, track, now, null);
+    void extend(ClientSchedule schedule, ProgramTrack track, Instant now, BookingReason reason) {
+        extend(schedule, track, now, null, reason);
     }
 
     /** Extends the schedule through {@code until}, or through the horizon when null. */
-    private void extend(ClientSchedule schedule, ProgramTrack track, Instant now, LocalDate until) {
+    private void extend(
+            ClientSchedule schedule, ProgramTrack track, Instant now, LocalDate until, BookingReason reason) {
         LocalDate today = LocalDate.ofInstant(now, track.zone());
         LocalDate horizon =
                 until != null ? until : today.plusDays(settings.horizon().toDays());
@@ -401,7 +403,7 @@ public class ScheduleBuilder {
                     .transferredOnto(schedule.clientId(), track.code())
                     .filter(from::isBefore)
                     .orElse(from);
-            joinGroups(schedule, track, groupsFrom, through, now);
+            joinGroups(schedule, track, groupsFrom, through, now, reason);
         }
         List<AvailabilityWindow> availability = schedules.availability(schedule.clinicianId());
         for (LocalDate week : SessionPlanner.weeks(from, through)) {
@@ -415,7 +417,8 @@ public class ScheduleBuilder {
                     settings.individualMinutes(),
                     availability,
                     track.zone(),
-                    now);
+                    now,
+                    reason);
             if (SessionPlanner.isCheckInWeek(schedule.startDate(), week)) {
                 book(
                         schedule,
@@ -425,14 +428,20 @@ public class ScheduleBuilder {
                         settings.checkInMinutes(),
                         availability,
                         track.zone(),
-                        now);
+                        now,
+                        reason);
             }
         }
         schedules.save(schedule.withScheduledThrough(through), now);
     }
 
     private void joinGroups(
-            ClientSchedule schedule, ProgramTrack track, LocalDate from, LocalDate through, Instant now) {
+            ClientSchedule schedule,
+            ProgramTrack track,
+            LocalDate from,
+            LocalDate through,
+            Instant now,
+            BookingReason reason) {
         for (ProgramTrack.Meeting meeting :
                 SessionPlanner.meetings(track, from, through, day -> schedules.closed(track.code(), day))) {
             if (meeting.startsAt().isBefore(now)) {
@@ -449,7 +458,7 @@ public class ScheduleBuilder {
             }
             ClientSession seat = ClientSession.seat(schedule.clientId(), group, track);
             if (sessions.insert(seat, now)) {
-                published(seat, now);
+                published(seat, now, reason);
             }
         }
     }
@@ -484,7 +493,16 @@ public class ScheduleBuilder {
             int minutes = need.kind() == SessionKind.CLINICIAN_CHECK_IN
                     ? settings.checkInMinutes()
                     : settings.individualMinutes();
-            if (book(schedule, need.kind(), need.weekStart(), earliest, minutes, availability, zone, now)) {
+            if (book(
+                    schedule,
+                    need.kind(),
+                    need.weekStart(),
+                    earliest,
+                    minutes,
+                    availability,
+                    zone,
+                    now,
+                    BookingReason.NEED_FILLED)) {
                 booked++;
             }
         }
@@ -500,7 +518,8 @@ public class ScheduleBuilder {
             int minutes,
             List<AvailabilityWindow> availability,
             ZoneId zone,
-            Instant now) {
+            Instant now,
+            BookingReason reason) {
         if (sessions.hasPlanned(schedule.clientId(), kind, week)) {
             return false;
         }
@@ -542,13 +561,14 @@ public class ScheduleBuilder {
         if (sessions.insert(session, now)) {
             work.bookingNeedsResolved(
                     schedules.resolveBookingNeed(schedule.clientId(), kind, week, now), SchedulingWorkItems.BOOKED);
-            published(session, now);
+            published(session, now, reason);
             return true;
         }
         return false;
     }
 
-    void published(ClientSession session, Instant now) {
+    /** Publishes {@code session-scheduled} for a session just booked, with why it was booked. */
+    void published(ClientSession session, Instant now, BookingReason reason) {
         outbox.append(new SessionScheduled(
                 UUID.randomUUID(),
                 now,
@@ -558,7 +578,9 @@ public class ScheduleBuilder {
                 session.startsAt(),
                 session.endsAt(),
                 session.zone().getId(),
-                session.modality()));
+                session.modality(),
+                null,
+                reason));
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b, LocalDate c) {

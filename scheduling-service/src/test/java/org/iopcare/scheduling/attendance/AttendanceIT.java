@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.iopcare.events.AttendanceConfirmed;
 import org.iopcare.events.AttendedAs;
+import org.iopcare.events.BookingReason;
 import org.iopcare.events.CareTeamChanged;
 import org.iopcare.events.ContactChannel;
 import org.iopcare.events.SessionMissCorrected;
@@ -163,9 +164,11 @@ class AttendanceIT extends SchedulingIT {
                     .pollInterval(Duration.ofMillis(100))
                     .untilAsserted(() -> assertThat(TestKafka.poll(scheduled).stream()
                                     .filter(r -> new String(r.key()).equals(client.toString()))
-                                    .map(r -> TestKafka.read(r, SessionScheduled.class)
-                                            .sessionId()))
-                            .contains(seat));
+                                    .map(r -> TestKafka.read(r, SessionScheduled.class)))
+                            .anySatisfy(e -> {
+                                assertThat(e.sessionId()).isEqualTo(seat);
+                                assertThat(e.reason()).isEqualTo(BookingReason.MAKE_UP);
+                            }));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.iopcare.events.AgeGroup;
+import org.iopcare.events.BookingReason;
 import org.iopcare.events.CancellationReason;
 import org.iopcare.events.ClientEnrolled;
 import org.iopcare.events.IntegrationEvent;
@@ -367,7 +368,7 @@ class ScheduleBuilderTest {
         assertThat(planned.scheduledThrough()).isEqualTo(LocalDate.of(2026, 4, 1));
 
         Instant weekLater = NOW.plus(java.time.Duration.ofDays(7));
-        builder.extend(planned, track, weekLater);
+        builder.extend(planned, track, weekLater, BookingReason.HORIZON);
 
         // three more meetings (Fri 3, Mon 6, Wed 8 April) and the week of 6 April's individual session
         List<ClientSession> added = sessions.values().stream().skip(before).toList();

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.iopcare.events.AgeGroup;
+import org.iopcare.events.BookingReason;
 import org.iopcare.events.CancellationReason;
 import org.iopcare.events.CareTeamChanged;
 import org.iopcare.events.ClientDischarged;
@@ -150,6 +151,7 @@ class ScheduleIT extends SchedulingIT {
                     .extracting(SessionScheduled::kind)
                     .contains(SessionKind.GROUP, SessionKind.INDIVIDUAL_THERAPY, SessionKind.CLINICIAN_CHECK_IN);
             assertThat(published).allSatisfy(e -> assertThat(e.timeZone()).isEqualTo("America/New_York"));
+            assertThat(published).allSatisfy(e -> assertThat(e.reason()).isEqualTo(BookingReason.ENROLLMENT));
             assertThat(withdrawn).allSatisfy(e -> assertThat(e.reason()).isEqualTo(CancellationReason.TRACK_CHANGE));
             // Over 28 days a daily track has 28 or 29 meetings, each planned once for each track.
             int groupsOnFirst = count(
@@ -422,6 +424,11 @@ class ScheduleIT extends SchedulingIT {
                                 groupStarts(seated, onto, "SCHEDULED").size());
             });
             assertThat(withdrawn).allSatisfy(e -> assertThat(e.reason()).isEqualTo(CancellationReason.TRACK_CHANGE));
+            // the new track's seats say they were booked for the transfer
+            assertThat(booked)
+                    .filteredOn(e -> e.occurredAt().isAfter(move.occurredAt()) && e.kind() == SessionKind.GROUP)
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.reason()).isEqualTo(BookingReason.TRANSFER));
         }
     }
 

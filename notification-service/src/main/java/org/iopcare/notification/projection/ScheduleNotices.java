@@ -1,0 +1,64 @@
+package org.iopcare.notification.projection;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.iopcare.events.BookingReason;
+import org.iopcare.events.SessionScheduled;
+import org.iopcare.notification.message.ClientMessages;
+import org.iopcare.notification.message.MessageKind;
+import org.iopcare.notification.recipient.Recipient;
+import org.iopcare.notification.reminder.Reminders;
+import org.iopcare.notification.reminder.SendWindowProperties;
+import org.iopcare.notification.session.ClientSession;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tells a client of sessions booked for a change of their care, one message per change: the
+ * sessions a transfer booked make one {@code SCHEDULE_CHANGED} per client and client-local day of
+ * telling ({@link GatheredNotices}), naming the first new session and listing them all by email; a
+ * make-up seat is one {@code MAKE_UP_BOOKED} with its time. The transfer's cancellations (a track
+ * change) are not told apart: the schedule notice is the one message of the change. Sessions booked
+ * for an enrollment, the rolling horizon or any other reason are not told here (the welcome and the
+ * reminders tell them).
+ */
+@Service
+class ScheduleNotices {
+
+    private final GatheredNotices transfers;
+    private final ClientMessages messages;
+    private final SendWindowProperties window;
+
+    ScheduleNotices(JdbcTemplate jdbc, ClientMessages messages, SendWindowProperties window) {
+        this.transfers = new GatheredNotices(jdbc, messages, window, MessageKind.SCHEDULE_CHANGED);
+        this.messages = messages;
+        this.window = window;
+    }
+
+    /**
+     * A session moved ({@code startsAt}) or cancelled (null), in its event's transaction under the
+     * client's lock: a transfer notice still waiting names its new time, or no longer lists it.
+     */
+    void changed(UUID clientId, UUID sessionId, Instant startsAt, Recipient recipient, ZoneId zone, Instant now) {
+        transfers.changed(clientId, sessionId, startsAt, recipient, zone, now);
+    }
+
+    /** In the booking's transaction, under the client's lock, for an enrolled client. */
+    void booked(SessionScheduled event, Recipient recipient, ClientSession session, ZoneId zone, Instant now) {
+        if (event.reason() == BookingReason.TRANSFER) {
+            transfers.gather(event.clientId(), event.sessionId(), session.startsAt(), recipient, zone, now);
+        } else if (event.reason() == BookingReason.MAKE_UP && session.startsAt().isAfter(now)) {
+            Instant at = window.window().nextOpening(now, zone);
+            if (at.isBefore(session.startsAt())) {
+                messages.toClient(
+                        recipient,
+                        MessageKind.MAKE_UP_BOOKED,
+                        Reminders.sessionValues(session, zone),
+                        event.eventId(),
+                        at,
+                        session.startsAt());
+            }
+        }
+    }
+}
