@@ -35,7 +35,7 @@ import org.iopcare.scheduling.work.NoWorkItems;
 import org.iopcare.support.outbox.Outbox;
 import org.junit.jupiter.api.Test;
 
-/** Schedule building against in-memory stores with a fixed clock. */
+/** Schedule building, the waitlist and the horizon extension against in-memory stores with a fixed clock. */
 class ScheduleBuilderTest {
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -242,8 +242,24 @@ class ScheduleBuilderTest {
         }
     };
 
-    final ScheduleBuilder builder = new ScheduleBuilder(
-            tracks, scheduleStore, sessionStore, outbox, SchedulingProperties.defaults(), clock, new NoWorkItems());
+    final SessionOutbox sessionOutbox = new SessionOutbox(sessionStore, outbox);
+    final ScheduleExtension extension = new ScheduleExtension(
+            tracks,
+            scheduleStore,
+            sessionStore,
+            new SessionBooking(
+                    tracks,
+                    scheduleStore,
+                    sessionStore,
+                    sessionOutbox,
+                    SchedulingProperties.defaults(),
+                    new NoWorkItems()),
+            sessionOutbox,
+            SchedulingProperties.defaults(),
+            clock);
+    final Waitlist trackWaitlist = new Waitlist(tracks, scheduleStore, extension);
+    final ScheduleBuilder builder =
+            new ScheduleBuilder(tracks, scheduleStore, extension, trackWaitlist, sessionOutbox, clock);
 
     List<ClientSession> live() {
         return sessions.values().stream()
@@ -312,7 +328,7 @@ class ScheduleBuilderTest {
                 .allSatisfy(g -> assertThat(sessionStore.rosterSize(g.id())).isLessThanOrEqualTo(2));
 
         // a leaves: their sessions go, c takes the seat
-        builder.cancelUpcoming(a, NOW, CancellationReason.DISCHARGE, NOW);
+        sessionOutbox.cancelUpcoming(a, NOW, CancellationReason.DISCHARGE, NOW);
         scheduleStore.save(
                 new ClientSchedule(
                         a,
@@ -323,7 +339,7 @@ class ScheduleBuilderTest {
                         AgeGroup.ADULT,
                         null),
                 NOW);
-        builder.promote("MH-IOP-AM", NOW);
+        trackWaitlist.promote("MH-IOP-AM", NOW);
 
         assertThat(schedules.get(c).status()).isEqualTo(ClientSchedule.Status.ACTIVE);
         assertThat(waitlist).containsExactly(d);
@@ -367,7 +383,7 @@ class ScheduleBuilderTest {
         assertThat(planned.scheduledThrough()).isEqualTo(LocalDate.of(2026, 4, 1));
 
         Instant weekLater = NOW.plus(java.time.Duration.ofDays(7));
-        builder.extend(planned, track, weekLater);
+        extension.extend(planned, track, weekLater);
 
         // three more meetings (Fri 3, Mon 6, Wed 8 April) and the week of 6 April's individual session
         List<ClientSession> added = sessions.values().stream().skip(before).toList();
