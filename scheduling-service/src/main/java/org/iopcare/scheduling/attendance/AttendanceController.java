@@ -36,19 +36,19 @@ class AttendanceController {
             Caseload.clinicWide(StaffRole.SCHEDULER, StaffRole.CLINICAL_SUPERVISOR, StaffRole.PROGRAM_ADMIN);
 
     private final AttendanceRecorder recorder;
-    private final AttendanceStore store;
+    private final AttendanceViews views;
     private final SchedulingProperties settings;
     private final Caseload caseload;
     private final Clock clock;
 
     AttendanceController(
             AttendanceRecorder recorder,
-            AttendanceStore store,
+            AttendanceViews views,
             SchedulingProperties settings,
             Caseload caseload,
             Clock clock) {
         this.recorder = recorder;
-        this.store = store;
+        this.views = views;
         this.settings = settings;
         this.caseload = caseload;
         this.clock = clock;
@@ -121,7 +121,7 @@ class AttendanceController {
     @PreAuthorize("hasAnyRole('CLINICIAN','SCHEDULER','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
     GroupAttendanceResult recordSession(
             @PathVariable UUID id, @Valid @RequestBody SessionAttendanceRequest request, Authentication staff) {
-        UUID client = store.clientOf(id).orElseThrow(() -> ProblemException.notFound("Session"));
+        UUID client = views.clientOf(id).orElseThrow(() -> ProblemException.notFound("Session"));
         caseload.require(client, ATTENDANCE, "Session");
         boolean changed = recorder.recordSession(
                 id, request.attendance(), request.lateMinutes(), request.minutesAttended(), staff.getName());
@@ -134,13 +134,13 @@ class AttendanceController {
      */
     @GetMapping("/api/group-sessions")
     @PreAuthorize("hasAnyRole('CLINICIAN','SCHEDULER','CLINICAL_SUPERVISOR','PROGRAM_ADMIN')")
-    List<AttendanceStore.GroupView> groups(
+    List<AttendanceViews.GroupView> groups(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String track) {
-        List<AttendanceStore.GroupView> groups = store.groups(date, track, caseload.visibility(ATTENDANCE));
+        List<AttendanceViews.GroupView> groups = views.groups(date, track, caseload.visibility(ATTENDANCE));
         caseload.disclose(
                 groups.stream().flatMap(g -> g.roster().stream()).toList(),
-                AttendanceStore.RosterEntry::clientId,
+                AttendanceViews.RosterEntry::clientId,
                 ATTENDANCE);
         return groups;
     }
@@ -184,14 +184,14 @@ class AttendanceController {
             throw ProblemException.unprocessable("bad-range", "to must follow from, at most 400 days later");
         }
         caseload.require(id, ATTENDANCE, "Schedule of client");
-        AgeGroup ageGroup = store.ageGroup(id)
+        AgeGroup ageGroup = views.ageGroup(id)
                 .map(AgeGroup::valueOf)
                 .orElseThrow(() -> ProblemException.notFound("Schedule of client"));
         int required = settings.minimumMinutes(ageGroup);
         return new Summary(
                 id,
                 required,
-                store.weeks(id, start, end, clock.instant()).stream()
+                views.weeks(id, start, end, clock.instant()).stream()
                         .map(w -> new WeekSummary(
                                 w.weekStart(),
                                 w.attendedMinutes(),

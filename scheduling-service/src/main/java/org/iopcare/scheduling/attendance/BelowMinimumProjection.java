@@ -25,13 +25,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class BelowMinimumProjection {
 
+    private final AttendanceViews views;
     private final AttendanceStore store;
     private final SchedulingProperties settings;
     private final Outbox outbox;
     private final SchedulingWorkItems work;
 
     BelowMinimumProjection(
-            AttendanceStore store, SchedulingProperties settings, Outbox outbox, SchedulingWorkItems work) {
+            AttendanceViews views,
+            AttendanceStore store,
+            SchedulingProperties settings,
+            Outbox outbox,
+            SchedulingWorkItems work) {
+        this.views = views;
         this.store = store;
         this.settings = settings;
         this.outbox = outbox;
@@ -85,7 +91,7 @@ public class BelowMinimumProjection {
         }
         // Only a client holding a seat owes the minimum: a waitlisted week or one after the
         // discharge is not short.
-        var placement = store.placement(clientId).filter(p -> p.status().equals("ACTIVE"));
+        var placement = views.placement(clientId).filter(p -> p.status().equals("ACTIVE"));
         if (placement.isEmpty()) {
             return;
         }
@@ -94,16 +100,16 @@ public class BelowMinimumProjection {
                 placement.get().meetingDays(),
                 monday,
                 placement.get().startDate(),
-                store.closedDays(placement.get().trackCode(), monday, monday.plusDays(6)));
+                views.closedDays(placement.get().trackCode(), monday, monday.plusDays(6)));
         if (required == 0) {
             return;
         }
-        var week = store.weeks(clientId, monday, monday.plusDays(6), now).stream()
+        var week = views.weeks(clientId, monday, monday.plusDays(6), now).stream()
                 .filter(w -> w.weekStart().equals(monday))
                 .findFirst();
         // no session left in the week (its last one was cancelled or moved): nothing attended, nothing to come
-        int attended = week.map(AttendanceStore.Week::attendedMinutes).orElse(0);
-        int still = week.map(AttendanceStore.Week::stillScheduledMinutes).orElse(0);
+        int attended = week.map(AttendanceViews.Week::attendedMinutes).orElse(0);
+        int still = week.map(AttendanceViews.Week::stillScheduledMinutes).orElse(0);
         if (attended >= required) {
             work.minimumReached(clientId, monday);
         }

@@ -3,7 +3,10 @@ package org.iopcare.scheduling.attendance;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs the missed-session sweep every minute (by default), batch after batch until none is due. */
+/**
+ * Runs the missed-session sweep every {@code sweep-interval} (a minute by default), batch after batch
+ * until none is due.
+ */
 @Component
 class SweepSchedule {
 
@@ -16,8 +19,10 @@ class SweepSchedule {
     }
 
     @Scheduled(
-            fixedDelayString = "${iopcare.scheduling.sweep-interval:PT1M}",
-            initialDelayString = "${iopcare.scheduling.sweep-interval:PT1M}")
+            fixedDelayString =
+                    "#{@'iopcare.scheduling-org.iopcare.scheduling.config.SchedulingProperties'.sweepInterval().toMillis()}",
+            initialDelayString =
+                    "#{@'iopcare.scheduling-org.iopcare.scheduling.config.SchedulingProperties'.sweepInterval().toMillis()}")
     void run() {
         for (int i = 0; i < MAX_BATCHES && sweep.sweepBatch() > 0; i++) {
             // keep going while sessions are due

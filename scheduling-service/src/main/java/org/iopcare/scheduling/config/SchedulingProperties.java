@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepBatchSize sessions the sweep claims per transaction
  * @param clinicZone the zone clinicians' weekly hours and time off are entered in
  * @param extensionCron when the daily horizon extension runs (a Spring cron expression, server time)
+ * @param sweepInterval delay between two runs of the missed-session sweep (and before the first)
+ * @param workCheckInterval how often below-minimum work items whose week has ended are closed
  */
 @Validated
 @ConfigurationProperties("iopcare.scheduling")
@@ -36,7 +38,9 @@ public record SchedulingProperties(
         @Min(10) @Max(240) @DefaultValue("30") int checkInMinutes,
         @Min(1) @Max(10000) @DefaultValue("500") int sweepBatchSize,
         @NotNull @DefaultValue("America/New_York") ZoneId clinicZone,
-        @NotBlank @DefaultValue("0 15 3 * * *") String extensionCron) {
+        @NotBlank @DefaultValue("0 15 3 * * *") String extensionCron,
+        @NotNull @DefaultValue("PT1M") Duration sweepInterval,
+        @NotNull @DefaultValue("PT15M") Duration workCheckInterval) {
 
     /** The weekly minimum in minutes for an age group. */
     public int minimumMinutes(AgeGroup ageGroup) {
@@ -54,6 +58,8 @@ public record SchedulingProperties(
                 30,
                 500,
                 ZoneId.of("America/New_York"),
-                "0 15 3 * * *");
+                "0 15 3 * * *",
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(15));
     }
 }

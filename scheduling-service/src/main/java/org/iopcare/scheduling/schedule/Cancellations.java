@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Cancellations {
 
-    private final ScheduleBuilder builder;
+    private final SessionOutbox published;
     private final ScheduleStore schedules;
     private final SessionStore sessions;
     private final Tracks tracks;
@@ -29,13 +29,13 @@ public class Cancellations {
     private final Clock clock;
 
     Cancellations(
-            ScheduleBuilder builder,
+            SessionOutbox published,
             ScheduleStore schedules,
             SessionStore sessions,
             Tracks tracks,
             BelowMinimumProjection weeks,
             Clock clock) {
-        this.builder = builder;
+        this.published = published;
         this.schedules = schedules;
         this.sessions = sessions;
         this.tracks = tracks;
@@ -66,7 +66,7 @@ public class Cancellations {
         schedules.addClosure(closure, trackCode, first, last, actor, now);
         sessions.cancelGroupSessions(trackCode, first, last);
         List<ClientSession> affected = sessions.lockInClosure(trackCode, first, last);
-        affected.forEach(session -> builder.cancel(session, CancellationReason.CLOSURE, now));
+        affected.forEach(session -> published.cancel(session, CancellationReason.CLOSURE, now));
         sessions.markClosure(affected.stream().map(ClientSession::id).toList(), closure);
         return new Closed(closure, affected.size());
     }
@@ -94,7 +94,7 @@ public class Cancellations {
         if (!session.startsAt().isAfter(now) || session.attendance() != null) {
             throw ProblemException.unprocessable("session-started", "A session that has started cannot be cancelled");
         }
-        builder.cancel(session, reason, now);
+        published.cancel(session, reason, now);
         // the week may no longer reach the minimum without this session
         weeks.evaluate(session.clientId(), session.startsAt(), session.zone(), now);
         return sessions.lock(sessionId).orElseThrow();

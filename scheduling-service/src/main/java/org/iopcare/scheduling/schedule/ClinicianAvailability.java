@@ -79,7 +79,7 @@ class ClinicianAvailability {
     private final ScheduleStore schedules;
     private final ClinicianHours hours;
     private final SessionStore sessions;
-    private final ScheduleBuilder builder;
+    private final SessionBooking booking;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -87,13 +87,13 @@ class ClinicianAvailability {
             ScheduleStore schedules,
             ClinicianHours hours,
             SessionStore sessions,
-            ScheduleBuilder builder,
+            SessionBooking booking,
             SchedulingProperties settings,
             Clock clock) {
         this.schedules = schedules;
         this.hours = hours;
         this.sessions = sessions;
-        this.builder = builder;
+        this.booking = booking;
         this.zone = settings.clinicZone();
         this.clock = clock;
     }
@@ -145,7 +145,7 @@ class ClinicianAvailability {
                         .map(w -> new AvailabilityWindow(w.day(), w.start(), w.end(), zone))
                         .toList(),
                 off.stream().map(t -> new TimeOff(t.start(), t.end(), zone)).toList());
-        int booked = builder.retryNeeds(clinicianId, clock.instant());
+        int booked = booking.retryNeeds(clinicianId, clock.instant());
         return new Saved(view(clinicianId), booked);
     }
 

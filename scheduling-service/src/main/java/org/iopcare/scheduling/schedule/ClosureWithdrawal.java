@@ -35,7 +35,7 @@ class ClosureWithdrawal {
     private final ClosureStore closures;
     private final ScheduleStore schedules;
     private final SessionStore sessions;
-    private final ScheduleBuilder builder;
+    private final SessionOutbox published;
     private final Tracks tracks;
     private final ZoneId clinicZone;
     private final Clock clock;
@@ -44,14 +44,14 @@ class ClosureWithdrawal {
             ClosureStore closures,
             ScheduleStore schedules,
             SessionStore sessions,
-            ScheduleBuilder builder,
+            SessionOutbox published,
             Tracks tracks,
             SchedulingProperties settings,
             Clock clock) {
         this.closures = closures;
         this.schedules = schedules;
         this.sessions = sessions;
-        this.builder = builder;
+        this.published = published;
         this.tracks = tracks;
         this.clinicZone = settings.clinicZone();
         this.clock = clock;
@@ -126,7 +126,7 @@ class ClosureWithdrawal {
         if (!sessions.insert(again, now)) {
             return false;
         }
-        builder.published(again, now, BookingReason.CLOSURE_WITHDRAWN);
+        published.scheduled(again, now, BookingReason.CLOSURE_WITHDRAWN);
         return true;
     }
 }

@@ -18,12 +18,12 @@ class HorizonExtension {
     private static final int BATCH = 50;
     private static final int MAX_BATCHES = 10_000;
 
-    private final ScheduleBuilder builder;
+    private final ScheduleExtension extension;
     private final ScheduleEvents events;
     private final Clock clock;
 
-    HorizonExtension(ScheduleBuilder builder, ScheduleEvents events, Clock clock) {
-        this.builder = builder;
+    HorizonExtension(ScheduleExtension extension, ScheduleEvents events, Clock clock) {
+        this.extension = extension;
         this.events = events;
         this.clock = clock;
     }
@@ -32,7 +32,7 @@ class HorizonExtension {
     void extend() {
         int total = 0;
         for (int i = 0; i < MAX_BATCHES; i++) {
-            int extended = builder.extendDue(BATCH);
+            int extended = extension.extendDue(BATCH);
             total += extended;
             if (extended < BATCH) {
                 break;

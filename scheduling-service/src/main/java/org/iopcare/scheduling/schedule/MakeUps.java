@@ -28,14 +28,14 @@ class MakeUps {
 
     private final ScheduleStore schedules;
     private final SessionStore sessions;
-    private final ScheduleBuilder builder;
+    private final SessionOutbox published;
     private final Tracks tracks;
     private final Clock clock;
 
-    MakeUps(ScheduleStore schedules, SessionStore sessions, ScheduleBuilder builder, Tracks tracks, Clock clock) {
+    MakeUps(ScheduleStore schedules, SessionStore sessions, SessionOutbox published, Tracks tracks, Clock clock) {
         this.schedules = schedules;
         this.sessions = sessions;
-        this.builder = builder;
+        this.published = published;
         this.tracks = tracks;
         this.clock = clock;
     }
@@ -68,7 +68,7 @@ class MakeUps {
         ProgramTrack track = tracks.get(group.trackCode());
         ClientSession seat = ClientSession.seat(clientId, group, track);
         sessions.insert(seat, now);
-        builder.published(seat, now, BookingReason.MAKE_UP);
+        published.scheduled(seat, now, BookingReason.MAKE_UP);
         return seat;
     }
 }

@@ -37,7 +37,7 @@ class ManualBooking {
 
     private final ScheduleStore schedules;
     private final SessionStore sessions;
-    private final ScheduleBuilder builder;
+    private final SessionOutbox published;
     private final Tracks tracks;
     private final Clock clock;
     private final SchedulingWorkItems work;
@@ -45,13 +45,13 @@ class ManualBooking {
     ManualBooking(
             ScheduleStore schedules,
             SessionStore sessions,
-            ScheduleBuilder builder,
+            SessionOutbox published,
             Tracks tracks,
             Clock clock,
             SchedulingWorkItems work) {
         this.schedules = schedules;
         this.sessions = sessions;
-        this.builder = builder;
+        this.published = published;
         this.tracks = tracks;
         this.clock = clock;
         this.work = work;
@@ -98,7 +98,7 @@ class ManualBooking {
                 schedules.resolveBookingNeed(
                         clientId, kind, SessionPlanner.weekOf(java.time.LocalDate.ofInstant(slot.start(), zone)), now),
                 SchedulingWorkItems.BOOKED);
-        builder.published(session, now, BookingReason.BOOKED_BY_STAFF);
+        published.scheduled(session, now, BookingReason.BOOKED_BY_STAFF);
         return session;
     }
 }

@@ -36,6 +36,10 @@ public class ScheduleEvents {
 
     private final ClientEnrollments enrollments;
     private final ScheduleBuilder builder;
+    private final SessionOutbox published;
+    private final Waitlist waitlist;
+    private final TrackTransfer transfers;
+    private final ClinicianReassignment reassignment;
     private final ScheduleStore schedules;
     private final Tracks tracks;
     private final ProcessedEvents processed;
@@ -47,6 +51,10 @@ public class ScheduleEvents {
     ScheduleEvents(
             ClientEnrollments enrollments,
             ScheduleBuilder builder,
+            SessionOutbox published,
+            Waitlist waitlist,
+            TrackTransfer transfers,
+            ClinicianReassignment reassignment,
             ScheduleStore schedules,
             Tracks tracks,
             ProcessedEvents processed,
@@ -58,6 +66,10 @@ public class ScheduleEvents {
         this.caseload = caseload;
         this.enrollments = enrollments;
         this.builder = builder;
+        this.published = published;
+        this.waitlist = waitlist;
+        this.transfers = transfers;
+        this.reassignment = reassignment;
         this.schedules = schedules;
         this.tracks = tracks;
         this.processed = processed;
@@ -96,7 +108,7 @@ public class ScheduleEvents {
         ClientSchedule current = schedule.get();
         Instant now = clock.instant();
         var zone = tracks.get(current.trackCode()).zone();
-        builder.cancelUpcoming(
+        published.cancelUpcoming(
                 current.clientId(),
                 event.effectiveDate().atStartOfDay(zone).toInstant(),
                 CancellationReason.DISCHARGE,
@@ -120,7 +132,7 @@ public class ScheduleEvents {
         List<ClientSchedule> due = schedules.lockEndingBy(now, batch);
         for (ClientSchedule current : due) {
             LocalDate day = schedules.endsOn(current.clientId()).orElseThrow();
-            builder.cancelUpcoming(
+            published.cancelUpcoming(
                     current.clientId(),
                     day.atStartOfDay(tracks.get(current.trackCode()).zone()).toInstant(),
                     CancellationReason.DISCHARGE,
@@ -145,7 +157,7 @@ public class ScheduleEvents {
                 schedules.resolveBookingNeeds(current.clientId(), now), SchedulingWorkItems.CLIENT_DISCHARGED);
         work.discharged(current.clientId());
         if (current.status() == ClientSchedule.Status.ACTIVE) {
-            builder.promote(current.trackCode(), now);
+            waitlist.promote(current.trackCode(), now);
         }
     }
 
@@ -178,7 +190,7 @@ public class ScheduleEvents {
             return;
         }
         enrollments.transferred(event.clientId(), event.trackCode());
-        builder.transfer(schedule.get(), event.trackCode(), event.effectiveDate(), clock.instant());
+        transfers.transfer(schedule.get(), event.trackCode(), event.effectiveDate(), clock.instant());
     }
 
     /**
@@ -201,7 +213,7 @@ public class ScheduleEvents {
             return;
         }
         enrollments.reassigned(event.clientId(), team.get(0));
-        builder.reassign(schedule.get(), team.get(0), clock.instant());
+        reassignment.reassign(schedule.get(), team.get(0), clock.instant());
     }
 
     /**

@@ -154,11 +154,13 @@ public class SchedulingWorkItems {
 
     /**
      * Closes the below-minimum items whose week has ended (in the zone of the client's track) as
-     * {@code WEEK_ENDED}; returns how many.
+     * {@code WEEK_ENDED}, every {@code work-check-interval}; returns how many.
      */
     @Scheduled(
-            fixedDelayString = "${iopcare.scheduling.work-check-interval:PT15M}",
-            initialDelayString = "${iopcare.scheduling.work-check-interval:PT15M}")
+            fixedDelayString =
+                    "#{@'iopcare.scheduling-org.iopcare.scheduling.config.SchedulingProperties'.workCheckInterval().toMillis()}",
+            initialDelayString =
+                    "#{@'iopcare.scheduling-org.iopcare.scheduling.config.SchedulingProperties'.workCheckInterval().toMillis()}")
     @Transactional
     public int closeEndedWeeks() {
         List<String> ended =

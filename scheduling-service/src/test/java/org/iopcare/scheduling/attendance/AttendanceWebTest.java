@@ -30,7 +30,7 @@ class AttendanceWebTest extends SchedulingWebSlice {
     AttendanceRecorder recorder;
 
     @Autowired
-    AttendanceStore store;
+    AttendanceViews views;
 
     @Test
     void aGroupsAttendanceAnswersHowManySessionsChanged() throws Exception {
@@ -84,7 +84,7 @@ class AttendanceWebTest extends SchedulingWebSlice {
     @Test
     void aSessionsAttendanceIs200AndAnUnknownSession404() throws Exception {
         UUID session = UUID.randomUUID();
-        given(store.clientOf(session)).willReturn(Optional.of(UUID.randomUUID()));
+        given(views.clientOf(session)).willReturn(Optional.of(UUID.randomUUID()));
         given(recorder.recordSession(eq(session), eq(Attendance.ABSENT), any(), any(), eq("staff-PROGRAM_ADMIN")))
                 .willReturn(true);
 
@@ -108,14 +108,14 @@ class AttendanceWebTest extends SchedulingWebSlice {
                 .andExpect(problem(403));
         mvc.perform(as(StaffRole.PRIVACY_OFFICER, get("/api/group-sessions").param("date", "2026-12-07")))
                 .andExpect(problem(403));
-        verify(store, never()).clientOf(any());
+        verify(views, never()).clientOf(any());
     }
 
     @Test
     void theDaysGroupsNeedADateAndListTheirRosters() throws Exception {
         UUID group = UUID.randomUUID();
-        given(store.groups(eq(LocalDate.parse("2026-12-07")), any(), any()))
-                .willReturn(List.of(new AttendanceStore.GroupView(
+        given(views.groups(eq(LocalDate.parse("2026-12-07")), any(), any()))
+                .willReturn(List.of(new AttendanceViews.GroupView(
                         group, "MH-IOP-AM", LocalDate.parse("2026-12-07"), NOW, NOW, "SCHEDULED", 12, List.of())));
 
         mvc.perform(as(StaffRole.SCHEDULER, get("/api/group-sessions").param("date", "2026-12-07")))
@@ -131,9 +131,9 @@ class AttendanceWebTest extends SchedulingWebSlice {
     @Test
     void theSummaryComparesEachWeekWithTheMinimumAndRefusesABackwardPeriod() throws Exception {
         UUID client = UUID.randomUUID();
-        given(store.ageGroup(client)).willReturn(Optional.of("ADULT"));
-        given(store.weeks(eq(client), any(), any(), any()))
-                .willReturn(List.of(new AttendanceStore.Week(LocalDate.parse("2026-11-30"), 540, 540, 0)));
+        given(views.ageGroup(client)).willReturn(Optional.of("ADULT"));
+        given(views.weeks(eq(client), any(), any(), any()))
+                .willReturn(List.of(new AttendanceViews.Week(LocalDate.parse("2026-11-30"), 540, 540, 0)));
 
         mvc.perform(as(StaffRole.CLINICAL_SUPERVISOR, get("/api/clients/{id}/attendance-summary", client)))
                 .andExpect(status().isOk())

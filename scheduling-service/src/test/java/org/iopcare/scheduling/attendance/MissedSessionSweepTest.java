@@ -68,7 +68,9 @@ class MissedSessionSweepTest {
                     .map(r -> new MissCounter.Past(r.startsAt(), r.attendance()))
                     .toList();
         }
+    };
 
+    final AttendanceViews views = new AttendanceViews(null) {
         @Override
         Optional<String> ageGroup(UUID clientId) {
             return Optional.of("ADULT");
@@ -106,7 +108,7 @@ class MissedSessionSweepTest {
     final MissedSessionSweep sweep = new MissedSessionSweep(
             store,
             new MissPublisher(store, outbox),
-            new BelowMinimumProjection(store, SchedulingProperties.defaults(), outbox, new NoWorkItems()),
+            new BelowMinimumProjection(views, store, SchedulingProperties.defaults(), outbox, new NoWorkItems()),
             SchedulingProperties.defaults(),
             Clock.fixed(NOW, ZoneOffset.UTC));
 

@@ -36,7 +36,7 @@ import org.iopcare.scheduling.work.NoWorkItems;
 import org.iopcare.support.outbox.Outbox;
 import org.junit.jupiter.api.Test;
 
-/** Schedule building against in-memory stores with a fixed clock. */
+/** Schedule building, the waitlist and the horizon extension against in-memory stores with a fixed clock. */
 class ScheduleBuilderTest {
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -243,8 +243,24 @@ class ScheduleBuilderTest {
         }
     };
 
-    final ScheduleBuilder builder = new ScheduleBuilder(
-            tracks, scheduleStore, sessionStore, outbox, SchedulingProperties.defaults(), clock, new NoWorkItems());
+    final SessionOutbox sessionOutbox = new SessionOutbox(sessionStore, outbox);
+    final ScheduleExtension extension = new ScheduleExtension(
+            tracks,
+            scheduleStore,
+            sessionStore,
+            new SessionBooking(
+                    tracks,
+                    scheduleStore,
+                    sessionStore,
+                    sessionOutbox,
+                    SchedulingProperties.defaults(),
+                    new NoWorkItems()),
+            sessionOutbox,
+            SchedulingProperties.defaults(),
+            clock);
+    final Waitlist trackWaitlist = new Waitlist(tracks, scheduleStore, extension);
+    final ScheduleBuilder builder =
+            new ScheduleBuilder(tracks, scheduleStore, extension, trackWaitlist, sessionOutbox, clock);
 
     List<ClientSession> live() {
         return sessions.values().stream()
@@ -313,7 +329,7 @@ class ScheduleBuilderTest {
                 .allSatisfy(g -> assertThat(sessionStore.rosterSize(g.id())).isLessThanOrEqualTo(2));
 
         // a leaves: their sessions go, c takes the seat
-        builder.cancelUpcoming(a, NOW, CancellationReason.DISCHARGE, NOW);
+        sessionOutbox.cancelUpcoming(a, NOW, CancellationReason.DISCHARGE, NOW);
         scheduleStore.save(
                 new ClientSchedule(
                         a,
@@ -324,7 +340,7 @@ class ScheduleBuilderTest {
                         AgeGroup.ADULT,
                         null),
                 NOW);
-        builder.promote("MH-IOP-AM", NOW);
+        trackWaitlist.promote("MH-IOP-AM", NOW);
 
         assertThat(schedules.get(c).status()).isEqualTo(ClientSchedule.Status.ACTIVE);
         assertThat(waitlist).containsExactly(d);
@@ -368,7 +384,7 @@ class ScheduleBuilderTest {
         assertThat(planned.scheduledThrough()).isEqualTo(LocalDate.of(2026, 4, 1));
 
         Instant weekLater = NOW.plus(java.time.Duration.ofDays(7));
-        builder.extend(planned, track, weekLater, BookingReason.HORIZON);
+        extension.extend(planned, track, weekLater, BookingReason.HORIZON);
 
         // three more meetings (Fri 3, Mon 6, Wed 8 April) and the week of 6 April's individual session
         List<ClientSession> added = sessions.values().stream().skip(before).toList();

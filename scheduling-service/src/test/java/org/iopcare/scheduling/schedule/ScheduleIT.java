@@ -322,7 +322,7 @@ class ScheduleIT extends SchedulingIT {
     }
 
     @Autowired
-    ScheduleBuilder builder;
+    TrackTransfer transfers;
 
     /** Group sessions of one track a client holds, by status: the start instants, earliest first. */
     private List<Instant> groupStarts(UUID client, String track, String status) {
@@ -455,7 +455,7 @@ class ScheduleIT extends SchedulingIT {
                 AgeGroup.ADULT,
                 null);
 
-        builder.transfer(schedule, onto, effective, now);
+        transfers.transfer(schedule, onto, effective, now);
 
         // the previous track up to the day before, the new one from the date to the horizon
         assertThat(groupStarts(client, from, "SCHEDULED"))
