@@ -19,4 +19,13 @@ interface ChannelSender {
     default SendPermits permits() {
         return SendPermits.UNLIMITED;
     }
+
+    /**
+     * The most sends of this channel that make progress at once (an SMTP server's connections);
+     * the dispatcher hands it no more, so that sends waiting for a connection hold no slot another
+     * channel could use.
+     */
+    default int parallelism() {
+        return Integer.MAX_VALUE;
+    }
 }

@@ -1,5 +1,7 @@
 package org.iopcare.notification.delivery;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.DeliveryStatus;
 import org.iopcare.notification.message.MessageKind;
 import org.iopcare.notification.work.DeliveryProblemItems;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -191,6 +194,72 @@ class DeliveryLedger {
                         messageId,
                         attempt)
                 == 1;
+    }
+
+    /** The answer to one attempt, as {@link #finishAttempts} records it. */
+    record Answer(UUID messageId, int attempt, String outcome, String detail, Instant at) {}
+
+    /** A message a provider accepted, as {@link #sent} records it. */
+    record Sent(UUID messageId, int attempts, String provider, String providerId, Instant at) {}
+
+    /**
+     * {@link #finishAttempt} for many answers in one round trip; returns, in their order, whether
+     * each attempt was still open (a false one: nothing else may be written for it).
+     */
+    boolean[] finishAttempts(List<Answer> answers) {
+        int[] counts = jdbc.batchUpdate(
+                "UPDATE delivery_attempt SET finished_at = ?, outcome = ?, detail = ?"
+                        + " WHERE message_id = ? AND attempt = ? AND finished_at IS NULL",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        Answer answer = answers.get(i);
+                        statement.setTimestamp(1, Timestamp.from(answer.at()));
+                        statement.setString(2, answer.outcome());
+                        statement.setString(3, answer.detail());
+                        statement.setObject(4, answer.messageId());
+                        statement.setInt(5, answer.attempt());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return answers.size();
+                    }
+                });
+        boolean[] open = new boolean[answers.size()];
+        for (int i = 0; i < open.length; i++) {
+            open[i] = counts[i] == 1;
+        }
+        return open;
+    }
+
+    /**
+     * Moves many accepted messages to SENT at once: {@link #provider} and {@link #moveTo} for each,
+     * in a few round trips; what follows a state change (work items, early reports) is the caller's.
+     */
+    void sent(List<Sent> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                UPDATE message SET status = 'SENT', status_detail = NULL, status_changed_at = ?, attempts = ?,
+                    provider_message_id = COALESCE(?, provider_message_id), provider = COALESCE(?, provider),
+                    next_attempt_at = NULL, version = version + 1
+                WHERE id = ?""", messages, messages.size(), (statement, message) -> {
+            statement.setTimestamp(1, Timestamp.from(message.at()));
+            statement.setInt(2, message.attempts());
+            statement.setString(3, message.providerId());
+            statement.setString(4, message.provider());
+            statement.setObject(5, message.messageId());
+        });
+        jdbc.batchUpdate(
+                "INSERT INTO message_status_change (message_id, status, detail, changed_at) VALUES (?, 'SENT', NULL, ?)",
+                messages,
+                messages.size(),
+                (statement, message) -> {
+                    statement.setObject(1, message.messageId());
+                    statement.setTimestamp(2, Timestamp.from(message.at()));
+                });
     }
 
     void finishOpenAttempts(UUID messageId, String outcome, String detail, Instant now) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -97,6 +98,31 @@ public class DeliveryReports {
         for (String status : early) {
             apply(providerMessageId, DeliveryStatus.valueOf(status), "provider report (before the send was recorded)");
         }
+    }
+
+    /**
+     * {@link #applyEarly(String)} for many provider ids: their locks in one round trip (in a fixed
+     * order), then the reports kept for any of them, which are rare.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void applyEarly(Collection<String> providerMessageIds) {
+        if (providerMessageIds.isEmpty()) {
+            return;
+        }
+        String[] names = providerMessageIds.stream()
+                .map(id -> "provider-message:" + id)
+                .sorted()
+                .toArray(String[]::new);
+        // TransactionLocks' lock, taken for every name in one statement, in the array's order
+        jdbc.queryForObject(
+                "SELECT count(pg_advisory_xact_lock(hashtextextended(name, 0))::text) FROM unnest(?::text[]) AS name",
+                Long.class,
+                (Object) names);
+        List<String> kept = jdbc.queryForList(
+                "SELECT DISTINCT provider_message_id FROM early_delivery_report WHERE provider_message_id = ANY (?)",
+                String.class,
+                (Object) providerMessageIds.toArray(String[]::new));
+        kept.forEach(this::applyEarly);
     }
 
     private void lock(String providerMessageId) {

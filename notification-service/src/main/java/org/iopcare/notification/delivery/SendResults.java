@@ -4,13 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.iopcare.notification.delivery.DeliveryLedger.Answer;
 import org.iopcare.notification.delivery.DeliveryLedger.Claimed;
+import org.iopcare.notification.delivery.DeliveryLedger.Sent;
 import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.DeliveryStatus;
+import org.iopcare.notification.work.DeliveryProblemItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,6 +38,8 @@ class SendResults {
     private static final int WRITE_TRIES = 5;
 
     private final DeliveryLedger ledger;
+    private final DeliveryProblemItems problems;
+    private final DeliveryReports reports;
     private final DeliveryProperties properties;
     private final MeterRegistry meters;
     private final TransactionTemplate transaction;
@@ -44,10 +50,14 @@ class SendResults {
 
     SendResults(
             DeliveryLedger ledger,
+            DeliveryProblemItems problems,
+            DeliveryReports reports,
             DeliveryProperties properties,
             MeterRegistry meters,
             PlatformTransactionManager transactions) {
         this.ledger = ledger;
+        this.problems = problems;
+        this.reports = reports;
         this.properties = properties;
         this.meters = meters;
         this.transaction = new TransactionTemplate(transactions);
@@ -102,7 +112,7 @@ class SendResults {
     private void write(List<Result> batch) throws InterruptedException {
         for (int tried = 1; ; tried++) {
             try {
-                transaction.executeWithoutResult(status -> batch.forEach(this::record));
+                transaction.executeWithoutResult(status -> record(batch));
                 return;
             } catch (RuntimeException e) {
                 if (tried >= WRITE_TRIES) {
@@ -120,20 +130,68 @@ class SendResults {
         }
     }
 
+    /**
+     * Records a batch of answers in the writer's transaction: every attempt's answer in one round
+     * trip, the accepted messages (nearly all of them) moved to SENT together, the rest one by one.
+     */
+    private void record(List<Result> batch) {
+        boolean[] open = ledger.finishAttempts(batch.stream()
+                .map(result -> new Answer(
+                        result.message().id(),
+                        result.attempt(),
+                        outcomeName(result.outcome()),
+                        detail(result.outcome()),
+                        result.at()))
+                .toList());
+        List<Result> accepted = new ArrayList<>();
+        for (int i = 0; i < open.length; i++) {
+            Result result = batch.get(i);
+            if (!open[i]) {
+                // its claim ran out and a later claim already marked the message UNKNOWN
+                meters.counter("iopcare.notification.delivery.results.late").increment();
+            } else if (result.outcome() instanceof SendOutcome.Accepted) {
+                accepted.add(result);
+            } else {
+                record(result);
+            }
+        }
+        sent(accepted);
+    }
+
+    /** What {@link #finish} does for SENT, for many accepted messages at once. */
+    private void sent(List<Result> accepted) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        List<Sent> sent = accepted.stream()
+                .map(result -> {
+                    SendOutcome.Accepted outcome = (SendOutcome.Accepted) result.outcome();
+                    return new Sent(
+                            result.message().id(),
+                            result.attempt(),
+                            outcome.provider(),
+                            outcome.providerId(),
+                            result.at());
+                })
+                .toList();
+        ledger.sent(sent);
+        problems.sent(sent.stream().map(Sent::messageId).toList());
+        // reports that overtook this commit were kept for it
+        reports.applyEarly(
+                sent.stream().map(Sent::providerId).filter(Objects::nonNull).toList());
+        for (Result result : accepted) {
+            count(result.message(), DeliveryStatus.SENT);
+        }
+    }
+
+    /** An answer other than an acceptance, whose attempt was still open. */
     private void record(Result result) {
         Claimed message = result.message();
         int attempt = result.attempt();
         Instant done = result.at();
         SendOutcome outcome = result.outcome();
         String detail = detail(outcome);
-        if (!ledger.finishAttempt(message.id(), attempt, outcomeName(outcome), detail, done)) {
-            meters.counter("iopcare.notification.delivery.results.late").increment();
-            return;
-        }
-        if (outcome instanceof SendOutcome.Accepted accepted) {
-            ledger.provider(message.id(), accepted.provider());
-            finish(message, DeliveryStatus.SENT, null, accepted.providerId(), attempt, done);
-        } else if (outcome instanceof SendOutcome.Rejected) {
+        if (outcome instanceof SendOutcome.Rejected) {
             finish(message, DeliveryStatus.UNDELIVERABLE, detail, null, attempt, done);
         } else if (outcome instanceof SendOutcome.Retryable) {
             meters.counter(
@@ -178,6 +236,10 @@ class SendResults {
             // SMTP has no lookup: no reconciliation will settle it
             ledger.staysUnknown(message.id());
         }
+        count(message, status);
+    }
+
+    private void count(Claimed message, DeliveryStatus status) {
         meters.counter(
                         "iopcare.notification.messages",
                         "kind",

@@ -97,6 +97,12 @@ class SmtpEmail implements ChannelSender {
         return permits.get(0);
     }
 
+    /** The first server's connections: every send starts there. */
+    @Override
+    public int parallelism() {
+        return properties.emailConnectionsPerServer();
+    }
+
     /**
      * The servers in order; the next only after a certain failure of the previous one (an
      * acceptance, a refused recipient or an ambiguous timeout ends the send). The first server's

@@ -2,6 +2,7 @@ package org.iopcare.notification.work;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.iopcare.notification.message.DeliveryStatus;
@@ -51,8 +52,16 @@ public class DeliveryProblemItems {
     public void statusChanged(UUID messageId, DeliveryStatus status) {
         switch (status) {
             case FAILED, UNDELIVERABLE -> raise(messageId, status.name());
-            case SENT, DELIVERED -> deliveredLater(messageId);
+            case SENT, DELIVERED -> deliveredLater(List.of(messageId));
             default -> {}
+        }
+    }
+
+    /** {@link #statusChanged} with {@code SENT} for many messages at once (the dispatcher's answers). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void sent(Collection<UUID> messageIds) {
+        if (!messageIds.isEmpty()) {
+            deliveredLater(messageIds);
         }
     }
 
@@ -78,14 +87,14 @@ public class DeliveryProblemItems {
                 key(messageId)));
     }
 
-    private void deliveredLater(UUID messageId) {
+    private void deliveredLater(Collection<UUID> messageIds) {
         List<String> keys = jdbc.queryForList("""
-                SELECT w.source_key FROM message later
+                SELECT DISTINCT w.source_key FROM message later
                 JOIN message earlier ON earlier.client_id = later.client_id AND earlier.channel = later.channel
                     AND earlier.audience = 'CLIENT' AND earlier.created_at < later.created_at
                 JOIN work_item w ON w.source_key = 'undelivered-message:' || earlier.id
-                WHERE later.id = ? AND later.audience = 'CLIENT' AND w.state IN ('OPEN', 'ACKNOWLEDGED')
-                """, String.class, messageId);
+                WHERE later.id = ANY (?) AND later.audience = 'CLIENT' AND w.state IN ('OPEN', 'ACKNOWLEDGED')
+                """, String.class, (Object) messageIds.toArray(UUID[]::new));
         for (String key : keys) {
             workItems.resolve(key, "DELIVERED_LATER");
         }

@@ -22,6 +22,9 @@ class SandboxSmsLog {
     record Counts(long received, long keyed, long distinctKeys, long repeatedKeys) {}
 
     private final Deque<Sms> messages = new ArrayDeque<>();
+    // looked up as a provider's API does, by sid and by recipient, without a scan of everything kept
+    private final Map<String, Sms> bySid = new HashMap<>();
+    private final Map<String, Deque<Sms>> byTo = new HashMap<>();
     private final Map<String, Integer> keys = new HashMap<>();
     private final int keep;
     private long received;
@@ -52,16 +55,26 @@ class SandboxSmsLog {
 
     synchronized void record(Sms sms) {
         messages.addFirst(sms);
+        bySid.put(sms.sid(), sms);
+        byTo.computeIfAbsent(sms.to(), to -> new ArrayDeque<>()).addFirst(sms);
         while (messages.size() > keep) {
-            messages.removeLast();
+            Sms oldest = messages.removeLast();
+            bySid.remove(oldest.sid());
+            Deque<Sms> same = byTo.get(oldest.to());
+            same.removeLast();
+            if (same.isEmpty()) {
+                byTo.remove(oldest.to());
+            }
         }
     }
 
     synchronized Optional<Sms> bySid(String sid) {
-        return messages.stream().filter(m -> m.sid().equals(sid)).findFirst();
+        return Optional.ofNullable(bySid.get(sid));
     }
 
+    /** Newest first, as the list of all. */
     synchronized List<Sms> to(String number) {
-        return messages.stream().filter(m -> m.to().equals(number)).toList();
+        Deque<Sms> same = byTo.get(number);
+        return same == null ? List.of() : List.copyOf(same);
     }
 }
