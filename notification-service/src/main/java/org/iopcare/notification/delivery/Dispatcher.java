@@ -24,6 +24,7 @@ import org.iopcare.notification.message.ClinicProperties;
 import org.iopcare.notification.message.DeliveryStatus;
 import org.iopcare.notification.message.UrgentMessageQueued;
 import org.iopcare.notification.optout.UnsubscribeLinks;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -223,7 +224,7 @@ class Dispatcher implements SmartLifecycle {
     }
 
     /** Staff alerts go to the clinic's own addresses; a client's message needs the channel's consent. */
-    private static String consentRefusal(Claimed message, Consent consent) {
+    private static @Nullable String consentRefusal(Claimed message, @Nullable Consent consent) {
         if (message.audience() != Audience.CLIENT || message.kind().isKeywordReply()) {
             return null;
         }
