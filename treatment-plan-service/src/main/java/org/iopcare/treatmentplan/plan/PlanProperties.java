@@ -59,7 +59,8 @@ record PlanProperties(
 
     @AssertTrue(message = "must be a positive duration, e.g. 10m")
     boolean isDischargeCheckIntervalPositive() {
-        return dischargeCheckInterval == null || dischargeCheckInterval.isPositive();
+        return dischargeCheckInterval == null
+                || !(dischargeCheckInterval.isNegative() || dischargeCheckInterval.isZero());
     }
 
     private static boolean positive(@Nullable Period period) {
