@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.iopcare.events.LevelOfCare;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A screening as clinicians see it: answers, scores, the recommendation and the decision ({@link
@@ -13,24 +14,24 @@ public record ScreeningView(
         UUID id,
         UUID inquiryId,
         UUID clientId,
-        ScreeningRequest.Ratings ratings,
-        List<Integer> phq9,
+        ScreeningRequest.@Nullable Ratings ratings,
+        @Nullable List<Integer> phq9,
         int phq9Score,
         Phq9Band phq9Band,
-        List<Integer> gad7,
+        @Nullable List<Integer> gad7,
         int gad7Score,
         Gad7Band gad7Band,
         CurrentCare currentCare,
         boolean recentRelapse,
         boolean coOccurringDisorders,
-        ScreeningRequest.Safety safety,
+        ScreeningRequest.@Nullable Safety safety,
         LevelOfCare recommendedLevel,
         List<String> reasonCodes,
         boolean urgent,
         LevelOfCare decidedLevel,
-        String overrideReason,
-        String overriddenBy,
-        Instant overriddenAt,
+        @Nullable String overrideReason,
+        @Nullable String overriddenBy,
+        @Nullable Instant overriddenAt,
         String screenedBy,
         Instant screenedAt) {
 
@@ -66,28 +67,30 @@ public record ScreeningView(
     }
 
     static ScreeningView of(Screening s) {
+        InstrumentScores instruments = s.instruments();
+        LevelDecision decision = s.decision();
         return new ScreeningView(
                 s.id(),
                 s.inquiryId(),
                 s.clientId(),
-                s.ratings(),
-                s.phq9Answers(),
-                s.phq9Score(),
-                s.phq9Band(),
-                s.gad7Answers(),
-                s.gad7Score(),
-                s.gad7Band(),
+                s.ratings().asRequest(),
+                instruments.phq9Answers(),
+                instruments.phq9Score(),
+                instruments.phq9Band(),
+                instruments.gad7Answers(),
+                instruments.gad7Score(),
+                instruments.gad7Band(),
                 s.currentCare(),
                 s.recentRelapse(),
                 s.coOccurring(),
-                s.safety(),
-                s.recommendedLevel(),
-                s.reasonCodes(),
-                s.urgent(),
-                s.decidedLevel(),
-                s.overrideReason(),
-                s.overriddenBy(),
-                s.overriddenAt(),
+                s.safety().asRequest(),
+                decision.recommendedLevel(),
+                decision.reasonCodeList(),
+                decision.urgent(),
+                decision.decidedLevel(),
+                decision.overrideReason(),
+                decision.overriddenBy(),
+                decision.overriddenAt(),
                 s.screenedBy(),
                 s.screenedAt());
     }

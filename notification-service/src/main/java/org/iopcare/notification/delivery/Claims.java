@@ -12,6 +12,7 @@ import org.iopcare.notification.delivery.DeliveryLedger.Consent;
 import org.iopcare.notification.message.Audience;
 import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.DeliveryStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -118,7 +119,7 @@ class Claims {
     }
 
     /** Staff alerts go to the clinic's own addresses; a client's message needs the channel's consent. */
-    private static String consentRefusal(Claimed message, Consent consent) {
+    private static @Nullable String consentRefusal(Claimed message, @Nullable Consent consent) {
         if (message.audience() != Audience.CLIENT || message.kind().isKeywordReply()) {
             return null;
         }

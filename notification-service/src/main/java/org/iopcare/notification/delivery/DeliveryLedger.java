@@ -17,6 +17,7 @@ import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.DeliveryStatus;
 import org.iopcare.notification.message.MessageKind;
 import org.iopcare.notification.work.DeliveryProblemItems;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -184,7 +185,7 @@ class DeliveryLedger {
      * Records the answer of one attempt; false when the attempt was no longer open (its claim ran
      * out and a later claim already marked the message UNKNOWN): then nothing else may be written.
      */
-    boolean finishAttempt(UUID messageId, int attempt, String outcome, String detail, Instant now) {
+    boolean finishAttempt(UUID messageId, int attempt, String outcome, @Nullable String detail, Instant now) {
         return jdbc.update(
                         "UPDATE delivery_attempt SET finished_at = ?, outcome = ?, detail = ?"
                                 + " WHERE message_id = ? AND attempt = ? AND finished_at IS NULL",
@@ -272,7 +273,13 @@ class DeliveryLedger {
                 messageId);
     }
 
-    void moveTo(UUID messageId, DeliveryStatus status, String detail, String providerId, int attempts, Instant now) {
+    void moveTo(
+            UUID messageId,
+            DeliveryStatus status,
+            @Nullable String detail,
+            @Nullable String providerId,
+            int attempts,
+            Instant now) {
         jdbc.update("""
                 UPDATE message SET status = ?, status_detail = ?, status_changed_at = ?, attempts = ?,
                     provider_message_id = COALESCE(?, provider_message_id), next_attempt_at = NULL,
@@ -291,7 +298,7 @@ class DeliveryLedger {
         problems.staysUnknown(messageId);
     }
 
-    void provider(UUID messageId, String provider) {
+    void provider(UUID messageId, @Nullable String provider) {
         if (provider != null) {
             jdbc.update("UPDATE message SET provider = ? WHERE id = ?", provider, messageId);
         }
@@ -309,7 +316,7 @@ class DeliveryLedger {
         recordChange(messageId, DeliveryStatus.QUEUED, "retry after: " + detail, now);
     }
 
-    void recordChange(UUID messageId, DeliveryStatus status, String detail, Instant now) {
+    void recordChange(UUID messageId, DeliveryStatus status, @Nullable String detail, Instant now) {
         jdbc.update(
                 "INSERT INTO message_status_change (message_id, status, detail, changed_at) VALUES (?, ?, ?, ?)",
                 messageId,

@@ -13,6 +13,7 @@ import org.iopcare.notification.message.DeliveryStatus;
 import org.iopcare.notification.work.DeliveryProblemItems;
 import org.iopcare.support.db.TransactionLocks;
 import org.iopcare.support.web.ProblemException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,7 +43,7 @@ public class DeliveryReports {
     }
 
     /** A Twilio message status as a delivery state; null when unknown. */
-    static DeliveryStatus map(String providerStatus) {
+    static @Nullable DeliveryStatus map(@Nullable String providerStatus) {
         return switch (providerStatus == null ? "" : providerStatus.toLowerCase(Locale.ROOT)) {
             case "delivered", "read" -> DeliveryStatus.DELIVERED;
             case "undelivered" -> DeliveryStatus.UNDELIVERABLE;

@@ -1,6 +1,7 @@
 package org.iopcare.notification.delivery;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,10 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("iopcare.notification.email-fallback")
 public record EmailFallbackProperties(
         @DefaultValue("false") boolean enabled,
-        String host,
+        @Nullable String host,
         @DefaultValue("25") int port,
-        String username,
-        String password,
+        @Nullable String username,
+        @Nullable String password,
         @DefaultValue("10s") Duration timeout) {
 
     @Override

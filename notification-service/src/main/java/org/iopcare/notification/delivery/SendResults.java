@@ -15,6 +15,7 @@ import org.iopcare.notification.delivery.DeliveryLedger.Sent;
 import org.iopcare.notification.message.Channel;
 import org.iopcare.notification.message.DeliveryStatus;
 import org.iopcare.notification.work.DeliveryProblemItems;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -219,7 +220,7 @@ class SendResults {
         return outcome instanceof SendOutcome.Retryable ? "RETRYABLE" : "UNKNOWN";
     }
 
-    private static String detail(SendOutcome outcome) {
+    private static @Nullable String detail(SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Rejected rejected) {
             return rejected.detail();
         }
@@ -230,7 +231,13 @@ class SendResults {
     }
 
     /** Moves a message to its new state and counts it; also for the states the claim decides. */
-    void finish(Claimed message, DeliveryStatus status, String detail, String providerId, int attempts, Instant now) {
+    void finish(
+            Claimed message,
+            DeliveryStatus status,
+            @Nullable String detail,
+            @Nullable String providerId,
+            int attempts,
+            Instant now) {
         ledger.moveTo(message.id(), status, detail, providerId, attempts, now);
         if (status == DeliveryStatus.UNKNOWN && message.channel() == Channel.EMAIL) {
             // SMTP has no lookup: no reconciliation will settle it

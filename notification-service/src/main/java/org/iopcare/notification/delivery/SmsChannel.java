@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.iopcare.notification.message.Channel;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -146,7 +147,7 @@ class SmsChannel implements ChannelSender {
     }
 
     /** The provider that accepted a message, by name; empty when it is no longer configured. */
-    Optional<TwilioSms> provider(String name) {
+    Optional<TwilioSms> provider(@Nullable String name) {
         return providers.stream()
                 .map(Provider::api)
                 .filter(api -> api.name().equals(name == null ? "primary" : name))

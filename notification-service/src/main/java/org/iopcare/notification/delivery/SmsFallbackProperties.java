@@ -2,6 +2,7 @@ package org.iopcare.notification.delivery;
 
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,10 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("iopcare.notification.sms-fallback")
 public record SmsFallbackProperties(
         @DefaultValue("false") boolean enabled,
-        URI baseUrl,
-        String accountSid,
-        String authToken,
-        String from,
+        @Nullable URI baseUrl,
+        @Nullable String accountSid,
+        @Nullable String authToken,
+        @Nullable String from,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout) {
 

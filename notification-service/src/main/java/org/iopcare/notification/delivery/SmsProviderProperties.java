@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -27,7 +28,7 @@ public record SmsProviderProperties(
         @NotBlank String accountSid,
         @NotBlank String authToken,
         @NotBlank @Pattern(regexp = "\\+[1-9][0-9]{6,14}") String from,
-        String statusCallbackUrl,
+        @Nullable String statusCallbackUrl,
         @NotNull @DefaultValue("2s") Duration connectTimeout,
         @NotNull @DefaultValue("10s") Duration readTimeout) {
 

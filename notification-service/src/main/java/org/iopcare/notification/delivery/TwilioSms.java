@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
 class TwilioSms {
 
     /** A message as the provider's status lookup or list reports it. */
-    record ProviderMessage(String sid, String status, String body, Instant created) {}
+    record ProviderMessage(
+            @Nullable String sid,
+            @Nullable String status,
+            @Nullable String body,
+            @Nullable Instant created) {}
 
     /** The request header (IETF httpapi draft) that names one message across attempts. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -173,13 +178,13 @@ class TwilioSms {
                 text(node, "sid"), text(node, "status"), text(node, "body"), instant(text(node, "date_created")));
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asString();
     }
 
     /** Twilio writes RFC 2822 dates ("Thu, 27 Nov 2026 16:40:00 +0000"); ISO-8601 is accepted too. */
-    private static Instant instant(String text) {
+    private static @Nullable Instant instant(@Nullable String text) {
         if (text == null) {
             return null;
         }
@@ -210,7 +215,7 @@ class TwilioSms {
         return new SendOutcome.Unknown("unexpected " + e.getClass().getSimpleName());
     }
 
-    private String field(String body, String name) {
+    private @Nullable String field(@Nullable String body, String name) {
         if (body == null || body.isBlank()) {
             return null;
         }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.iopcare.notification.delivery.TwilioSms.ProviderMessage;
 import org.iopcare.notification.message.DeliveryStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,8 +45,8 @@ class UnknownReconciliation {
             String kind,
             String destination,
             String body,
-            String provider,
-            String providerId,
+            @Nullable String provider,
+            @Nullable String providerId,
             int attempts,
             Instant since) {}
 

@@ -15,6 +15,7 @@ import org.iopcare.notification.recipient.QuietHours;
 import org.iopcare.notification.recipient.Recipient;
 import org.iopcare.notification.recipient.ReminderChannels;
 import org.iopcare.support.staff.StaffMember;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,7 +92,11 @@ public class ClientMessages {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int toClient(
-            Recipient recipient, MessageKind kind, Map<String, Object> values, UUID sourceEventId, Instant notBefore) {
+            Recipient recipient,
+            MessageKind kind,
+            Map<String, Object> values,
+            UUID sourceEventId,
+            @Nullable Instant notBefore) {
         return toClient(recipient, kind, values, sourceEventId, notBefore, null);
     }
 
@@ -108,8 +113,8 @@ public class ClientMessages {
             MessageKind kind,
             Map<String, Object> values,
             UUID sourceEventId,
-            Instant notBefore,
-            Instant deadline) {
+            @Nullable Instant notBefore,
+            @Nullable Instant deadline) {
         ClientPreferences chosen = preferences.find(recipient.clientId());
         ReminderChannels channels = chosen.effectiveChannels(recipient);
         Instant at = outsideQuietHours(chosen.quietHours(), recipient, notBefore);
@@ -181,7 +186,11 @@ public class ClientMessages {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean toClientGathered(
-            Recipient recipient, MessageKind kind, Map<String, Object> values, UUID sourceEventId, Instant notBefore) {
+            Recipient recipient,
+            MessageKind kind,
+            Map<String, Object> values,
+            UUID sourceEventId,
+            @Nullable Instant notBefore) {
         Map<Channel, Messages.Pending> pending = new java.util.EnumMap<>(Channel.class);
         for (Channel channel : kind.channels()) {
             Messages.Pending state = messages.lockPending(sourceEventId, kind, channel);
@@ -268,7 +277,8 @@ public class ClientMessages {
         return clinic.careTeamEmail();
     }
 
-    private Instant outsideQuietHours(QuietHours quiet, Recipient recipient, Instant notBefore) {
+    private @Nullable Instant outsideQuietHours(
+            @Nullable QuietHours quiet, Recipient recipient, @Nullable Instant notBefore) {
         if (quiet == null || recipient.timeZone() == null) {
             return notBefore;
         }
@@ -282,7 +292,7 @@ public class ClientMessages {
         }
     }
 
-    private static String destination(Recipient recipient, Channel channel) {
+    private static @Nullable String destination(Recipient recipient, Channel channel) {
         return switch (channel) {
             case SMS -> recipient.reachableBySms() ? recipient.phone() : null;
             case EMAIL -> recipient.reachableByEmail() ? recipient.email() : null;

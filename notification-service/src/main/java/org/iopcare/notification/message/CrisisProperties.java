@@ -2,6 +2,7 @@ package org.iopcare.notification.message;
 
 import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -40,4 +41,4 @@ public record CrisisProperties(
         })
         List<String> phrases,
 
-        String reply) {}
+        @Nullable String reply) {}

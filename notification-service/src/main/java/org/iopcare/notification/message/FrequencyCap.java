@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The frequency cap's rule, pure: the earliest time at or after {@code from} when one more message
@@ -24,7 +25,7 @@ public final class FrequencyCap {
     private FrequencyCap() {}
 
     /** Why a message at {@code at} would break the cap, or null when it keeps it. */
-    public static String breaks(List<Instant> taken, Instant at, ZoneId zone, int perDay, int perWeek) {
+    public static @Nullable String breaks(List<Instant> taken, Instant at, ZoneId zone, int perDay, int perWeek) {
         var day = at.atZone(zone).toLocalDate();
         long sameDay = taken.stream()
                 .filter(t -> t.atZone(zone).toLocalDate().equals(day))
@@ -59,7 +60,7 @@ public final class FrequencyCap {
             int perWeek,
             LocalTime windowStart,
             LocalTime windowEnd,
-            Instant deadline) {
+            @Nullable Instant deadline) {
         List<Instant> candidates = new ArrayList<>();
         candidates.add(from);
         ZonedDateTime local = from.atZone(zone);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,7 +39,11 @@ public class IntakeSummaries {
             DateTimeFormatter.ofPattern("EEEE, MMMM d, HH:mm z", Locale.US);
 
     /** A period that was summarized by this run. */
-    public record Summary(Instant periodStart, Instant periodEnd, int inquiries, Instant since) {}
+    public record Summary(
+            Instant periodStart,
+            Instant periodEnd,
+            int inquiries,
+            @Nullable Instant since) {}
 
     private final JdbcTemplate jdbc;
     private final ClientMessages messages;

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** One message to one destination, with its delivery state. */
 @Entity
@@ -59,10 +60,10 @@ public class Message {
 
     /** Held back until then (the client's send window), or the next retry; null: due now. */
     @Column(name = "next_attempt_at")
-    private Instant nextAttemptAt;
+    private @Nullable Instant nextAttemptAt;
 
     @Column(name = "status_detail")
-    private String statusDetail;
+    private @Nullable String statusDetail;
 
     @Version
     private long version;
@@ -79,7 +80,7 @@ public class Message {
             UUID sourceEventId,
             String idempotencyKey,
             Instant now,
-            Instant notBefore) {
+            @Nullable Instant notBefore) {
         this.id = UUID.randomUUID();
         this.clientId = clientId;
         this.audience = audience;
@@ -153,7 +154,7 @@ public class Message {
         return attempts;
     }
 
-    public String statusDetail() {
+    public @Nullable String statusDetail() {
         return statusDetail;
     }
 }

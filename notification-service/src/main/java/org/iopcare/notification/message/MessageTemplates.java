@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.iopcare.events.StaffAlerted;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -179,7 +180,7 @@ public class MessageTemplates {
      * given as {@code sessionAt} (one) or {@code sessionsAt} (several) are written as that language
      * writes them ({@code sessionDate}, {@code sessionTime}, {@code sessions}).
      */
-    public String render(MessageKind kind, Channel channel, String language, Map<String, Object> values) {
+    public String render(MessageKind kind, Channel channel, @Nullable String language, Map<String, Object> values) {
         String chosen = language != null && templates.containsKey(language) ? language : ENGLISH;
         Template template = templates.get(chosen).getOrDefault(kind, Map.of()).get(channel);
         if (template == null) {
@@ -189,7 +190,7 @@ public class MessageTemplates {
     }
 
     /** The line the first SMS to a number ends with, in {@code language}. */
-    public String optOutHint(String language) {
+    public String optOutHint(@Nullable String language) {
         Wording wording = language == null ? null : wordings.get(language);
         return wording == null ? Messages.OPT_OUT_HINT : wording.optOutHint();
     }
@@ -207,7 +208,7 @@ public class MessageTemplates {
         return classpathText("templates/" + name + ".mustache");
     }
 
-    static String classpathText(String path) {
+    static @Nullable String classpathText(String path) {
         ClassPathResource resource = new ClassPathResource(path);
         if (!resource.exists()) {
             return null;

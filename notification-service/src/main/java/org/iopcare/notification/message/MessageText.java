@@ -6,6 +6,7 @@ import org.iopcare.support.caseload.Caseload;
 import org.iopcare.support.caseload.Caseload.Visibility;
 import org.iopcare.support.security.StaffCaller;
 import org.iopcare.support.security.StaffRole;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +28,7 @@ public class MessageText {
     }
 
     /** Whether the caller reads the text of this client's messages and replies. */
-    public boolean readable(UUID clientId) {
+    public boolean readable(@Nullable UUID clientId) {
         if (has(StaffRole.CLINICAL_SUPERVISOR)) {
             return true;
         }
@@ -35,7 +36,7 @@ public class MessageText {
     }
 
     /** The clients whose text the caller reads, for a list of several clients' items. */
-    public Predicate<UUID> readableClients() {
+    public Predicate<@Nullable UUID> readableClients() {
         if (has(StaffRole.CLINICAL_SUPERVISOR)) {
             return client -> true;
         }

@@ -3,6 +3,7 @@ package org.iopcare.notification.message;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message as staff and operators see it, with every state it went through (oldest first).
@@ -16,16 +17,17 @@ public record MessageView(
         MessageKind kind,
         Channel channel,
         String destination,
-        String body,
+        @Nullable String body,
         DeliveryStatus status,
-        String statusDetail,
+        @Nullable String statusDetail,
         int attempts,
         Instant createdAt,
         Instant statusChangedAt,
         List<StatusChange> history) {
 
     /** One state a message entered, with a short reason (never the text or the destination). */
-    public record StatusChange(DeliveryStatus status, String detail, Instant at) {}
+    public record StatusChange(
+            DeliveryStatus status, @Nullable String detail, Instant at) {}
 
     static MessageView of(Message message, boolean withBody) {
         return of(message, List.of(), withBody);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.iopcare.notification.message.MessageView.StatusChange;
 import org.iopcare.support.web.ProblemException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -71,7 +72,7 @@ public class Messages {
             String destination,
             String body,
             UUID sourceEventId,
-            Instant notBefore) {
+            @Nullable Instant notBefore) {
         return queue(clientId, audience, kind, channel, destination, body, sourceEventId, notBefore, OPT_OUT_HINT);
     }
 
@@ -85,7 +86,7 @@ public class Messages {
             String destination,
             String body,
             UUID sourceEventId,
-            Instant notBefore,
+            @Nullable Instant notBefore,
             String optOutHint) {
         return queue(
                 clientId,
@@ -135,7 +136,7 @@ public class Messages {
             String body,
             UUID sourceEventId,
             String idempotencyKey,
-            Instant notBefore,
+            @Nullable Instant notBefore,
             String optOutHint) {
         if (repository.existsByIdempotencyKey(idempotencyKey)) {
             return false;
@@ -238,7 +239,13 @@ public class Messages {
      * {@code at}, or SUPPRESSED.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void capped(UUID sourceEventId, MessageKind kind, Channel channel, Instant at, String held, String refused) {
+    public void capped(
+            UUID sourceEventId,
+            MessageKind kind,
+            Channel channel,
+            Instant at,
+            @Nullable String held,
+            @Nullable String refused) {
         String key = Message.idempotencyKey(sourceEventId, kind, channel);
         Instant now = Instant.now(clock);
         String status = held != null ? "HELD" : refused != null ? "SUPPRESSED" : null;

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +42,7 @@ public class UnsubscribeLinks {
     }
 
     /** Whether {@code signature} is this client's (compared in constant time). */
-    boolean valid(UUID clientId, String signature) {
+    boolean valid(UUID clientId, @Nullable String signature) {
         return signature != null
                 && MessageDigest.isEqual(
                         signature(clientId).getBytes(StandardCharsets.US_ASCII),

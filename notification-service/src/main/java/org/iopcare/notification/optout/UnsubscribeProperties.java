@@ -2,6 +2,7 @@ package org.iopcare.notification.optout;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,4 +23,4 @@ public record UnsubscribeProperties(
         @NotBlank @Size(min = 16) @DefaultValue("local-unsubscribe-secret-0001")
         String secret,
 
-        String mailto) {}
+        @Nullable String mailto) {}

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import org.iopcare.notification.recipient.ReminderChannels;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's preferences as a whole (absent fields take their defaults).
@@ -21,9 +22,9 @@ import org.iopcare.notification.recipient.ReminderChannels;
  */
 record PreferenceRequest(
         @NotNull @PositiveOrZero Long version,
-        ReminderChannels channels,
-        @Size(min = 1, max = 10) List<@NotNull Duration> reminderOffsets,
-        Boolean weeklyDigest,
-        LocalTime quietHoursStart,
-        LocalTime quietHoursEnd,
-        @Size(max = 8) String language) {}
+        @Nullable ReminderChannels channels,
+        @Size(min = 1, max = 10) @Nullable List<@NotNull Duration> reminderOffsets,
+        @Nullable Boolean weeklyDigest,
+        @Nullable LocalTime quietHoursStart,
+        @Nullable LocalTime quietHoursEnd,
+        @Size(max = 8) @Nullable String language) {}

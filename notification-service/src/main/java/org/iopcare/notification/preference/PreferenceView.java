@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.iopcare.notification.recipient.PreferenceStore.Change;
 import org.iopcare.notification.recipient.ReminderChannels;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's preferences: what was chosen (null: the default), what applies, who changed them last
@@ -15,15 +16,15 @@ import org.iopcare.notification.recipient.ReminderChannels;
 record PreferenceView(
         UUID clientId,
         long version,
-        ReminderChannels channels,
+        @Nullable ReminderChannels channels,
         ReminderChannels effectiveChannels,
-        List<Duration> reminderOffsets,
+        @Nullable List<Duration> reminderOffsets,
         List<Duration> effectiveReminderOffsets,
         List<Duration> allowedReminderOffsets,
         boolean weeklyDigest,
-        LocalTime quietHoursStart,
-        LocalTime quietHoursEnd,
+        @Nullable LocalTime quietHoursStart,
+        @Nullable LocalTime quietHoursEnd,
         String language,
-        String changedBy,
-        Instant changedAt,
+        @Nullable String changedBy,
+        @Nullable Instant changedAt,
         List<Change> history) {}

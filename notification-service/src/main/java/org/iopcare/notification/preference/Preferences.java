@@ -19,6 +19,7 @@ import org.iopcare.notification.reminder.Reminders;
 import org.iopcare.notification.reminder.SendWindowProperties;
 import org.iopcare.notification.reminder.WeeklyDigests;
 import org.iopcare.support.web.ProblemException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -119,7 +120,7 @@ class Preferences {
                 Instant.now(clock));
     }
 
-    private QuietHours quietHours(PreferenceRequest request) {
+    private @Nullable QuietHours quietHours(PreferenceRequest request) {
         if (request.quietHoursStart() == null && request.quietHoursEnd() == null) {
             return null;
         }
@@ -149,13 +150,13 @@ class Preferences {
         return changes.isEmpty() ? "no change" : String.join("; ", changes);
     }
 
-    private static void changed(List<String> changes, String field, Object before, Object after) {
+    private static void changed(List<String> changes, String field, @Nullable Object before, @Nullable Object after) {
         if (!Objects.equals(before, after)) {
             changes.add(field + ": " + shown(before) + " -> " + shown(after));
         }
     }
 
-    private static String shown(Object value) {
+    private static String shown(@Nullable Object value) {
         if (value == null) {
             return "default";
         }

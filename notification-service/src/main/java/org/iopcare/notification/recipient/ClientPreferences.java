@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's choices about the messages they get. A null choice is the default: the client's
@@ -21,14 +22,14 @@ import java.util.UUID;
  */
 public record ClientPreferences(
         UUID clientId,
-        ReminderChannels channels,
-        List<Duration> reminderOffsets,
+        @Nullable ReminderChannels channels,
+        @Nullable List<Duration> reminderOffsets,
         boolean weeklyDigest,
-        QuietHours quietHours,
+        @Nullable QuietHours quietHours,
         String language,
         long version,
-        String changedBy,
-        Instant changedAt) {
+        @Nullable String changedBy,
+        @Nullable Instant changedAt) {
 
     public static final String DEFAULT_LANGUAGE = "en";
 

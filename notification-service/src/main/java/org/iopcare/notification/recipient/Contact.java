@@ -1,5 +1,7 @@
 package org.iopcare.notification.recipient;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A client's contact details and consents as an enrollment or a client update states them.
  *
@@ -11,7 +13,12 @@ package org.iopcare.notification.recipient;
  * @param emailConsent consent to receive email
  */
 public record Contact(
-        String preferredName, String phone, String email, String timeZone, boolean smsConsent, boolean emailConsent) {
+        @Nullable String preferredName,
+        @Nullable String phone,
+        @Nullable String email,
+        String timeZone,
+        boolean smsConsent,
+        boolean emailConsent) {
 
     /** No contact details in logs. */
     @Override

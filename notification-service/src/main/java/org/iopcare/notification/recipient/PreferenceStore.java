@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -115,7 +116,7 @@ public class PreferenceStore {
                 rs.getTimestamp("changed_at").toInstant());
     }
 
-    private static String offsets(List<Duration> offsets) {
+    private static @Nullable String offsets(@Nullable List<Duration> offsets) {
         return offsets == null ? null : offsets.stream().map(Duration::toString).collect(Collectors.joining(","));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A client's contact details and consents, as events told this service. */
 @Entity
@@ -18,14 +19,14 @@ public class Recipient {
     private UUID clientId;
 
     @Column(name = "preferred_name")
-    private String preferredName;
+    private @Nullable String preferredName;
 
-    private String phone;
+    private @Nullable String phone;
 
-    private String email;
+    private @Nullable String email;
 
     @Column(name = "time_zone")
-    private String timeZone;
+    private @Nullable String timeZone;
 
     @Column(name = "contact_consent", nullable = false)
     private boolean contactConsent;
@@ -37,47 +38,47 @@ public class Recipient {
     private boolean emailConsent;
 
     @Column(name = "sms_opted_out_at")
-    private Instant smsOptedOutAt;
+    private @Nullable Instant smsOptedOutAt;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
     @Column(name = "enrollment_id")
-    private UUID enrollmentId;
+    private @Nullable UUID enrollmentId;
 
     @Column(name = "primary_clinician_id")
-    private String primaryClinicianId;
+    private @Nullable String primaryClinicianId;
 
     @Column(nullable = false)
     private boolean enrolled;
 
     @Column(name = "discharged_enrollment_id")
-    private UUID dischargedEnrollmentId;
+    private @Nullable UUID dischargedEnrollmentId;
 
     @Column(name = "discharged_at")
-    private Instant dischargedAt;
+    private @Nullable Instant dischargedAt;
 
     /** The day a discharge dated ahead takes effect (the client's zone); null when none waits. */
     @Column(name = "discharge_on")
-    private LocalDate dischargeOn;
+    private @Nullable LocalDate dischargeOn;
 
     @Column(name = "discharge_on_enrollment_id")
-    private UUID dischargeOnEnrollmentId;
+    private @Nullable UUID dischargeOnEnrollmentId;
 
     @Column(name = "discharge_on_recorded_at")
-    private Instant dischargeOnRecordedAt;
+    private @Nullable Instant dischargeOnRecordedAt;
 
     /** When the newest enrollment or client update applied here happened (not when it arrived). */
     @Column(name = "contact_as_of")
-    private Instant contactAsOf;
+    private @Nullable Instant contactAsOf;
 
     /** The channel the client asked to be contacted on in their inquiry ({@code SMS}, {@code EMAIL}, {@code PHONE}). */
     /** When the client unsubscribed from email with the one-click link; never undone by a client update. */
     @Column(name = "email_opted_out_at")
-    private Instant emailOptedOutAt;
+    private @Nullable Instant emailOptedOutAt;
 
     @Column(name = "preferred_channel")
-    private String preferredChannel;
+    private @Nullable String preferredChannel;
 
     protected Recipient() {}
 
@@ -92,10 +93,10 @@ public class Recipient {
      */
     public static Recipient fromInquiry(
             UUID clientId,
-            String preferredName,
-            String phone,
-            String email,
-            String preferredChannel,
+            @Nullable String preferredName,
+            @Nullable String phone,
+            @Nullable String email,
+            @Nullable String preferredChannel,
             boolean consent,
             Instant now) {
         Recipient recipient = new Recipient(clientId);
@@ -177,7 +178,7 @@ public class Recipient {
     }
 
     /** The day a discharge dated ahead takes effect, if one waits. */
-    public LocalDate dischargeOn() {
+    public @Nullable LocalDate dischargeOn() {
         return dischargeOn;
     }
 
@@ -201,11 +202,11 @@ public class Recipient {
         return enrolled;
     }
 
-    public UUID enrollmentId() {
+    public @Nullable UUID enrollmentId() {
         return enrollmentId;
     }
 
-    public String primaryClinicianId() {
+    public @Nullable String primaryClinicianId() {
         return primaryClinicianId;
     }
 
@@ -223,19 +224,19 @@ public class Recipient {
         return clientId;
     }
 
-    public String preferredName() {
+    public @Nullable String preferredName() {
         return preferredName;
     }
 
-    public String phone() {
+    public @Nullable String phone() {
         return phone;
     }
 
-    public String email() {
+    public @Nullable String email() {
         return email;
     }
 
-    public String timeZone() {
+    public @Nullable String timeZone() {
         return timeZone;
     }
 
@@ -256,18 +257,18 @@ public class Recipient {
      * record of the inquiry's choice): it replaces what the inquiry said, or stands in for an
      * inquiry not seen yet. Null: unchanged.
      */
-    public void preferChannel(String channel) {
+    public void preferChannel(@Nullable String channel) {
         if (channel != null) {
             preferredChannel = channel;
         }
     }
 
     /** The channel the client named in their inquiry (or the enrollment carried); null when never told. */
-    public String preferredChannel() {
+    public @Nullable String preferredChannel() {
         return preferredChannel;
     }
 
-    public Instant smsOptedOutAt() {
+    public @Nullable Instant smsOptedOutAt() {
         return smsOptedOutAt;
     }
 }

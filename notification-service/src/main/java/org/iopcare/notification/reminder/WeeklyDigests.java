@@ -21,6 +21,7 @@ import org.iopcare.notification.recipient.Recipient;
 import org.iopcare.notification.recipient.RecipientRepository;
 import org.iopcare.notification.session.ClientSession;
 import org.iopcare.notification.session.SessionStore;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -148,7 +149,7 @@ public class WeeklyDigests {
         return Optional.ofNullable(outcome.next);
     }
 
-    private record Outcome(String name, Instant next) {}
+    private record Outcome(String name, @Nullable Instant next) {}
 
     private Outcome sendInTransaction(UUID clientId, Instant now) {
         // one transaction per client at a time: reminders of the same client wait for this one

@@ -2,6 +2,7 @@ package org.iopcare.notification.session;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client session as this service knows it. {@code kind}, {@code endsAt}, {@code timeZone} and
@@ -20,13 +21,13 @@ import java.util.UUID;
 public record ClientSession(
         UUID sessionId,
         UUID clientId,
-        String kind,
+        @Nullable String kind,
         Instant startsAt,
-        Instant endsAt,
-        String timeZone,
-        String modality,
+        @Nullable Instant endsAt,
+        @Nullable String timeZone,
+        @Nullable String modality,
         String status,
-        String joinUrl) {
+        @Nullable String joinUrl) {
 
     public boolean scheduled() {
         return "SCHEDULED".equals(status);

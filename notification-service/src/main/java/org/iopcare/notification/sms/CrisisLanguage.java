@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.iopcare.notification.message.CrisisProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ class CrisisLanguage {
                 .toList();
     }
 
-    boolean isCrisis(String text) {
+    boolean isCrisis(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return false;
         }

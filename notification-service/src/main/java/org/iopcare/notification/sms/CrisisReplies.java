@@ -20,6 +20,7 @@ import org.iopcare.support.work.Owner;
 import org.iopcare.support.work.Priority;
 import org.iopcare.support.work.WorkItemProperties;
 import org.iopcare.support.work.WorkItems;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,7 +83,7 @@ class CrisisReplies {
     }
 
     /** What staff read beside the flag: whether the client was answered automatically. */
-    String note(UUID clientId) {
+    String note(@Nullable UUID clientId) {
         if (clientId == null) {
             return "crisis language; the number belongs to no known client: no automatic answer, call back";
         }
@@ -101,7 +102,7 @@ class CrisisReplies {
      * {@code clientId} is null when the number belongs to no known client.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void received(UUID clientId, String from, UUID inboxItemId, UUID inboundEventId) {
+    void received(@Nullable UUID clientId, String from, UUID inboxItemId, UUID inboundEventId) {
         if (clientId == null) {
             // a message needs a client (and consent on record): staff call back from the inbox
             raiseUrgentWorkItem(null, inboxItemId);
@@ -134,7 +135,7 @@ class CrisisReplies {
      * time, and is raised once per inbound provider message. A number of no known client has no
      * client to raise it for: the inbox flag (first in every staff inbox) is its signal.
      */
-    private void raiseUrgentWorkItem(UUID clientId, UUID inboxItemId) {
+    private void raiseUrgentWorkItem(@Nullable UUID clientId, UUID inboxItemId) {
         if (clientId == null) {
             return;
         }

@@ -25,6 +25,7 @@ import org.iopcare.notification.session.ClientSession;
 import org.iopcare.notification.session.SessionStore;
 import org.iopcare.notification.work.ReplyWorkItems;
 import org.iopcare.support.outbox.Outbox;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -232,14 +233,14 @@ class InboundReplies {
     }
 
     /** Returns the new inbox item's id, null when the provider message was already there (a replay). */
-    private UUID inbox(
+    private @Nullable UUID inbox(
             List<UUID> clients,
             String from,
             InboxKind kind,
             String body,
             String sid,
             Instant now,
-            String note,
+            @Nullable String note,
             boolean crisis) {
         UUID id = UUID.randomUUID();
         // a replayed provider message is already in the inbox

@@ -8,6 +8,7 @@ import org.iopcare.notification.message.MessageText;
 import org.iopcare.support.caseload.Caseload;
 import org.iopcare.support.caseload.Caseload.Visibility;
 import org.iopcare.support.security.StaffRole;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +35,12 @@ class InboxController {
      */
     record InboxItem(
             UUID id,
-            UUID clientId,
+            @Nullable UUID clientId,
             String from,
             String kind,
             boolean crisis,
-            String body,
-            String note,
+            @Nullable String body,
+            @Nullable String note,
             Instant receivedAt) {
 
         InboxItem withoutBody() {
@@ -59,7 +60,7 @@ class InboxController {
 
     /** {@code clientId} narrows the list to one client; a client outside the caseload gives none. */
     @GetMapping("/api/inbox")
-    List<InboxItem> inbox(@RequestParam(required = false) UUID clientId) {
+    List<InboxItem> inbox(@RequestParam(required = false) @Nullable UUID clientId) {
         Visibility visible = caseload.visibility(RULE);
         List<InboxItem> items = jdbc.query(
                 "SELECT id, client_id, from_number, kind, crisis, body, note, received_at FROM inbox_item"

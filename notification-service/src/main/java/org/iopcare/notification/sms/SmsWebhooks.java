@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.iopcare.notification.delivery.DeliveryReports;
 import org.iopcare.support.web.ProblemException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +36,7 @@ class SmsWebhooks {
     @PostMapping(path = "/api/sms/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Void> inbound(
             HttpServletRequest request,
-            @RequestHeader(name = TwilioSignature.HEADER, required = false) String signed,
+            @RequestHeader(name = TwilioSignature.HEADER, required = false) @Nullable String signed,
             @RequestParam MultiValueMap<String, String> form) {
         Map<String, String> params = verified(request, signed, form);
         String sid = required(params, "MessageSid");
@@ -47,7 +48,7 @@ class SmsWebhooks {
     @PostMapping(path = "/api/sms/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Void> status(
             HttpServletRequest request,
-            @RequestHeader(name = TwilioSignature.HEADER, required = false) String signed,
+            @RequestHeader(name = TwilioSignature.HEADER, required = false) @Nullable String signed,
             @RequestParam MultiValueMap<String, String> form) {
         Map<String, String> params = verified(request, signed, form);
         reports.report(required(params, "MessageSid"), required(params, "MessageStatus"));
@@ -55,7 +56,7 @@ class SmsWebhooks {
     }
 
     private Map<String, String> verified(
-            HttpServletRequest request, String signed, MultiValueMap<String, String> form) {
+            HttpServletRequest request, @Nullable String signed, MultiValueMap<String, String> form) {
         Map<String, String> params = new HashMap<>();
         form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
         String url = request.getRequestURL().toString();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Twilio webhook signature ({@code X-Twilio-Signature}): base64 of HMAC-SHA1, keyed with the
@@ -38,7 +39,7 @@ public final class TwilioSignature {
     }
 
     /** Constant-time comparison, so the answer time tells nothing about the expected signature. */
-    public boolean matches(String url, Map<String, String> parameters, String signature) {
+    public boolean matches(String url, Map<String, String> parameters, @Nullable String signature) {
         if (signature == null) {
             return false;
         }

@@ -16,6 +16,7 @@ import org.iopcare.treatmentplan.plan.PlanWorkItems;
 import org.iopcare.treatmentplan.plan.ReactionProperties;
 import org.iopcare.treatmentplan.plan.TreatmentPlan;
 import org.iopcare.treatmentplan.plan.TreatmentPlans;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -150,7 +151,7 @@ public class Assessments {
                 totals);
     }
 
-    private List<Assessment> forPlan(UUID planId, Instrument instrument) {
+    private List<Assessment> forPlan(UUID planId, @Nullable Instrument instrument) {
         return jdbc.query(
                 """
                 SELECT id, plan_id, instrument, array_to_string(answers, ',') AS answers, total, band,

@@ -3,6 +3,7 @@ package org.iopcare.treatmentplan.assessment;
 import java.time.LocalDate;
 import java.util.List;
 import org.iopcare.treatmentplan.plan.Instrument;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the scores of one instrument stand against a goal's measure target.
@@ -21,8 +22,8 @@ public record GoalTrend(
         LocalDate targetDate,
         Instrument instrument,
         int below,
-        Integer baseline,
-        Integer latest,
-        Integer changeFromBaseline,
+        @Nullable Integer baseline,
+        @Nullable Integer latest,
+        @Nullable Integer changeFromBaseline,
         boolean met,
         List<Integer> totals) {}

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.iopcare.treatmentplan.plan.Instrument;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PHQ-9 or GAD-7 administration.
@@ -18,4 +19,4 @@ import org.iopcare.treatmentplan.plan.Instrument;
 public record NewAssessment(
         @NotNull Instrument instrument,
         @NotNull @Size(min = 7, max = 9) List<@NotNull @Min(0) @Max(3) Integer> answers,
-        Instant administeredAt) {}
+        @Nullable Instant administeredAt) {}

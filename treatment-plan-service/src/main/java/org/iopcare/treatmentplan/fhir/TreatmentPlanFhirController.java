@@ -18,6 +18,7 @@ import org.iopcare.support.fhir.FhirSearch.DateRange;
 import org.iopcare.support.fhir.IopFhir;
 import org.iopcare.support.fhir.SearchParams;
 import org.iopcare.treatmentplan.plan.PlanCaseload;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -156,7 +157,7 @@ class TreatmentPlanFhirController {
     @PreAuthorize(CLINICAL_STAFF)
     @Transactional(readOnly = true)
     ResponseEntity<String> observations(
-            @RequestParam(required = false) String code, @ParameterObject SearchParams params) {
+            @RequestParam(required = false) @Nullable String code, @ParameterObject SearchParams params) {
         return reads.search(
                 "Observation",
                 params,

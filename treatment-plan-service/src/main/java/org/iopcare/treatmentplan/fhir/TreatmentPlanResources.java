@@ -28,6 +28,7 @@ import org.iopcare.support.fhir.IopFhir;
 import org.iopcare.support.fhir.Part2Labels;
 import org.iopcare.treatmentplan.plan.PlanContent;
 import org.iopcare.treatmentplan.plan.PlanContent.ObjectiveStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,12 +54,14 @@ class TreatmentPlanResources {
         this.json = json;
     }
 
+    @Nullable
     UUID clientOfPlan(UUID planId) {
         return jdbc.queryForList("SELECT client_id FROM treatment_plan WHERE id = ?", UUID.class, planId).stream()
                 .findFirst()
                 .orElse(null);
     }
 
+    @Nullable
     UUID clientOfAssessment(UUID assessmentId) {
         return jdbc.queryForList("SELECT client_id FROM assessment WHERE id = ?", UUID.class, assessmentId).stream()
                 .findFirst()

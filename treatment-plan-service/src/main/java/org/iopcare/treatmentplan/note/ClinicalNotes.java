@@ -9,6 +9,7 @@ import org.iopcare.support.web.ProblemException;
 import org.iopcare.treatmentplan.plan.Cosignatures;
 import org.iopcare.treatmentplan.plan.TreatmentPlan;
 import org.iopcare.treatmentplan.plan.TreatmentPlans;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -41,7 +42,7 @@ public class ClinicalNotes {
      * has a note, 422 when an objective is not in the plan.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    Note createDraft(ClientSessions.Session session, UUID groupNoteId, NoteContent content, String author) {
+    Note createDraft(ClientSessions.Session session, @Nullable UUID groupNoteId, NoteContent content, String author) {
         // concurrent writes for one session queue here, so the second finds the first's note
         TransactionLocks.lock(jdbc, "note-session:" + session.id());
         if (store.sessionDocumented(session.id())) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.iopcare.events.DischargeReason;
 import org.iopcare.events.LevelOfCare;
 import org.iopcare.treatmentplan.plan.PlanContent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the record says at discharge, assembled by the service.
@@ -36,7 +37,10 @@ public record DischargeFacts(
      *
      * @param change last minus first: negative is improvement
      */
-    public record Measure(Integer first, Integer last, Integer change) {
+    public record Measure(
+            @Nullable Integer first,
+            @Nullable Integer last,
+            @Nullable Integer change) {
 
         static Measure of(List<Integer> totals) {
             if (totals.isEmpty()) {
@@ -55,5 +59,8 @@ public record DischargeFacts(
      *     for a goal without a target or a target never measured
      */
     public record GoalStatus(
-            String statement, LocalDate targetDate, Boolean measureMet, List<PlanContent.Objective> objectives) {}
+            String statement,
+            LocalDate targetDate,
+            @Nullable Boolean measureMet,
+            List<PlanContent.Objective> objectives) {}
 }

@@ -19,6 +19,7 @@ import org.iopcare.treatmentplan.plan.PlanContent;
 import org.iopcare.treatmentplan.plan.ReviewSchedule;
 import org.iopcare.treatmentplan.plan.TreatmentPlan;
 import org.iopcare.treatmentplan.plan.TreatmentPlans;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -153,7 +154,7 @@ public class DischargeSummaries {
                 event.reason());
     }
 
-    private static Boolean met(PlanContent.Goal goal, Map<Instrument, List<Integer>> scores) {
+    private static @Nullable Boolean met(PlanContent.Goal goal, Map<Instrument, List<Integer>> scores) {
         if (goal.measureTarget() == null) {
             return null;
         }

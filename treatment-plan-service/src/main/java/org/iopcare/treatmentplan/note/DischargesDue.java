@@ -28,6 +28,8 @@ class DischargesDue {
 
     private static final Logger log = LoggerFactory.getLogger(DischargesDue.class);
     private static final int BATCH = 100;
+    /** The bean of the plan settings, whose {@code discharge-check-interval} paces the check. */
+    private static final String PLANS = "iopcare.plans-org.iopcare.treatmentplan.plan.PlanProperties";
 
     private final JdbcTemplate jdbc;
     private final DischargeSummaries summaries;
@@ -49,8 +51,8 @@ class DischargesDue {
     }
 
     @Scheduled(
-            fixedDelayString = "${iopcare.plans.discharge-check-interval:10m}",
-            initialDelayString = "${iopcare.plans.discharge-check-interval:10m}")
+            fixedDelayString = "#{@'" + PLANS + "'.dischargeCheckInterval().toMillis()}",
+            initialDelayString = "#{@'" + PLANS + "'.dischargeCheckInterval().toMillis()}")
     void check() {
         int done = closeDue();
         if (done > 0) {

@@ -3,6 +3,7 @@ package org.iopcare.treatmentplan.note;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A note in a client's record with its current content and its addenda.
@@ -17,17 +18,17 @@ public record Note(
         UUID id,
         UUID clientId,
         UUID planId,
-        UUID sessionId,
+        @Nullable UUID sessionId,
         NoteKind kind,
-        UUID groupNoteId,
+        @Nullable UUID groupNoteId,
         String author,
         Instant createdAt,
         NoteStatus status,
         int currentVersion,
-        String signedBy,
-        Instant signedAt,
-        String cosignedBy,
-        Instant cosignedAt,
+        @Nullable String signedBy,
+        @Nullable Instant signedAt,
+        @Nullable String cosignedBy,
+        @Nullable Instant cosignedAt,
         NoteContent content,
         List<Addendum> addenda) {
 

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.iopcare.events.LevelOfCare;
 import org.iopcare.treatmentplan.plan.PlanContent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The clinical content of one note version: for a group session the group's part and the client's
@@ -23,10 +24,10 @@ import org.iopcare.treatmentplan.plan.PlanContent;
  * @param discharge the discharge summary
  */
 public record NoteContent(
-        @Valid GroupPart group,
-        @Valid AttendeePart attendee,
-        @Valid ProgressNote progress,
-        @Valid DischargeSummary discharge) {
+        @Valid @Nullable GroupPart group,
+        @Valid @Nullable AttendeePart attendee,
+        @Valid @Nullable ProgressNote progress,
+        @Valid @Nullable DischargeSummary discharge) {
 
     /** Whether the content has the parts a note of this kind has, and no other. */
     boolean fits(NoteKind kind) {
@@ -52,9 +53,9 @@ public record NoteContent(
      * @param referrals step-down and aftercare referrals
      */
     public record DischargeSummary(
-            DischargeFacts facts,
-            @Size(max = 4000) String aftercare,
-            @Size(max = 10) List<@NotNull @Valid Referral> referrals) {
+            @Nullable DischargeFacts facts,
+            @Size(max = 4000) @Nullable String aftercare,
+            @Size(max = 10) @Nullable List<@NotNull @Valid Referral> referrals) {
 
         boolean complete() {
             return aftercare != null && !aftercare.isBlank();
@@ -95,10 +96,10 @@ public record NoteContent(
      */
     public record AttendeePart(
             @NotNull Participation participation,
-            @Valid ObjectiveRef objective,
+            @Valid @Nullable ObjectiveRef objective,
             @NotNull ProgressRating progress,
             @NotNull RiskCheck riskCheck,
-            @Size(max = 2000) String comment) {}
+            @Size(max = 2000) @Nullable String comment) {}
 
     /**
      * A progress note in DAP (data, assessment, plan) or BIRP (behavior, intervention, response,
@@ -108,12 +109,12 @@ public record NoteContent(
      */
     public record ProgressNote(
             @NotNull NoteFormat format,
-            @Size(max = 4000) String data,
-            @Size(max = 4000) String assessment,
-            @Size(max = 4000) String behavior,
-            @Size(max = 4000) String intervention,
-            @Size(max = 4000) String response,
-            @Size(max = 4000) String plan,
+            @Size(max = 4000) @Nullable String data,
+            @Size(max = 4000) @Nullable String assessment,
+            @Size(max = 4000) @Nullable String behavior,
+            @Size(max = 4000) @Nullable String intervention,
+            @Size(max = 4000) @Nullable String response,
+            @Size(max = 4000) @Nullable String plan,
             @NotNull @Size(max = 10) List<@NotNull @Valid ObjectiveProgress> objectives,
             @NotNull RiskCheck riskCheck) {
 
@@ -139,7 +140,7 @@ public record NoteContent(
                             && assessment == null;
         }
 
-        private static boolean present(String section) {
+        private static boolean present(@Nullable String section) {
             return section != null && !section.isBlank();
         }
     }

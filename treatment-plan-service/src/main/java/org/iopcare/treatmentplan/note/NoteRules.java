@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.iopcare.events.SessionKind;
 import org.iopcare.support.web.ProblemException;
 import org.iopcare.treatmentplan.plan.PlanContent;
+import org.jspecify.annotations.Nullable;
 
 /** The checks every note write shares: the session was held and attended, objectives exist. */
 final class NoteRules {
@@ -34,7 +35,7 @@ final class NoteRules {
     }
 
     /** The objective exists in the plan's current version; 422 otherwise. */
-    static void requireObjective(NoteContent.ObjectiveRef ref, Optional<PlanContent> plan) {
+    static void requireObjective(NoteContent.@Nullable ObjectiveRef ref, Optional<PlanContent> plan) {
         if (ref == null) {
             return;
         }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A plan review as the reviewer records it.
@@ -19,4 +20,4 @@ public record NewPlanReview(
         @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> participants,
         @NotNull ReviewOutcome outcome,
         @NotBlank @Size(max = 1000) String note,
-        @Size(max = 10) List<@NotNull FlagReason> addressedFlags) {}
+        @Size(max = 10) @Nullable List<@NotNull FlagReason> addressedFlags) {}

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole clinical content of one plan version. Stored as one JSON document per version: a
@@ -44,7 +45,7 @@ public record PlanContent(
     public record Goal(
             @NotBlank @Size(max = 1000) String statement,
             @NotNull LocalDate targetDate,
-            @Valid MeasureTarget measureTarget,
+            @Valid @Nullable MeasureTarget measureTarget,
             @NotNull @Size(max = 10) List<@NotNull @Valid Objective> objectives) {}
 
     /**
@@ -85,7 +86,7 @@ public record PlanContent(
             @NotNull Modality modality,
             @NotNull @Valid Frequency frequency,
             @NotNull ResponsibleRole responsibleRole,
-            @Size(max = 1000) String description) {}
+            @Size(max = 1000) @Nullable String description) {}
 
     /**
      * How often an intervention takes place: {@code times} per {@code per}.

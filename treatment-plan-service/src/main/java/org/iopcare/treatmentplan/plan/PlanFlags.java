@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.iopcare.events.PlanChangeType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -82,8 +83,8 @@ public class PlanFlags {
      * Resolves the plan's open flags of these reasons ({@code null}: all of them) and closes their
      * work items; returns the reasons resolved.
      */
-    List<FlagReason> clear(UUID planId, Collection<FlagReason> reasons) {
-        String[] only =
+    List<FlagReason> clear(UUID planId, @Nullable Collection<FlagReason> reasons) {
+        String @Nullable [] only =
                 reasons == null ? null : reasons.stream().map(Enum::name).toArray(String[]::new);
         List<Cleared> cleared = jdbc.query(
                 "UPDATE plan_flag SET cleared_at = ? WHERE plan_id = ? AND cleared_at IS NULL"

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A treatment plan as clinicians see it.
@@ -23,14 +24,14 @@ public record PlanView(
         Instant openedAt,
         LocalDate nextReviewDue,
         int currentVersion,
-        Integer activeVersion,
-        Instant acknowledgedAt,
-        Activation.AcknowledgementMethod acknowledgementMethod,
-        Instant closedAt,
+        @Nullable Integer activeVersion,
+        @Nullable Instant acknowledgedAt,
+        Activation.@Nullable AcknowledgementMethod acknowledgementMethod,
+        @Nullable Instant closedAt,
         List<FlagReason> openFlags,
-        PlanContent content) {
+        @Nullable PlanContent content) {
 
-    static PlanView of(TreatmentPlan plan, PlanContent content, List<FlagReason> openFlags) {
+    static PlanView of(TreatmentPlan plan, @Nullable PlanContent content, List<FlagReason> openFlags) {
         return new PlanView(
                 plan.id(),
                 plan.clientId(),

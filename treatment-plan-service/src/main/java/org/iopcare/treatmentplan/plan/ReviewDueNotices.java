@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ReviewDueNotices {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewDueNotices.class);
+    /** The bean of the plan settings, whose {@code review-job-cron} and {@code time-zone} time the job. */
+    private static final String PLANS = "iopcare.plans-org.iopcare.treatmentplan.plan.PlanProperties";
 
     private final TreatmentPlanRepository plans;
     private final ReviewSchedule reviews;
@@ -39,9 +41,7 @@ class ReviewDueNotices {
         this.clock = clock;
     }
 
-    @Scheduled(
-            cron = "${iopcare.plans.review-job-cron:0 0 6 * * *}",
-            zone = "${iopcare.plans.time-zone:America/New_York}")
+    @Scheduled(cron = "#{@'" + PLANS + "'.reviewJobCron()}", zone = "#{@'" + PLANS + "'.timeZone().getId()}")
     void daily() {
         int published = publishDue();
         log.info("Review-due job published {} notices", published);

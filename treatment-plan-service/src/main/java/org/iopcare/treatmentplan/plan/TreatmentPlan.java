@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.iopcare.events.ClientEnrolled;
 import org.iopcare.support.web.ProblemException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's treatment plan: its status, which version is current and which is active, and when
@@ -51,24 +52,24 @@ public class TreatmentPlan {
     private int currentVersion;
 
     @Column(name = "active_version")
-    private Integer activeVersion;
+    private @Nullable Integer activeVersion;
 
     @Column(name = "activated_at")
-    private Instant activatedAt;
+    private @Nullable Instant activatedAt;
 
     @Column(name = "acknowledged_at")
-    private Instant acknowledgedAt;
+    private @Nullable Instant acknowledgedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "acknowledgement_method")
-    private Activation.AcknowledgementMethod acknowledgementMethod;
+    private Activation.@Nullable AcknowledgementMethod acknowledgementMethod;
 
     @Column(name = "closed_at")
-    private Instant closedAt;
+    private @Nullable Instant closedAt;
 
     // A wrapper, so Spring Data sees a new plan by its null version and inserts without a SELECT.
     @Version
-    private Long version;
+    private @Nullable Long version;
 
     protected TreatmentPlan() {}
 
@@ -223,23 +224,23 @@ public class TreatmentPlan {
         return currentVersion;
     }
 
-    public Integer activeVersion() {
+    public @Nullable Integer activeVersion() {
         return activeVersion;
     }
 
-    public Instant activatedAt() {
+    public @Nullable Instant activatedAt() {
         return activatedAt;
     }
 
-    public Instant acknowledgedAt() {
+    public @Nullable Instant acknowledgedAt() {
         return acknowledgedAt;
     }
 
-    public Activation.AcknowledgementMethod acknowledgementMethod() {
+    public Activation.@Nullable AcknowledgementMethod acknowledgementMethod() {
         return acknowledgementMethod;
     }
 
-    public Instant closedAt() {
+    public @Nullable Instant closedAt() {
         return closedAt;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Map;
@@ -19,6 +20,8 @@ class PlanPropertiesTest {
 
     static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
     static final ZoneId NY = ZoneId.of("America/New_York");
+    static final String CRON = "0 0 6 * * *";
+    static final Duration TEN_MINUTES = Duration.ofMinutes(10);
     final Validator validator = VALIDATION.getValidator();
 
     @AfterAll
@@ -33,25 +36,47 @@ class PlanPropertiesTest {
         assertThat(properties.firstReview()).isEqualTo(Period.ofDays(14));
         assertThat(properties.reviewCadence()).isEqualTo(Period.ofDays(30));
         assertThat(properties.timeZone()).isEqualTo(NY);
+        assertThat(properties.reviewJobCron()).isEqualTo("0 0 6 * * *");
+        assertThat(properties.dischargeCheckInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(properties).isEqualTo(PlanProperties.defaults());
         assertThat(validator.validate(properties)).isEmpty();
     }
 
     @Test
     void readsTheClinicsOwnPeriods() {
-        PlanProperties properties =
-                bind(Map.of("iopcare.plans.first-review", "1w", "iopcare.plans.review-cadence", "1m"));
+        PlanProperties properties = bind(Map.of(
+                "iopcare.plans.first-review",
+                "1w",
+                "iopcare.plans.review-cadence",
+                "1m",
+                "iopcare.plans.review-job-cron",
+                "0 30 7 * * MON-FRI",
+                "iopcare.plans.discharge-check-interval",
+                "2m"));
 
         assertThat(properties.firstReview()).isEqualTo(Period.ofWeeks(1));
         assertThat(properties.reviewCadence()).isEqualTo(Period.ofMonths(1));
+        assertThat(properties.reviewJobCron()).isEqualTo("0 30 7 * * MON-FRI");
+        assertThat(properties.dischargeCheckInterval()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
     void refusesPeriodsThatAreNotPositive() {
-        assertThat(invalid(new PlanProperties(Period.ZERO, Period.ofDays(30), NY)))
+        assertThat(invalid(new PlanProperties(Period.ZERO, Period.ofDays(30), NY, CRON, TEN_MINUTES)))
                 .containsExactly("firstReviewPositive");
-        assertThat(invalid(new PlanProperties(Period.ofDays(14), Period.ofDays(-30), NY)))
+        assertThat(invalid(new PlanProperties(Period.ofDays(14), Period.ofDays(-30), NY, CRON, TEN_MINUTES)))
                 .containsExactly("reviewCadencePositive");
-        assertThat(invalid(new PlanProperties(null, Period.ofDays(30), NY))).containsExactly("firstReview");
+        assertThat(invalid(new PlanProperties(null, Period.ofDays(30), NY, CRON, TEN_MINUTES)))
+                .containsExactly("firstReview");
+    }
+
+    @Test
+    void refusesACronThatIsNotOneAndAnIntervalThatIsNotPositive() {
+        // five fields is a Unix cron; Spring's has seconds first
+        assertThat(invalid(new PlanProperties(Period.ofDays(14), Period.ofDays(30), NY, "0 6 * * *", TEN_MINUTES)))
+                .containsExactly("reviewJobCronValid");
+        assertThat(invalid(new PlanProperties(Period.ofDays(14), Period.ofDays(30), NY, CRON, Duration.ZERO)))
+                .containsExactly("dischargeCheckIntervalPositive");
     }
 
     private static PlanProperties bind(Map<String, String> settings) {

@@ -3,6 +3,7 @@ package org.iopcare.treatmentplan.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -30,7 +31,9 @@ class ReviewScheduleTest {
     @Test
     void followsTheClinicsSettings() {
         ReviewSchedule clinic = new ReviewSchedule(
-                new PlanProperties(Period.ofWeeks(1), Period.ofMonths(1), ZoneId.of("UTC")), Clock.systemUTC());
+                new PlanProperties(
+                        Period.ofWeeks(1), Period.ofMonths(1), ZoneId.of("UTC"), "0 0 6 * * *", Duration.ofMinutes(10)),
+                Clock.systemUTC());
 
         assertThat(clinic.firstReviewDue(LocalDate.of(2026, 1, 26))).isEqualTo(LocalDate.of(2026, 2, 2));
         // a calendar month: the end of January reviews at the end of February
