@@ -69,7 +69,7 @@ public final class LocalPlatform {
         }
         RunningPlatform platform = new RunningPlatform(options, folder, pids, progress, startNanos);
         platform.installShutdownHook();
-        platform.registerLauncher();
+        platform.processes().registerLauncher();
         try {
             new Startup(options, platform).run();
             return platform;
@@ -116,9 +116,11 @@ public final class LocalPlatform {
         Set<String> reported = new HashSet<>();
         try {
             while (!platform.awaitStop(Duration.ofSeconds(2))) {
-                for (ServiceProcess service : platform.services()) {
+                for (ServiceProcess service : platform.processes().services()) {
                     Process process = service.process();
-                    if (!process.isAlive() && reported.add(service.spec().name()) && !platform.isStopping()) {
+                    if (!process.isAlive()
+                            && reported.add(service.spec().name())
+                            && !platform.processes().isStopping()) {
                         platform.progress()
                                 .line(service.spec().name() + " exited with code " + process.exitValue() + "; its log: "
                                         + service.log());

@@ -30,12 +30,16 @@ final class Startup {
 
     private final LocalOptions options;
     private final RunningPlatform platform;
+    private final StartedProcesses processes;
+    private final StartTimes times;
     private final DataFolder folder;
     private final Progress progress;
 
     Startup(LocalOptions options, RunningPlatform platform) {
         this.options = options;
         this.platform = platform;
+        this.processes = platform.processes();
+        this.times = platform.times();
         this.folder = platform.folder();
         this.progress = platform.progress();
     }
@@ -70,26 +74,26 @@ final class Startup {
                     "Kafka",
                     CompletableFuture.runAsync(
                             () -> {
-                                platform.launch("Kafka", () -> {
+                                processes.launch("Kafka", () -> {
                                     Process process = broker.start();
-                                    platform.register(broker, process);
+                                    processes.register(broker, process);
                                     return process;
                                 });
                                 broker.awaitReady(options.readyTimeout());
-                                platform.ready("Kafka");
+                                times.ready("Kafka");
                             },
                             pool));
             infrastructure.put(
                     "PostgreSQL",
                     CompletableFuture.runAsync(
                             () -> {
-                                platform.launch("PostgreSQL", () -> {
+                                processes.launch("PostgreSQL", () -> {
                                     postgres.start();
-                                    platform.register(postgres);
+                                    processes.register(postgres);
                                     return postgres;
                                 });
                                 new DatabaseSetup(postgres, passwords).apply(schemas);
-                                platform.ready("PostgreSQL");
+                                times.ready("PostgreSQL");
                             },
                             pool));
             CompletableFuture<Map<ServiceSpec, Path>> runnableJars = CompletableFuture.supplyAsync(
@@ -120,16 +124,16 @@ final class Startup {
                         broker.bootstrapServers(),
                         archives);
                 Map<ServiceSpec, Path> jars = runnableJars.join();
-                platform.register(launcher, jars);
+                processes.register(launcher, jars);
                 startServices(launcher, jars, archives, javaFeature);
-                platform.startupFinished();
+                times.startupFinished();
                 ArchiveTraining training = new ArchiveTraining(archives, launcher, folder, progress);
-                if (platform.register(training) && training.startFor(jars)) {
+                if (processes.register(training) && training.startFor(jars)) {
                     progress.line("  note    recording class-data archives in the background (once, about a minute"
                             + " of CPU): the next start is faster");
                 }
             } else {
-                platform.startupFinished();
+                times.startupFinished();
             }
         } finally {
             pool.shutdownNow();
@@ -165,10 +169,10 @@ final class Startup {
         Map<String, ServiceProcess> pending = new LinkedHashMap<>();
         for (Map.Entry<ServiceSpec, Path> entry : jars.entrySet()) {
             ServiceSpec service = entry.getKey();
-            ServiceProcess process = platform.launch(service.name(), () -> {
+            ServiceProcess process = processes.launch(service.name(), () -> {
                 try {
                     ServiceProcess started = launcher.start(service, entry.getValue());
-                    platform.register(started);
+                    processes.register(started);
                     return started;
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot start " + service.name(), e);
@@ -188,7 +192,7 @@ final class Startup {
                 }
                 if (service.isReady()) {
                     pending.remove(service.spec().name());
-                    platform.ready(service.spec().name());
+                    times.ready(service.spec().name());
                 } else if (service.sinceStart().compareTo(options.readyTimeout()) > 0) {
                     throw new StartupException(service.spec().name() + " was not ready within "
                             + options.readyTimeout().toSeconds() + " s. " + tail(service.log()));
@@ -244,7 +248,7 @@ final class Startup {
     }
 
     private void stopIfAsked() {
-        if (platform.isStopping()) {
+        if (processes.isStopping()) {
             throw new StartupException(StartupException.STOPPED);
         }
     }

@@ -49,10 +49,16 @@ class InfrastructureTest {
         }
     }
 
+    /**
+     * One data folder through a whole life: a first start, used as the services will use it, Kafka
+     * stopped and started under it, a stop that leaves no process; a restart that keeps what the first
+     * run wrote; a fresh start that drops it. One test, so that the first run is also the one the
+     * restart is checked against (every start of the broker and PostgreSQL costs tens of seconds).
+     */
     @Test
-    void startsKafkaAndPostgresqlReadyForTheServicesRestartsKafkaAndStopsLeavingNoProcess() throws Exception {
-        platform = LocalPlatform.start(
-                TestPlatforms.infrastructure(dataDir, console).build());
+    void startsUsesRestartsKafkaStopsLeavingNoProcessThenARestartKeepsTheDataAndAFreshStartDropsIt() throws Exception {
+        LocalOptions options = TestPlatforms.infrastructure(dataDir, console).build();
+        platform = LocalPlatform.start(options);
 
         assertThat(platform.readySeconds()).containsKeys("Kafka", "PostgreSQL");
         assertThat(console.toString()).contains("ready   Kafka", "ready   PostgreSQL");
@@ -130,6 +136,20 @@ class InfrastructureTest {
         assertThat(dataDir.resolve("keys/jwt-private.pem")).content().startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat(dataDir.resolve("keys/jwt-public.pem")).content().startsWith("-----BEGIN PUBLIC KEY-----");
 
+        // What a restart must keep: a table, a record, Kafka's cluster id, the secrets and keys, and
+        // PostgreSQL's cluster (initdb once).
+        try (Connection connection = connectAs("scheduling")) {
+            execute(connection, "CREATE TABLE kept (note text)");
+            execute(connection, "INSERT INTO kept VALUES ('still here')");
+        }
+        assertThat(roundTrip(platform.kafkaBootstrapServers(), "kept-topic", "kept record"))
+                .isEqualTo("kept record");
+        String clusterId = Files.readString(dataDir.resolve("kafka/cluster.id"));
+        String password = Files.readString(dataDir.resolve("secrets/scheduling.password"));
+        String publicKey = Files.readString(dataDir.resolve("keys/jwt-public.pem"));
+        long initdbStamp = Files.getLastModifiedTime(dataDir.resolve("postgres/PG_VERSION"))
+                .toMillis();
+
         // Kafka stops and starts again on the same port with its data (the broker-outage proof's tool)
         assertThat(roundTrip(platform.kafkaBootstrapServers(), "outage-topic", "before the outage"))
                 .isEqualTo("before the outage");
@@ -167,24 +187,6 @@ class InfrastructureTest {
         TestPlatforms.assertAllGone(pids, dataDir);
         assertThat(dataDir.resolve("run.pids")).doesNotExist();
         assertThat(console.toString()).contains("IOP Care stopped in");
-    }
-
-    @Test
-    void aRestartKeepsTheDataTheClusterIdAndTheSecretsAndAFreshStartDropsThem() throws Exception {
-        LocalOptions options = TestPlatforms.infrastructure(dataDir, console).build();
-        platform = LocalPlatform.start(options);
-        try (Connection connection = connectAs("scheduling")) {
-            execute(connection, "CREATE TABLE kept (note text)");
-            execute(connection, "INSERT INTO kept VALUES ('still here')");
-        }
-        assertThat(roundTrip(platform.kafkaBootstrapServers(), "kept-topic", "kept record"))
-                .isEqualTo("kept record");
-        String clusterId = Files.readString(dataDir.resolve("kafka/cluster.id"));
-        String password = Files.readString(dataDir.resolve("secrets/scheduling.password"));
-        String publicKey = Files.readString(dataDir.resolve("keys/jwt-public.pem"));
-        long initdbStamp = Files.getLastModifiedTime(dataDir.resolve("postgres/PG_VERSION"))
-                .toMillis();
-        platform.stop();
 
         platform = LocalPlatform.start(options);
 
@@ -210,7 +212,7 @@ class InfrastructureTest {
                     .isEqualTo("0");
         }
         assertThat(Files.readString(dataDir.resolve("kafka/cluster.id"))).isNotEqualTo(clusterId);
-        Map<String, Long> pids = platform.pids();
+        pids = platform.pids();
         platform.stop();
         TestPlatforms.assertAllGone(pids, dataDir);
     }
