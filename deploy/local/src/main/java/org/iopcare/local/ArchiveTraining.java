@@ -11,13 +11,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Records the class-data archives of the services that have none, in the background, one service at
  * a time and at low priority, once the platform is up: a training run starts the service's
- * application context and exits right after it is refreshed, writing the archive on its way out.
+ * application context and exits right after it is refreshed, writing the AOT cache on its way out
+ * (Java 25) or the list of the classes it loaded, from which a second JVM writes the archive (Java
+ * 17-24, {@link ClassDataArchives#dumpOptions}).
  * The next start of the platform uses them. Stopping the platform ends a training run at once; it
  * is only a cache, redone next time.
  */
 final class ArchiveTraining {
 
-    /** A training run normally takes 20-30 s (start, then writing the archive). */
+    /** Per JVM of a training: a training run normally takes 20-30 s, writing the archive 10-20 s. */
     private static final long TIMEOUT_SECONDS = 300;
 
     private final ClassDataArchives archives;
@@ -84,29 +86,27 @@ final class ArchiveTraining {
             ServiceSpec service = entry.getKey();
             Path log = folder.log(service.name() + "-cds-training");
             try {
-                Process process;
                 synchronized (lock) {
                     if (stopped) {
                         return;
                     }
                     Files.deleteIfExists(log);
-                    process = launcher.startTraining(service, entry.getValue(), archives.trainingOptions(service), log);
-                    current = process;
                 }
-                boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                boolean recorded = run(service, entry.getValue(), archives.trainingOptions(service), log);
+                if (recorded) {
+                    // Java 17-24: the archive is written from the training run's class list by a second JVM
+                    List<String> dump = archives.dumpOptions(service);
+                    recorded = dump.isEmpty() || run(service, entry.getValue(), dump, log);
+                }
                 synchronized (lock) {
-                    current = null;
                     if (stopped) {
                         archives.discardPending(service);
                         return;
                     }
                 }
-                if (finished && process.exitValue() == 0 && archives.promote(service)) {
+                if (recorded && archives.promote(service)) {
                     done++;
                 } else {
-                    if (!finished) {
-                        process.destroyForcibly();
-                    }
                     archives.discardPending(service);
                     progress.line("  note    no class-data archive for " + service.name() + " (see " + log
                             + "); it starts without one");
@@ -123,5 +123,27 @@ final class ArchiveTraining {
             progress.line("  note    class-data archives recorded for " + done + " service" + (done == 1 ? "" : "s")
                     + ": the next start is faster");
         }
+    }
+
+    /** One JVM of the training, its output appended to {@code log}: whether it exited normally in time. */
+    private boolean run(ServiceSpec service, Path jar, List<String> jvmOptions, Path log)
+            throws IOException, InterruptedException {
+        Process process;
+        synchronized (lock) {
+            if (stopped) {
+                return false;
+            }
+            process = launcher.startTraining(service, jar, jvmOptions, log);
+            current = process;
+        }
+        boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        synchronized (lock) {
+            current = null;
+        }
+        if (!finished) {
+            process.destroyForcibly();
+            return false;
+        }
+        return process.exitValue() == 0;
     }
 }

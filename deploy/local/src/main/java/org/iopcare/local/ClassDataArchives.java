@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Class-data sharing archives of the services: the classes a service loads while it starts are
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * of a start on two cores (measured on Java 17, four services from extracted jars, busy machine:
  * 37-41 s until all were ready without archives, 26-28 s with them).
  *
- * <p>From Java 25 on, the archive is an AOT cache instead ({@code -XX:AOTCacheOutput} /
+ * <p>On Java 17-24 the archive is a static one, written from the class list of a training run
+ * ({@link #dumpOptions}); from Java 25 on, it is an AOT cache ({@code -XX:AOTCacheOutput} /
  * {@code -XX:AOTCache}).
  *
  * <p>An archive is a cache. A service without one starts as usual; {@link ArchiveTraining} records
@@ -67,12 +69,38 @@ final class ClassDataArchives {
 
     /**
      * Options for a training run: start the application context, exit right after it is refreshed
-     * (before the web server, listeners and schedulers start: no port, no consumer), write the archive.
+     * (before the web server, listeners and schedulers start: no port, no consumer), and write the
+     * AOT cache (Java 25) or the list of the classes it loaded (Java 17-24, for {@link #dumpOptions}).
      */
     List<String> trainingOptions(ServiceSpec service) {
         return aotCache
                 ? List.of("-XX:AOTCacheOutput=" + pending(service), "-Dspring.context.exit=onRefresh", QUIET_AOT)
-                : List.of("-XX:ArchiveClassesAtExit=" + pending(service), "-Dspring.context.exit=onRefresh", QUIET);
+                : List.of("-XX:DumpLoadedClassList=" + classList(service), "-Dspring.context.exit=onRefresh", QUIET);
+    }
+
+    /**
+     * After a training run that exited normally, the options of the JVM that writes the archive from
+     * it, with the same classpath; none for an AOT cache, which the training run wrote itself.
+     *
+     * <p>Java 17-24 get a static archive ({@code -Xshare:dump}) of the JDK's and the service's
+     * classes from the class list, not a dynamic one ({@code -XX:ArchiveClassesAtExit}): the JDK 17
+     * here (17.0.15) crashes writing a dynamic archive of any of the services, in
+     * {@code SystemDictionaryShared::adjust_lambda_proxy_class_dictionary} (as JDK-8274944). The
+     * list's lambda lines ({@code @lambda-proxy}, {@code @lambda-form-invoker}) are left out, so the
+     * dump never takes that path; the lambdas' classes are generated at start as without an archive.
+     */
+    List<String> dumpOptions(ServiceSpec service) throws IOException {
+        if (aotCache) {
+            return List.of();
+        }
+        Path list = classList(service);
+        List<String> classes;
+        try (Stream<String> lines = Files.lines(list, StandardCharsets.UTF_8)) {
+            classes = lines.filter(line -> !line.startsWith("@")).toList();
+        }
+        Files.write(list, classes, StandardCharsets.UTF_8);
+        return List.of(
+                "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + pending(service), QUIET);
     }
 
     /** After a training run that exited normally: the archive it wrote becomes the one in use. */
@@ -81,6 +109,7 @@ final class ClassDataArchives {
         try {
             if (Files.isRegularFile(pending) && Files.size(pending) > 0) {
                 Files.move(pending, archive(service), StandardCopyOption.REPLACE_EXISTING);
+                Files.deleteIfExists(classList(service));
                 return true;
             }
         } catch (IOException e) {
@@ -93,6 +122,7 @@ final class ClassDataArchives {
     void discardPending(ServiceSpec service) {
         try {
             Files.deleteIfExists(pending(service));
+            Files.deleteIfExists(classList(service));
             // the AOT cache's training data, left behind when its writer was killed
             Files.deleteIfExists(
                     pending(service).resolveSibling(pending(service).getFileName() + ".config"));
@@ -121,6 +151,10 @@ final class ClassDataArchives {
 
     private Path pending(ServiceSpec service) {
         return dir.resolve(service.name() + (aotCache ? ".aot.new" : ".jsa.new"));
+    }
+
+    private Path classList(ServiceSpec service) {
+        return dir.resolve(service.name() + ".classlist");
     }
 
     /** A folder name per JDK build: its version and vendor from the {@code release} file, and its path. */

@@ -41,6 +41,20 @@ class ServiceLauncherTest {
     }
 
     @Test
+    void servicesRunWithFewerRequestThreadsExceptNotificationWhoseSandboxAnswersItsOwnSends() {
+        ServiceLauncher launcher = launcher(options().build());
+
+        assertThat(launcher.environment(ServiceSpec.INTAKE)).containsEntry("SERVER_TOMCAT_THREADS_MAX", "32");
+        assertThat(launcher.environment(ServiceSpec.TREATMENT_PLAN)).containsEntry("SERVER_TOMCAT_THREADS_MAX", "32");
+        assertThat(launcher.environment(ServiceSpec.NOTIFICATION)).doesNotContainKey("SERVER_TOMCAT_THREADS_MAX");
+        assertThat(launcher.environment(ServiceSpec.STAFF_CONSOLE)).doesNotContainKey("SERVER_TOMCAT_THREADS_MAX");
+        assertThat(launcher.environment(
+                        ServiceSpec.SCHEDULING.withEnvironment(Map.of("SERVER_TOMCAT_THREADS_MAX", "64"))))
+                .as("a test's environment wins")
+                .containsEntry("SERVER_TOMCAT_THREADS_MAX", "64");
+    }
+
+    @Test
     void listenAllOpensTheServicesToEveryInterface() {
         Map<String, String> env = launcher(options().listenAll(true).build()).environment(ServiceSpec.SCHEDULING);
 
