@@ -19,17 +19,15 @@ final class ServiceLauncher {
      * 17 builds here and JDK 25 map them at a random address and rewrite every pointer in them,
      * which costs CPU at each start. That randomisation hardens a production process; the local
      * run's JVMs can do without it (the chart's JVMs keep the default). The heap is bounded at about
-     * three times what a service keeps live after the benchmark's load (60-75 MB) and given back
-     * after a full collection once more than 40 % of it is free (the serial collector's default keeps
-     * up to 70 % free). README, "Start time" and "Memory", has the figures.
+     * three times what a service keeps live after the benchmark's load (60-75 MB); the collector's
+     * own heap free ratios stay, as tighter ones made every start slower. README, "Start time" and
+     * "Memory", has the figures.
      */
     static final List<String> JVM_OPTIONS = List.of(
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC",
             "-Xms64m",
             "-Xmx256m",
-            "-XX:MinHeapFreeRatio=20",
-            "-XX:MaxHeapFreeRatio=40",
             "-Xss512k",
             "-XX:+UnlockDiagnosticVMOptions",
             "-XX:ArchiveRelocationMode=0",
