@@ -148,6 +148,9 @@ final class AcceptancePlatform {
                                 Map.entry("IOPCARE_NOTIFICATION_REMINDERS_POLL_INTERVAL", "PT1S"),
                                 // the welcome waits for the first batch of sessions; they arrive within a second here
                                 Map.entry("IOPCARE_NOTIFICATION_REMINDERS_WELCOME_DELAY", "PT3S"),
+                                // a change's notice waits for its other sessions; one transaction's events arrive
+                                // within a second or two here
+                                Map.entry("IOPCARE_NOTIFICATION_REMINDERS_NOTICE_GATHERING", "PT15S"),
                                 Map.entry("IOPCARE_NOTIFICATION_SEND_WINDOW_START", windowStart.toString()),
                                 Map.entry("IOPCARE_NOTIFICATION_SEND_WINDOW_END", windowEnd.toString()),
                                 // the scenarios send a client several messages a day (welcome, reminders, notices)

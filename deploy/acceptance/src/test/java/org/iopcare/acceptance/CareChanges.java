@@ -165,8 +165,9 @@ final class CareChanges extends StartedEarly {
         assertThat(journey.awaitOnPhone(jo.phone(), makeUp).get("body").asString())
                 .containsAnyOf(AcceptanceIT.clock24(meeting), AcceptanceIT.clock12(meeting));
 
-        // one schedule notice for the transfer, after its gathering time (2 minutes), naming the new times
-        JsonNode changed = journey.awaitSent(clientId, "SCHEDULE_CHANGED", "SMS", transferredAt, Duration.ofMinutes(3));
+        // one schedule notice for the transfer, after its gathering time (15 s here), naming the new times
+        JsonNode changed =
+                journey.awaitSent(clientId, "SCHEDULE_CHANGED", "SMS", transferredAt, Duration.ofSeconds(90));
         assertThat(journey.awaitOnPhone(jo.phone(), changed).get("body").asString())
                 .containsAnyOf(AcceptanceIT.clock24(meeting), AcceptanceIT.clock12(meeting));
 

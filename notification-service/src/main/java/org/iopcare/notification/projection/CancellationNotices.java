@@ -9,6 +9,7 @@ import org.iopcare.events.SessionCancelled;
 import org.iopcare.notification.message.ClientMessages;
 import org.iopcare.notification.message.MessageKind;
 import org.iopcare.notification.recipient.Recipient;
+import org.iopcare.notification.reminder.ReminderProperties;
 import org.iopcare.notification.reminder.SendWindowProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -27,8 +28,10 @@ class CancellationNotices {
 
     private final GatheredNotices notices;
 
-    CancellationNotices(JdbcTemplate jdbc, ClientMessages messages, SendWindowProperties window) {
-        this.notices = new GatheredNotices(jdbc, messages, window, MessageKind.SESSION_CANCELLED);
+    CancellationNotices(
+            JdbcTemplate jdbc, ClientMessages messages, SendWindowProperties window, ReminderProperties reminders) {
+        this.notices =
+                new GatheredNotices(jdbc, messages, window, MessageKind.SESSION_CANCELLED, reminders.noticeGathering());
     }
 
     /** In the cancellation's transaction, under the client's lock. */

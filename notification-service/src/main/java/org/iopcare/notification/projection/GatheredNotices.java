@@ -19,15 +19,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One notice of a kind per client and client-local day of telling, listing every session gathered
- * for it ({@code session_notice} rows). The notice waits {@link #GATHER} (and for the send window), so
+ * for it ({@code session_notice} rows). The notice waits the gathering time
+ * ({@code iopcare.notification.reminders.notice-gathering}, 2 minutes, and for the send window), so
  * the sessions of one change arrive before it goes; a session that finds the day's notice still
  * waiting is merged into it, one that finds it gone is told in the next day's notice. A session
  * with no day of telling left before it starts is not told.
  */
 final class GatheredNotices {
-
-    /** How long a notice waits for more sessions of the same change. */
-    static final Duration GATHER = Duration.ofMinutes(2);
 
     /** A week of closures is the most a notice day is moved by. */
     private static final int MAX_DAYS_AHEAD = 8;
@@ -36,12 +34,19 @@ final class GatheredNotices {
     private final ClientMessages messages;
     private final SendWindowProperties window;
     private final MessageKind kind;
+    private final Duration gather;
 
-    GatheredNotices(JdbcTemplate jdbc, ClientMessages messages, SendWindowProperties window, MessageKind kind) {
+    GatheredNotices(
+            JdbcTemplate jdbc,
+            ClientMessages messages,
+            SendWindowProperties window,
+            MessageKind kind,
+            Duration gather) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.window = window;
         this.kind = kind;
+        this.gather = gather;
     }
 
     /** In the session event's transaction, under the client's lock. */
@@ -49,7 +54,7 @@ final class GatheredNotices {
         if (!startsAt.isAfter(now)) {
             return;
         }
-        Instant at = window.window().nextOpening(now.plus(GATHER), zone);
+        Instant at = window.window().nextOpening(now.plus(gather), zone);
         for (int i = 0; i < MAX_DAYS_AHEAD && at.isBefore(startsAt); i++) {
             LocalDate day = at.atZone(zone).toLocalDate();
             jdbc.update(
@@ -97,7 +102,7 @@ final class GatheredNotices {
         Map<String, Object> values = values(clientId, days.get(0), zone);
         if (!values.isEmpty()) {
             // still waiting: takes the new text; a channel without one yet gets it at the gathered time
-            Instant at = window.window().nextOpening(now.plus(GATHER), zone);
+            Instant at = window.window().nextOpening(now.plus(gather), zone);
             messages.toClientGathered(recipient, kind, values, noticeId(clientId, days.get(0)), at);
         }
     }

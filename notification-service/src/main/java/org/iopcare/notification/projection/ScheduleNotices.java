@@ -8,6 +8,7 @@ import org.iopcare.events.SessionScheduled;
 import org.iopcare.notification.message.ClientMessages;
 import org.iopcare.notification.message.MessageKind;
 import org.iopcare.notification.recipient.Recipient;
+import org.iopcare.notification.reminder.ReminderProperties;
 import org.iopcare.notification.reminder.Reminders;
 import org.iopcare.notification.reminder.SendWindowProperties;
 import org.iopcare.notification.session.ClientSession;
@@ -30,8 +31,10 @@ class ScheduleNotices {
     private final ClientMessages messages;
     private final SendWindowProperties window;
 
-    ScheduleNotices(JdbcTemplate jdbc, ClientMessages messages, SendWindowProperties window) {
-        this.transfers = new GatheredNotices(jdbc, messages, window, MessageKind.SCHEDULE_CHANGED);
+    ScheduleNotices(
+            JdbcTemplate jdbc, ClientMessages messages, SendWindowProperties window, ReminderProperties reminders) {
+        this.transfers =
+                new GatheredNotices(jdbc, messages, window, MessageKind.SCHEDULE_CHANGED, reminders.noticeGathering());
         this.messages = messages;
         this.window = window;
     }

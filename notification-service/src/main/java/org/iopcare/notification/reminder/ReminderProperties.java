@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param welcomeDelay how long after the first session of an enrollment arrives the welcome goes
  *     out, so that the whole first batch of sessions is known and the earliest one is named
  * @param threads reminder tasks executed in parallel by this instance
+ * @param noticeGathering how long a cancellation or schedule notice waits for the other sessions of
+ *     the same change (a closure's, a transfer's) before it goes, so the client gets one message
  */
 @Validated
 @ConfigurationProperties("iopcare.notification.reminders")
@@ -26,4 +28,5 @@ public record ReminderProperties(
         @NotEmpty @DefaultValue("P1D") List<Duration> offsets,
         @NotNull @DefaultValue("PT10S") Duration pollInterval,
         @NotNull @DefaultValue("PT30S") Duration welcomeDelay,
-        @Min(1) @Max(8) @DefaultValue("2") int threads) {}
+        @Min(1) @Max(8) @DefaultValue("2") int threads,
+        @NotNull @DefaultValue("PT2M") Duration noticeGathering) {}
