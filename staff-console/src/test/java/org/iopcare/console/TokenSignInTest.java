@@ -38,7 +38,8 @@ class TokenSignInTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         UsernamePasswordAuthenticationToken staff = UsernamePasswordAuthenticationToken.authenticated(
                 "intake-dana",
-                new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "minted", EXPIRES.minusSeconds(3600), EXPIRES),
+                new OAuth2AccessToken(
+                        OAuth2AccessToken.TokenType.BEARER, "minted", EXPIRES.minusSeconds(3600), EXPIRES),
                 List.of(
                         new SimpleGrantedAuthority("ROLE_INTAKE_COORDINATOR"),
                         new SimpleGrantedAuthority("ROLE_ROOT")));
