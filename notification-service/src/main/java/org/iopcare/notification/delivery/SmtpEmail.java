@@ -53,6 +53,7 @@ class SmtpEmail implements ChannelSender {
     }
 
     SmtpEmail(List<JavaMailSender> servers, DeliveryProperties properties, ClinicProperties clinic) {
+        MailStreams.nameProvider();
         this.servers = List.copyOf(servers);
         this.permits = servers.stream()
                 .map(server -> (SendPermits) TokenBucket.perSecond(properties.emailPerSecondPerServer()))
