@@ -2,6 +2,8 @@ package org.iopcare.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import org.iopcare.support.security.StaffRole;
 import org.iopcare.testsupport.Infrastructure;
 import org.iopcare.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +37,9 @@ class ExposureIT {
     @LocalManagementPort
     int managementPort;
 
+    @Autowired
+    ObservationRegistry observations;
+
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         Infrastructure.register(registry, "intake");
@@ -45,6 +51,20 @@ class ExposureIT {
         registry.add("springdoc.swagger-ui.enabled", () -> false);
         registry.add("iopcare.intake.rate-limit.requests", () -> 3);
         registry.add("iopcare.intake.rate-limit.per", () -> "1h");
+    }
+
+    @Test
+    void requestsAreObservedButNotEachSecurityFilterOfTheirWay() {
+        // a span and timer per request (trace ids in the logs, http.server.requests); none per filter
+        // of the security chain, which cost a quarter of a small request's CPU
+        assertThat(Observation.start("http.server.requests", observations).isNoop())
+                .isFalse();
+        assertThat(Observation.start("spring.security.filterchains", observations)
+                        .isNoop())
+                .isTrue();
+        assertThat(Observation.start("spring.security.authorizations", observations)
+                        .isNoop())
+                .isTrue();
     }
 
     @Test
