@@ -8,9 +8,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -46,6 +47,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private static final Duration IDLE_SEND_THREAD = Duration.ofMinutes(1);
 
     private final Claims claims;
     private final Attempts attempts;
@@ -210,11 +213,21 @@ class Dispatcher implements SmartLifecycle {
             return;
         }
         AtomicInteger number = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(properties.concurrency(), task -> {
-            Thread thread = new Thread(task, "dispatcher-send-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        // as many send threads as sends in flight, each ended after a minute without work: a burst's
+        // threads (and their stacks) do not stay for the life of the service
+        ThreadPoolExecutor sending = new ThreadPoolExecutor(
+                properties.concurrency(),
+                properties.concurrency(),
+                IDLE_SEND_THREAD.toSeconds(),
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "dispatcher-send-" + number.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        sending.allowCoreThreadTimeOut(true);
+        pool = sending;
         results.start();
         running = true;
         List<Thread> started = new ArrayList<>();
