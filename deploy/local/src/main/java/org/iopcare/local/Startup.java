@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +105,13 @@ final class Startup {
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
+                        // once per service: its other instances run from the same extracted jar
+                        Map<String, Path> extracted = new LinkedHashMap<>();
                         Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
-                        executableJars.forEach(
-                                (service, jar) -> jars.put(service, apps.prepare(service, jar, progress)));
+                        executableJars.forEach((service, jar) -> jars.put(
+                                service,
+                                extracted.computeIfAbsent(
+                                        service.name(), name -> apps.prepare(service, jar, progress))));
                         return jars;
                     },
                     pool);
@@ -128,7 +134,9 @@ final class Startup {
                 startServices(launcher, jars, archives, javaFeature);
                 times.startupFinished();
                 ArchiveTraining training = new ArchiveTraining(archives, launcher, folder, progress);
-                if (processes.register(training) && training.startFor(jars)) {
+                Map<ServiceSpec, Path> firstInstances = new LinkedHashMap<>(jars);
+                firstInstances.keySet().removeIf(service -> service.instance() > 1);
+                if (processes.register(training) && training.startFor(firstInstances)) {
                     progress.line("  note    recording class-data archives in the background (once, about a minute"
                             + " of CPU): the next start is faster");
                 }
@@ -143,7 +151,7 @@ final class Startup {
     private Map<ServiceSpec, Path> requireJars() {
         Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
-        for (ServiceSpec service : options.services()) {
+        for (ServiceSpec service : options.serviceInstances()) {
             Path jar = options.repoRoot().resolve(service.jar());
             if (Files.isRegularFile(jar)) {
                 jars.put(service, jar);
@@ -167,18 +175,17 @@ final class Startup {
         progress.line("  start   " + jars.size() + " services on Java " + javaFeature + ", " + withArchive
                 + " with a class-data archive");
         Map<String, ServiceProcess> pending = new LinkedHashMap<>();
-        for (Map.Entry<ServiceSpec, Path> entry : jars.entrySet()) {
-            ServiceSpec service = entry.getKey();
-            ServiceProcess process = processes.launch(service.name(), () -> {
-                try {
-                    ServiceProcess started = launcher.start(service, entry.getValue());
-                    processes.register(started);
-                    return started;
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot start " + service.name(), e);
-                }
-            });
-            pending.put(service.name(), process);
+        // A further instance of a service starts once the one before it is ready: every instance
+        // migrates its schema and grants the runtime role its privileges at start, and two GRANTs on
+        // one table at the same moment can fail in PostgreSQL ("tuple concurrently updated").
+        Map<String, Deque<ServiceSpec>> later = new LinkedHashMap<>();
+        for (ServiceSpec service : jars.keySet()) {
+            if (service.instance() == 1) {
+                pending.put(service.processName(), launch(launcher, service, jars.get(service)));
+            } else {
+                later.computeIfAbsent(service.name(), name -> new ArrayDeque<>())
+                        .add(service);
+            }
         }
         long lastWaiting = System.nanoTime();
         while (!pending.isEmpty()) {
@@ -186,15 +193,20 @@ final class Startup {
             for (ServiceProcess service : new ArrayList<>(pending.values())) {
                 Process process = service.process();
                 if (!process.isAlive()) {
-                    throw new StartupException(service.spec().name() + " exited with code " + process.exitValue()
+                    throw new StartupException(service.spec().processName() + " exited with code " + process.exitValue()
                             + " after " + Progress.seconds(service.sinceStart().toMillis() / 1000.0) + ". "
                             + tail(service.log()));
                 }
                 if (service.isReady()) {
-                    pending.remove(service.spec().name());
-                    times.ready(service.spec().name());
+                    pending.remove(service.spec().processName());
+                    times.ready(service.spec().processName());
+                    ServiceSpec next = later.getOrDefault(service.spec().name(), new ArrayDeque<>())
+                            .poll();
+                    if (next != null) {
+                        pending.put(next.processName(), launch(launcher, next, jars.get(next)));
+                    }
                 } else if (service.sinceStart().compareTo(options.readyTimeout()) > 0) {
-                    throw new StartupException(service.spec().name() + " was not ready within "
+                    throw new StartupException(service.spec().processName() + " was not ready within "
                             + options.readyTimeout().toSeconds() + " s. " + tail(service.log()));
                 }
             }
@@ -206,6 +218,18 @@ final class Startup {
                 sleep(POLL.toMillis());
             }
         }
+    }
+
+    private ServiceProcess launch(ServiceLauncher launcher, ServiceSpec service, Path jar) {
+        return processes.launch(service.processName(), () -> {
+            try {
+                ServiceProcess started = launcher.start(service, jar);
+                processes.register(started);
+                return started;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start " + service.processName(), e);
+            }
+        });
     }
 
     /** Waits for the side-by-side steps, showing what is still pending now and then. */
