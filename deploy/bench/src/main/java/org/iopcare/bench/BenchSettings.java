@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.iopcare.local.ServiceSpec;
 
 /**
  * What to measure and how much: the parts ({@code --only=}) and their sizes, each an option whose
@@ -27,18 +28,35 @@ record BenchSettings(
         String relaySchema,
         int enrollmentClients,
         int enrollmentThreads,
-        ZoneId zone) {
+        ZoneId zone,
+        int instances) {
 
+    /** What a run measures unless {@code --only} says otherwise. */
     static final List<String> PARTS = List.of("baselines", "inquiry", "relay", "enrollment", "footprint");
+
+    /**
+     * Measured only when asked for ({@code --instances=N} or {@code --only=instances}): the inquiry
+     * pipeline on N instances of intake and notification against one ({@link InstanceScaling}).
+     */
+    static final String INSTANCES = "instances";
 
     static BenchSettings from(Options options) {
         boolean smoke = options.flag("smoke");
         Set<String> parts = new LinkedHashSet<>(
                 options.has("only") ? Arrays.asList(options.get("only", "").split(",")) : PARTS);
         for (String part : parts) {
-            if (!PARTS.contains(part)) {
-                throw new IllegalArgumentException("--only takes some of " + PARTS + ", not " + part);
+            if (!PARTS.contains(part) && !part.equals(INSTANCES)) {
+                throw new IllegalArgumentException(
+                        "--only takes some of " + PARTS + " and " + INSTANCES + ", not " + part);
             }
+        }
+        if (options.has(INSTANCES)) {
+            parts.add(INSTANCES);
+        }
+        int instances = options.integer(INSTANCES, 2);
+        if (instances < 2 || instances > ServiceSpec.MAX_INSTANCES) {
+            throw new IllegalArgumentException(
+                    "--instances takes 2 to " + ServiceSpec.MAX_INSTANCES + " (compared with one), not " + instances);
         }
         return new BenchSettings(
                 parts,
@@ -56,16 +74,22 @@ record BenchSettings(
                 options.get("relay-schema", "intake"),
                 options.integer("enrollment-clients", smoke ? 2 : 200),
                 options.integer("enrollment-threads", 8),
-                ZoneId.of(options.get("zone", "America/New_York")));
+                ZoneId.of(options.get("zone", "America/New_York")),
+                instances);
     }
 
     boolean measures(String part) {
         return parts.contains(part);
     }
 
-    /** The INSERT baseline is the yardstick of the inquiry and enrollment figures. */
+    /** The INSERT baseline is the yardstick of the inquiry (on one instance or several) and enrollment figures. */
     boolean needsInsertBaseline() {
-        return measures("baselines") || measures("inquiry") || measures("enrollment");
+        return measures("baselines") || measures("inquiry") || measures("enrollment") || measures(INSTANCES);
+    }
+
+    /** How many instances of intake and notification the benchmark's platform starts. */
+    int instancesToStart() {
+        return measures(INSTANCES) ? instances : 1;
     }
 
     /** The producer baseline is the yardstick of the relay's drain rate. */

@@ -31,6 +31,29 @@ class BenchSettingsTest {
     }
 
     @Test
+    void theComparisonOfInstancesRunsOnlyWhenAskedFor() {
+        BenchSettings full = BenchSettings.from(Options.parse(new String[0]));
+        assertThat(full.measures(BenchSettings.INSTANCES)).isFalse();
+        assertThat(full.instancesToStart()).isEqualTo(1);
+
+        BenchSettings two = BenchSettings.from(Options.parse(new String[] {"--only=relay", "--instances=2"}));
+        assertThat(two.parts()).containsExactly("relay", "instances");
+        assertThat(two.instancesToStart()).isEqualTo(2);
+
+        BenchSettings only = BenchSettings.from(Options.parse(new String[] {"--only=instances"}));
+        assertThat(only.instancesToStart()).isEqualTo(2);
+        assertThat(only.measures("inquiry")).isFalse();
+        assertThat(PlatformSetup.services(only, Options.parse(new String[0])))
+                .extracting(org.iopcare.local.ServiceSpec::name)
+                .containsExactly("intake-service", "notification-service");
+
+        assertThatThrownBy(() -> BenchSettings.from(Options.parse(new String[] {"--instances=1"})))
+                .hasMessageContaining("2 to 4");
+        assertThatThrownBy(() -> BenchSettings.from(Options.parse(new String[] {"--instances=5"})))
+                .hasMessageContaining("2 to 4");
+    }
+
+    @Test
     void anUnknownPartIsRefused() {
         assertThatThrownBy(() -> BenchSettings.from(Options.parse(new String[] {"--only=relays"})))
                 .hasMessageContaining("relays");
