@@ -3,6 +3,7 @@ package org.iopcare.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntPredicate;
@@ -75,12 +76,23 @@ final class InstanceScaling {
             List<ServiceSpec> others = new ArrayList<>(intakes.subList(1, instances));
             others.addAll(notifications.subList(1, instances));
             // side by side, as an operator scaling in would
+            long stopping = System.nanoTime();
             CompletableFuture.allOf(others.stream()
                             .map(instance -> CompletableFuture.runAsync(() -> platform.stop(instance)))
                             .toArray(CompletableFuture[]::new))
                     .join();
+            long stopped = System.nanoTime();
             // every instance has the same bindings, so the same number of consumers in the group
             awaitStable(admin, group, count -> count == members / instances);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  instances: %s stopped in %.1f s; %s's %d consumers down to %d in %.1f s more%n",
+                    others.stream().map(ServiceSpec::processName).toList(),
+                    (stopped - stopping) / 1e9,
+                    group,
+                    members,
+                    members / instances,
+                    (System.nanoTime() - stopped) / 1e9);
         }
         Acknowledgements.Findings one = pipeline.pipeline(several.rate(), List.of(platform.url(intakes.get(0))));
         return new Result(instances, ramp, several, one);
