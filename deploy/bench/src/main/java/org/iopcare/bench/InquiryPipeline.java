@@ -40,6 +40,7 @@ final class InquiryPipeline {
     private final double startRate;
     private final double maxRate;
     private final double stepSeconds;
+    private final int warmupSteps;
     private final double pipelineSeconds;
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -57,6 +58,7 @@ final class InquiryPipeline {
             double startRate,
             double maxRate,
             double stepSeconds,
+            int warmupSteps,
             double pipelineSeconds) {
         this.platform = platform;
         this.intakes = List.copyOf(intakes);
@@ -65,13 +67,16 @@ final class InquiryPipeline {
         this.startRate = startRate;
         this.maxRate = maxRate;
         this.stepSeconds = stepSeconds;
+        this.warmupSteps = warmupSteps;
         this.pipelineSeconds = pipelineSeconds;
     }
 
     Result run() throws Exception {
         OpenLoad load = new OpenLoad(client);
-        // connections, caches and the JIT's first compilations: three steps' worth, not counted
-        load.run(startRate, stepSeconds * 3, this::post);
+        // connections, caches and the JIT's first compilations: a few steps' worth, not counted
+        if (warmupSteps > 0) {
+            load.run(startRate, stepSeconds * warmupSteps, this::post);
+        }
         List<Step> steps = new java.util.ArrayList<>();
         double sustained = 0;
         // every intake instance's process: intake-service, intake-service-2, ...

@@ -65,6 +65,7 @@ final class InstanceScaling {
                 settings.inquiryStartRate(),
                 settings.inquiryMaxRate(),
                 settings.inquiryStepSeconds(),
+                settings.inquiryWarmupSteps(),
                 settings.pipelineSeconds());
         InquiryPipeline.Result ramp = pipeline.run();
         Acknowledgements.Findings several = ramp.pipeline();

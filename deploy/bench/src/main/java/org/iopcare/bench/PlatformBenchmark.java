@@ -144,6 +144,7 @@ public final class PlatformBenchmark {
                         settings.inquiryStartRate(),
                         settings.inquiryMaxRate(),
                         settings.inquiryStepSeconds(),
+                        settings.inquiryWarmupSteps(),
                         settings.pipelineSeconds())
                 .run();
         inquiryRows(settings, table, inserts, result, "");
