@@ -2,8 +2,10 @@ package org.iopcare.bench;
 
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.iopcare.local.ServiceSpec;
 
@@ -30,16 +32,21 @@ record BenchSettings(
         int enrollmentClients,
         int enrollmentThreads,
         ZoneId zone,
-        int instances) {
+        int instances,
+        List<String> instancesOf) {
 
     /** What a run measures unless {@code --only} says otherwise. */
     static final List<String> PARTS = List.of("baselines", "inquiry", "relay", "enrollment", "footprint");
 
     /**
      * Measured only when asked for ({@code --instances=N} or {@code --only=instances}): the inquiry
-     * pipeline on N instances of intake and notification against one ({@link InstanceScaling}).
+     * pipeline on N instances of intake and notification ({@code --instances-of=}) against one
+     * ({@link InstanceScaling}).
      */
     static final String INSTANCES = "instances";
+
+    /** The services {@code --instances} may start more of: the inquiry pipeline's. */
+    static final List<String> SCALABLE = List.of(ServiceSpec.INTAKE.shortName(), ServiceSpec.NOTIFICATION.shortName());
 
     static BenchSettings from(Options options) {
         boolean smoke = options.flag("smoke");
@@ -59,6 +66,11 @@ record BenchSettings(
             throw new IllegalArgumentException(
                     "--instances takes 2 to " + ServiceSpec.MAX_INSTANCES + " (compared with one), not " + instances);
         }
+        List<String> instancesOf = Arrays.asList(
+                options.get("instances-of", String.join(",", SCALABLE)).split(","));
+        if (instancesOf.isEmpty() || !SCALABLE.containsAll(instancesOf)) {
+            throw new IllegalArgumentException("--instances-of takes some of " + SCALABLE + ", not " + instancesOf);
+        }
         return new BenchSettings(
                 parts,
                 smoke,
@@ -77,7 +89,8 @@ record BenchSettings(
                 options.integer("enrollment-clients", smoke ? 2 : 200),
                 options.integer("enrollment-threads", 8),
                 ZoneId.of(options.get("zone", "America/New_York")),
-                instances);
+                instances,
+                List.copyOf(instancesOf));
     }
 
     boolean measures(String part) {
@@ -89,9 +102,18 @@ record BenchSettings(
         return measures("baselines") || measures("inquiry") || measures("enrollment") || measures(INSTANCES);
     }
 
-    /** How many instances of intake and notification the benchmark's platform starts. */
-    int instancesToStart() {
-        return measures(INSTANCES) ? instances : 1;
+    /** How many instances of which services the benchmark's platform starts beyond one each (none: one of each). */
+    Map<String, Integer> instanceCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (measures(INSTANCES)) {
+            instancesOf.forEach(service -> counts.put(service, instances));
+        }
+        return counts;
+    }
+
+    /** How many instances of {@code service} the comparison runs on. */
+    int instancesOf(ServiceSpec service) {
+        return instanceCounts().getOrDefault(service.shortName(), 1);
     }
 
     /** The producer baseline is the yardstick of the relay's drain rate. */

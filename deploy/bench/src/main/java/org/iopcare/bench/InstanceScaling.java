@@ -14,7 +14,8 @@ import org.apache.kafka.common.GroupState;
 import org.iopcare.local.ServiceSpec;
 
 /**
- * The inquiry pipeline on several instances of intake and notification against one, on the same
+ * The inquiry pipeline on several instances of intake and notification (or of one of them,
+ * {@code --instances-of=}) against one, on the same
  * platform and at the same rate: first {@link InquiryPipeline#run()} with every instance up (the
  * POSTs to the intake instances in turn, the dispatchers of every notification instance claiming
  * from the one queue), then the further instances stopped as an operator would, and the half-rate
@@ -23,9 +24,12 @@ import org.iopcare.local.ServiceSpec;
  */
 final class InstanceScaling {
 
-    /** Both phases at one rate: {@code several} with {@code instances} of each, {@code one} with the first alone. */
+    /**
+     * Both phases at one rate: {@code several} on the instances {@code scaled} names (e.g. "2
+     * instances of intake and notification"), {@code one} on the first instances alone.
+     */
     record Result(
-            int instances,
+            String scaled,
             InquiryPipeline.Result ramp,
             Acknowledgements.Findings several,
             Acknowledgements.Findings one) {
@@ -50,13 +54,14 @@ final class InstanceScaling {
     Result run() throws Exception {
         List<ServiceSpec> intakes = platform.instances(ServiceSpec.INTAKE);
         List<ServiceSpec> notifications = platform.instances(ServiceSpec.NOTIFICATION);
-        int instances = settings.instances();
-        if (intakes.size() != instances || notifications.size() != instances) {
-            throw new IllegalStateException("--instances=" + instances + " needs " + instances
-                    + " instances of intake and notification; the platform runs "
+        if (intakes.size() != settings.instancesOf(ServiceSpec.INTAKE)
+                || notifications.size() != settings.instancesOf(ServiceSpec.NOTIFICATION)) {
+            throw new IllegalStateException("--instances=" + settings.instances() + " of " + settings.instancesOf()
+                    + ": the platform runs "
                     + intakes.stream().map(ServiceSpec::processName).toList() + " and "
                     + notifications.stream().map(ServiceSpec::processName).toList());
         }
+        String scaled = settings.instances() + " instances of " + String.join(" and ", settings.instancesOf());
         InquiryPipeline pipeline = new InquiryPipeline(
                 platform,
                 intakes.stream().map(platform::url).toList(),
@@ -74,8 +79,8 @@ final class InstanceScaling {
         try (Admin admin = Admin.create(config)) {
             String group = ServiceSpec.NOTIFICATION.name();
             int members = awaitStable(admin, group, count -> count > 0);
-            List<ServiceSpec> others = new ArrayList<>(intakes.subList(1, instances));
-            others.addAll(notifications.subList(1, instances));
+            List<ServiceSpec> others = new ArrayList<>(intakes.subList(1, intakes.size()));
+            others.addAll(notifications.subList(1, notifications.size()));
             // side by side, as an operator scaling in would
             long stopping = System.nanoTime();
             CompletableFuture.allOf(others.stream()
@@ -84,7 +89,7 @@ final class InstanceScaling {
                     .join();
             long stopped = System.nanoTime();
             // every instance has the same bindings, so the same number of consumers in the group
-            awaitStable(admin, group, count -> count == members / instances);
+            awaitStable(admin, group, count -> count == members / notifications.size());
             System.out.printf(
                     Locale.ROOT,
                     "  instances: %s stopped in %.1f s; %s's %d consumers down to %d in %.1f s more%n",
@@ -92,11 +97,11 @@ final class InstanceScaling {
                     (stopped - stopping) / 1e9,
                     group,
                     members,
-                    members / instances,
+                    members / notifications.size(),
                     (System.nanoTime() - stopped) / 1e9);
         }
         Acknowledgements.Findings one = pipeline.pipeline(several.rate(), List.of(platform.url(intakes.get(0))));
-        return new Result(instances, ramp, several, one);
+        return new Result(scaled, ramp, several, one);
     }
 
     /**

@@ -189,7 +189,7 @@ public final class PlatformBenchmark {
     private static InstanceScaling.Result instances(
             BenchSettings settings, Platform platform, ResultTable table, double inserts) throws Exception {
         InstanceScaling.Result result = new InstanceScaling(platform, settings).run();
-        String many = result.instances() + " instances of intake and notification";
+        String many = result.scaled();
         inquiryRows(settings, table, inserts, result.ramp(), ", " + many);
         String at = " at " + ResultTable.format(result.one().rate()) + "/s";
         table.add(

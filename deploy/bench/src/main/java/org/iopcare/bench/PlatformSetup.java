@@ -35,7 +35,8 @@ final class PlatformSetup {
     private PlatformSetup() {}
 
     /**
-     * The local run's options; with {@code --instances=N}, N instances of intake and notification
+     * The local run's options; with {@code --instances=N}, N instances of intake and notification (or
+     * of those {@code --instances-of=} names)
      * (the second on the first's port + 100, {@link ServiceSpec#instance(int)}).
      */
     static LocalOptions options(Options options, BenchSettings settings) {
@@ -50,11 +51,7 @@ final class PlatformSetup {
         if (options.has("data-dir")) {
             builder.dataDir(Path.of(options.get("data-dir", "")));
         }
-        int instances = settings.instancesToStart();
-        if (instances > 1) {
-            builder.instances(
-                    Map.of(ServiceSpec.INTAKE.shortName(), instances, ServiceSpec.NOTIFICATION.shortName(), instances));
-        }
+        builder.instances(settings.instanceCounts());
         return builder.build();
     }
 
