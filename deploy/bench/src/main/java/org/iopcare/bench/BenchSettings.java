@@ -61,7 +61,8 @@ record BenchSettings(
         if (options.has(INSTANCES)) {
             parts.add(INSTANCES);
         }
-        int instances = options.integer(INSTANCES, 2);
+        // a bare --instances is two
+        int instances = options.flag(INSTANCES) ? 2 : options.integer(INSTANCES, 2);
         if (instances < 2 || instances > ServiceSpec.MAX_INSTANCES) {
             throw new IllegalArgumentException(
                     "--instances takes 2 to " + ServiceSpec.MAX_INSTANCES + " (compared with one), not " + instances);

@@ -54,6 +54,9 @@ class BenchSettingsTest {
                 .extracting(org.iopcare.local.ServiceSpec::name)
                 .containsExactly("intake-service", "notification-service");
 
+        assertThat(BenchSettings.from(Options.parse(new String[] {"--instances"}))
+                        .instanceCounts())
+                .containsEntry("notification", 2);
         assertThatThrownBy(() -> BenchSettings.from(Options.parse(new String[] {"--instances=1"})))
                 .hasMessageContaining("2 to 4");
         assertThatThrownBy(() -> BenchSettings.from(Options.parse(new String[] {"--instances=5"})))
