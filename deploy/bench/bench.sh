@@ -5,6 +5,7 @@
 #   deploy/bench/bench.sh                    every part, full sizes, on the running local run (or one it starts)
 #   deploy/bench/bench.sh --only=relay       one part (baselines, inquiry, relay, enrollment, footprint)
 #   deploy/bench/bench.sh --smoke            tiny sizes: does every part still work?
+#   deploy/bench/bench.sh --only=instances --instances=2   the inquiry pipeline on two instances against one
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

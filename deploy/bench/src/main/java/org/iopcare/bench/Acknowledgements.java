@@ -69,7 +69,9 @@ final class Acknowledgements {
                                         "SELECT count(*) FROM notification.message WHERE status = 'QUEUED'"
                                                 + " AND kind = 'INQUIRY_ACKNOWLEDGEMENT'");
                 quiet = waiting == 0 ? quiet + 1 : 0;
-                Thread.sleep(1000);
+                if (quiet < 2) {
+                    Thread.sleep(1000);
+                }
             }
         }
     }

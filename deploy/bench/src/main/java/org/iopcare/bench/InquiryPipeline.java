@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.iopcare.local.ServiceSpec;
 
 /**
  * The public inquiry form under open-model load. First the rate is stepped up (short steps, each a
@@ -14,7 +15,8 @@ import java.util.UUID;
  * that held is the sustained rate (0 when not even the first did). Then, once notification has sent everything the steps queued,
  * inquiries arrive at half that rate and each inquirer's acknowledgement is looked up on the SMS
  * sandbox's log: POST to SMS latency, and acknowledgements handed over per second against POSTs per
- * second.
+ * second. With more than one intake instance the POSTs go to them in turn; the SMS all reach the
+ * sandbox of notification's first instance, whatever instance sends them.
  */
 final class InquiryPipeline {
 
@@ -32,12 +34,13 @@ final class InquiryPipeline {
     }
 
     private final Platform platform;
-    private final String intake;
+    private volatile List<String> intakes;
     private final String notification;
     private final double p99LimitMillis;
     private final double startRate;
     private final double maxRate;
     private final double stepSeconds;
+    private final int warmupSteps;
     private final double pipelineSeconds;
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -49,34 +52,43 @@ final class InquiryPipeline {
 
     InquiryPipeline(
             Platform platform,
-            String intake,
+            List<String> intakes,
             String notification,
             double p99LimitMillis,
             double startRate,
             double maxRate,
             double stepSeconds,
+            int warmupSteps,
             double pipelineSeconds) {
         this.platform = platform;
-        this.intake = intake;
+        this.intakes = List.copyOf(intakes);
         this.notification = notification;
         this.p99LimitMillis = p99LimitMillis;
         this.startRate = startRate;
         this.maxRate = maxRate;
         this.stepSeconds = stepSeconds;
+        this.warmupSteps = warmupSteps;
         this.pipelineSeconds = pipelineSeconds;
     }
 
     Result run() throws Exception {
         OpenLoad load = new OpenLoad(client);
-        // connections, caches and the JIT's first compilations: three steps' worth, not counted
-        load.run(startRate, stepSeconds * 3, this::post);
+        // connections, caches and the JIT's first compilations: a few steps' worth, not counted
+        if (warmupSteps > 0) {
+            load.run(startRate, stepSeconds * warmupSteps, this::post);
+        }
         List<Step> steps = new java.util.ArrayList<>();
         double sustained = 0;
-        Long intakePid = platform.pids().get("intake-service");
+        // every intake instance's process: intake-service, intake-service-2, ...
+        List<Long> intakePids = platform.pids().entrySet().stream()
+                .filter(e -> e.getKey().equals(ServiceSpec.INTAKE.name())
+                        || e.getKey().startsWith(ServiceSpec.INTAKE.name() + "-"))
+                .map(java.util.Map.Entry::getValue)
+                .toList();
         for (double rate = startRate; rate <= maxRate; rate *= 1.25) {
-            double cpuBefore = ProcessCpu.millis(intakePid);
+            double cpuBefore = cpuMillis(intakePids);
             List<OpenLoad.Sent> sent = load.run(rate, stepSeconds, this::post);
-            Step step = step(rate, sent, ProcessCpu.millis(intakePid) - cpuBefore);
+            Step step = step(rate, sent, cpuMillis(intakePids) - cpuBefore);
             steps.add(step);
             System.out.printf(
                     Locale.ROOT,
@@ -100,13 +112,31 @@ final class InquiryPipeline {
                     startRate,
                     p99LimitMillis);
         }
+        double half = (sustained == 0 ? startRate : sustained) / 2;
+        return new Result(steps, sustained, pipeline(half, intakes));
+    }
+
+    /**
+     * The pipeline alone at {@code rate}, POSTs to {@code intakeUrls} in turn, once what earlier load
+     * queued has gone out: the half-rate phase of {@link #run()}, and the comparison of one instance
+     * against several at the same rate ({@link InstanceScaling}).
+     */
+    Acknowledgements.Findings pipeline(double rate, List<String> intakeUrls) throws Exception {
+        this.intakes = List.copyOf(intakeUrls);
         Acknowledgements acknowledgements = new Acknowledgements(platform, client, notification);
         acknowledgements.awaitQuiet(Duration.ofMinutes(10));
-        double half = (sustained == 0 ? startRate : sustained) / 2;
-        long first = posted;
-        List<OpenLoad.Sent> sent = load.run(half, pipelineSeconds, this::post);
-        Acknowledgements.Findings findings = acknowledgements.lookUp(sent, n -> phones.number(first + n), half);
-        return new Result(steps, sustained, findings);
+        long first;
+        synchronized (this) {
+            first = posted;
+        }
+        List<OpenLoad.Sent> sent = new OpenLoad(client).run(rate, pipelineSeconds, this::post);
+        return acknowledgements.lookUp(sent, n -> phones.number(first + n), rate);
+    }
+
+    private static double cpuMillis(List<Long> pids) {
+        return pids.isEmpty()
+                ? Double.NaN
+                : pids.stream().mapToDouble(ProcessCpu::millis).sum();
     }
 
     private Step step(double rate, List<OpenLoad.Sent> sent, double intakeCpuMillis) {
@@ -135,7 +165,8 @@ final class InquiryPipeline {
         String json =
                 "{\"firstName\":\"Bench\",\"lastName\":\"Inquirer" + run + n + "\",\"phone\":\"" + phones.number(n)
                         + "\",\"preferredChannel\":\"SMS\",\"contactConsent\":true,\"referralSource\":\"SELF\"}";
-        return HttpRequest.newBuilder(URI.create(intake + "/api/inquiries"))
+        List<String> to = intakes;
+        return HttpRequest.newBuilder(URI.create(to.get((int) (n % to.size())) + "/api/inquiries"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))

@@ -96,16 +96,42 @@ final class Platform implements AutoCloseable {
         return started != null;
     }
 
+    /** The address of a service's first instance, or of the instance given ({@link #instances}). */
     String url(ServiceSpec service) {
         return "http://127.0.0.1:" + port(service);
     }
 
     private int port(ServiceSpec service) {
+        if (service.instance() > 1) {
+            return service.port();
+        }
         return services.stream()
                 .filter(s -> s.name().equals(service.name()))
                 .findFirst()
                 .orElse(service)
                 .port();
+    }
+
+    /**
+     * The instances of {@code service} the platform runs, first instance first: as started here
+     * ({@code --instances}); one, on the port given, for a run found running.
+     */
+    List<ServiceSpec> instances(ServiceSpec service) {
+        if (started == null) {
+            return List.of(services.stream()
+                    .filter(s -> s.name().equals(service.name()))
+                    .findFirst()
+                    .orElse(service));
+        }
+        return started.instances(service);
+    }
+
+    /** Stops one instance of a service this benchmark started (SIGTERM, then its graceful shutdown). */
+    void stop(ServiceSpec instance) {
+        if (started == null) {
+            throw new IllegalStateException("the benchmark stops only instances it started");
+        }
+        started.stop(instance);
     }
 
     String kafkaBootstrap() {

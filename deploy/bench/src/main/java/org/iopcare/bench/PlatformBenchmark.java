@@ -24,7 +24,8 @@ public final class PlatformBenchmark {
             InquiryPipeline.Result inquiry,
             RelayDrain.Result relay,
             EnrollmentPipeline.Result enrollment,
-            List<Footprint.Process> footprint) {}
+            List<Footprint.Process> footprint,
+            InstanceScaling.Result instances) {}
 
     private PlatformBenchmark() {}
 
@@ -38,12 +39,13 @@ public final class PlatformBenchmark {
 
     static Report run(Options options) throws Exception {
         BenchSettings settings = BenchSettings.from(options);
-        LocalOptions local = PlatformSetup.options(options);
+        LocalOptions local = PlatformSetup.options(options, settings);
         List<ServiceSpec> services = PlatformSetup.services(settings, options);
         ResultTable table = new ResultTable();
         InquiryPipeline.Result inquiry = null;
         RelayDrain.Result relay = null;
         EnrollmentPipeline.Result enrollment = null;
+        InstanceScaling.Result instances = null;
         List<Footprint.Process> footprint = List.of();
         try (Platform platform = Platform.attachOrStart(local, services);
                 ScratchTopics topics = new ScratchTopics(platform.kafkaBootstrap())) {
@@ -51,6 +53,10 @@ public final class PlatformBenchmark {
             if (!platform.startedHere() && (!serviceJvm.equals("local") || options.has("intake-java-options"))) {
                 throw new IllegalArgumentException("--service-jvm and --intake-java-options apply to a platform the"
                         + " benchmark starts, not to the local run that is running");
+            }
+            if (!platform.startedHere() && settings.measures(BenchSettings.INSTANCES)) {
+                throw new IllegalArgumentException("--instances compares instances of a platform the benchmark starts"
+                        + " (and stops some of); stop the local run that is running first");
             }
             context(table, settings, platform, serviceJvm);
             double inserts = Double.NaN;
@@ -71,6 +77,10 @@ public final class PlatformBenchmark {
                         ResultTable.format(records) + " records/s",
                         "(baseline)",
                         "");
+            }
+            if (settings.measures(BenchSettings.INSTANCES)) {
+                // first: it ends with the further instances stopped, and the other parts measure one
+                instances = instances(settings, platform, table, inserts);
             }
             if (settings.measures("inquiry")) {
                 inquiry = inquiry(settings, platform, table, inserts);
@@ -98,7 +108,7 @@ public final class PlatformBenchmark {
         Path directory = Path.of(options.get(
                 "out", local.repoRoot().resolve("deploy/bench/target").toString()));
         Path written = table.write(directory);
-        return new Report(table, written, inquiry, relay, enrollment, footprint);
+        return new Report(table, written, inquiry, relay, enrollment, footprint, instances);
     }
 
     private static void context(ResultTable table, BenchSettings settings, Platform platform, String serviceJvm)
@@ -128,17 +138,28 @@ public final class PlatformBenchmark {
             BenchSettings settings, Platform platform, ResultTable table, double inserts) throws Exception {
         InquiryPipeline.Result result = new InquiryPipeline(
                         platform,
-                        platform.url(ServiceSpec.INTAKE),
+                        List.of(platform.url(ServiceSpec.INTAKE)),
                         platform.url(ServiceSpec.NOTIFICATION),
                         settings.inquiryP99Millis(),
                         settings.inquiryStartRate(),
                         settings.inquiryMaxRate(),
                         settings.inquiryStepSeconds(),
+                        settings.inquiryWarmupSteps(),
                         settings.pipelineSeconds())
                 .run();
+        inquiryRows(settings, table, inserts, result, "");
+        return result;
+    }
+
+    /** The ramp's and the half-rate run's rows; {@code of} names the instances when there are several. */
+    private static void inquiryRows(
+            BenchSettings settings, ResultTable table, double inserts, InquiryPipeline.Result result, String of) {
         Acknowledgements.Findings pipeline = result.pipeline();
         String sustained = String.format(
-                Locale.ROOT, "Public inquiry POST, highest rate with p99 <= %.0f ms", settings.inquiryP99Millis());
+                Locale.ROOT,
+                "Public inquiry POST%s, highest rate with p99 <= %.0f ms",
+                of,
+                settings.inquiryP99Millis());
         if (result.sustainedRate() > 0) {
             table.add(sustained, result.sustainedRate(), "/s", "INSERT tps", inserts);
         } else {
@@ -147,23 +168,47 @@ public final class PlatformBenchmark {
         double cpu = result.intakeCpuMillisPerPost();
         if (!Double.isNaN(cpu)) {
             table.add(
-                    "intake CPU (user + system) per POST over the ramp",
+                    "intake CPU (user + system) per POST over the ramp" + of,
                     String.format(Locale.ROOT, "%.2f ms", cpu),
                     "",
                     "");
         }
-        String at = " at " + ResultTable.format(pipeline.rate()) + "/s";
+        String at = " at " + ResultTable.format(pipeline.rate()) + "/s" + of;
         table.add("POST p99" + at, ResultTable.format(pipeline.postP99()) + " ms", "", "");
         table.add("POST -> acknowledgement SMS p50" + at, ResultTable.format(pipeline.smsP50()) + " ms", "", "");
         table.add("POST -> acknowledgement SMS p99" + at, ResultTable.format(pipeline.smsP99()) + " ms", "", "");
         table.add(
                 "Acknowledgements handed over" + at, pipeline.handedOverPerSecond(), "/s", "POSTs/s", pipeline.rate());
+        exactlyOnce(table, "Inquiries acknowledged exactly once" + at, pipeline);
+    }
+
+    /**
+     * The inquiry rows of the run on several instances (POSTs to the intake instances in turn), then
+     * the same half-rate run on the first instances alone against it.
+     */
+    private static InstanceScaling.Result instances(
+            BenchSettings settings, Platform platform, ResultTable table, double inserts) throws Exception {
+        InstanceScaling.Result result = new InstanceScaling(platform, settings).run();
+        String many = result.scaled();
+        inquiryRows(settings, table, inserts, result.ramp(), ", " + many);
+        String at = " at " + ResultTable.format(result.one().rate()) + "/s";
         table.add(
-                "Inquiries acknowledged exactly once" + at,
-                pipeline.acknowledgedOnce() + " of " + pipeline.posts(),
-                "",
-                pipeline.missing() + " missing, " + pipeline.repeated() + " repeated");
+                "Acknowledgements handed over" + at + ", " + many + " vs one",
+                result.several().handedOverPerSecond(),
+                "/s",
+                "/s (one instance)",
+                result.one().handedOverPerSecond());
+        exactlyOnce(table, "Inquiries acknowledged exactly once" + at + ", one instance", result.one());
         return result;
+    }
+
+    /** The pipeline's evidence: every inquirer's acknowledgement on the sandbox's log once, none twice. */
+    private static void exactlyOnce(ResultTable table, String figure, Acknowledgements.Findings findings) {
+        table.add(
+                figure,
+                findings.acknowledgedOnce() + " of " + findings.posts(),
+                "",
+                findings.missing() + " missing, " + findings.repeated() + " sent twice");
     }
 
     private static RelayDrain.Result relay(

@@ -34,7 +34,12 @@ final class PlatformSetup {
 
     private PlatformSetup() {}
 
-    static LocalOptions options(Options options) {
+    /**
+     * The local run's options; with {@code --instances=N}, N instances of intake and notification (or
+     * of those {@code --instances-of=} names)
+     * (the second on the first's port + 100, {@link ServiceSpec#instance(int)}).
+     */
+    static LocalOptions options(Options options, BenchSettings settings) {
         LocalOptions.Builder builder = LocalOptions.builder()
                 .kafkaPort(options.integer("kafka-port", LocalOptions.KAFKA_PORT))
                 .kafkaControllerPort(options.integer("kafka-controller-port", LocalOptions.KAFKA_CONTROLLER_PORT))
@@ -46,6 +51,7 @@ final class PlatformSetup {
         if (options.has("data-dir")) {
             builder.dataDir(Path.of(options.get("data-dir", "")));
         }
+        builder.instances(settings.instanceCounts());
         return builder.build();
     }
 
@@ -65,7 +71,8 @@ final class PlatformSetup {
         // the footprint alone is of the whole platform; with other parts, of what they needed
         boolean everything = settings.measures("enrollment") || settings.parts().equals(java.util.Set.of("footprint"));
         String jvm = jvmOverrides(options);
-        if (everything || settings.measures("relay") || settings.measures("inquiry")) {
+        boolean pipeline = settings.measures("inquiry") || settings.measures(BenchSettings.INSTANCES);
+        if (everything || settings.measures("relay") || pipeline) {
             String intakeJvm = (jvm + " " + options.get("intake-java-options", "")).strip();
             services.add(ServiceSpec.INTAKE
                     .withPort(intake)
@@ -76,7 +83,7 @@ final class PlatformSetup {
             services.add(ServiceSpec.SCHEDULING.withPort(scheduling).withEnvironment(jvmEnvironment(jvm)));
             services.add(ServiceSpec.TREATMENT_PLAN.withPort(treatmentPlan).withEnvironment(jvmEnvironment(jvm)));
         }
-        if (everything || settings.measures("inquiry")) {
+        if (everything || pipeline) {
             services.add(ServiceSpec.NOTIFICATION
                     .withPort(notificationPort)
                     .withEnvironment(jvmEnvironment(jvm))

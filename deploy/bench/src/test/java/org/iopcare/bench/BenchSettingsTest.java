@@ -2,6 +2,7 @@ package org.iopcare.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -28,6 +29,38 @@ class BenchSettingsTest {
         assertThat(relay.measures("inquiry")).isFalse();
         assertThat(relay.needsProducerBaseline()).isTrue();
         assertThat(relay.needsInsertBaseline()).isFalse();
+    }
+
+    @Test
+    void theComparisonOfInstancesRunsOnlyWhenAskedFor() {
+        BenchSettings full = BenchSettings.from(Options.parse(new String[0]));
+        assertThat(full.measures(BenchSettings.INSTANCES)).isFalse();
+        assertThat(full.instanceCounts()).isEmpty();
+
+        BenchSettings two = BenchSettings.from(Options.parse(new String[] {"--only=relay", "--instances=2"}));
+        assertThat(two.parts()).containsExactly("relay", "instances");
+        assertThat(two.instanceCounts()).containsExactly(entry("intake", 2), entry("notification", 2));
+
+        BenchSettings only = BenchSettings.from(Options.parse(new String[] {"--only=instances"}));
+        assertThat(only.instancesOf(org.iopcare.local.ServiceSpec.NOTIFICATION)).isEqualTo(2);
+        assertThat(BenchSettings.from(Options.parse(new String[] {"--instances=3", "--instances-of=notification"}))
+                        .instanceCounts())
+                .containsExactly(entry("notification", 3));
+        assertThatThrownBy(() ->
+                        BenchSettings.from(Options.parse(new String[] {"--instances=2", "--instances-of=scheduling"})))
+                .hasMessageContaining("scheduling");
+        assertThat(only.measures("inquiry")).isFalse();
+        assertThat(PlatformSetup.services(only, Options.parse(new String[0])))
+                .extracting(org.iopcare.local.ServiceSpec::name)
+                .containsExactly("intake-service", "notification-service");
+
+        assertThat(BenchSettings.from(Options.parse(new String[] {"--instances"}))
+                        .instanceCounts())
+                .containsEntry("notification", 2);
+        assertThatThrownBy(() -> BenchSettings.from(Options.parse(new String[] {"--instances=1"})))
+                .hasMessageContaining("2 to 4");
+        assertThatThrownBy(() -> BenchSettings.from(Options.parse(new String[] {"--instances=5"})))
+                .hasMessageContaining("2 to 4");
     }
 
     @Test

@@ -13,9 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The benchmark at smoke sizes, so that it cannot rot unnoticed: it starts its own platform (a
  * temporary data folder, reserved ports) with Kafka, PostgreSQL, intake and notification — the
- * services of the inquiry pipeline and the relay; the enrollment part needs all four and is left
- * to the full run, where the acceptance suite already covers the same fan-out — and checks every
- * figure's own evidence, not its size.
+ * services of the inquiry pipeline and the relay, and a second notification instance for the
+ * comparison of two instances with one ({@code --instances=2 --instances-of=notification}: the
+ * instance with the most wiring of its own, sending to the first one's sandbox; a second intake
+ * would cost another JVM's start and adds only the POSTs in turn); the enrollment part needs all
+ * four and is left to the full run, where
+ * the acceptance suite already covers the same fan-out — and checks every figure's own evidence,
+ * not its size.
  */
 class PlatformBenchmarkSmokeTest {
 
@@ -28,7 +32,12 @@ class PlatformBenchmarkSmokeTest {
         Path out = dataDir.resolve("results");
         PlatformBenchmark.Report report = PlatformBenchmark.run(Options.parse(new String[] {
             "--smoke",
-            "--only=baselines,inquiry,relay,footprint",
+            // the inquiry pipeline runs inside the comparison of instances, rows and all (on two
+            // instances, then the half-rate run again on one): a separate inquiry part would only
+            // repeat it on one
+            "--only=baselines,relay,footprint",
+            "--instances=2",
+            "--instances-of=notification",
             "--no-cds",
             "--data-dir=" + dataDir.resolve("platform"),
             "--kafka-port=" + ports[0],
@@ -40,15 +49,18 @@ class PlatformBenchmarkSmokeTest {
             "--out=" + out
         }));
 
-        InquiryPipeline.Result inquiry = report.inquiry();
-        assertThat(inquiry.sustainedRate()).isPositive();
-        Acknowledgements.Findings pipeline = inquiry.pipeline();
-        assertThat(pipeline.posts()).isPositive();
-        assertThat(pipeline.acknowledgedOnce())
-                .as("every posted inquiry acknowledged exactly once")
-                .isEqualTo(pipeline.posts());
-        assertThat(pipeline.missing()).isZero();
-        assertThat(pipeline.repeated()).isZero();
+        InstanceScaling.Result instances = report.instances();
+        assertThat(instances.scaled()).isEqualTo("2 instances of notification");
+        assertThat(instances.ramp().sustainedRate()).isPositive();
+        for (Acknowledgements.Findings phase : java.util.List.of(instances.several(), instances.one())) {
+            assertThat(phase.posts()).isPositive();
+            assertThat(phase.acknowledgedOnce())
+                    .as("every inquiry acknowledged exactly once, with two instances and with one")
+                    .isEqualTo(phase.posts());
+            assertThat(phase.missing()).isZero();
+            assertThat(phase.repeated()).as("sent twice").isZero();
+        }
+        assertThat(instances.one().rate()).isEqualTo(instances.several().rate());
 
         TopicAudit.Findings audit = report.relay().audit();
         assertThat(audit.distinct()).isEqualTo(report.relay().events());
@@ -59,11 +71,18 @@ class PlatformBenchmarkSmokeTest {
         Map<String, Double> rss = report.footprint().stream()
                 .collect(Collectors.toMap(Footprint.Process::component, Footprint.Process::residentMegabytes));
         assertThat(rss).containsKeys("intake-service", "notification-service", "kafka");
+        assertThat(rss).as("the second instance was stopped").doesNotContainKey("notification-service-2");
         assertThat(rss.values()).allSatisfy(mb -> assertThat(mb).isPositive());
 
         String table = Files.readString(out.resolve("bench-results.md"));
         assertThat(table)
-                .contains("| figure | product | baseline | ratio |", "Outbox relay drain", "Public inquiry POST");
+                .contains(
+                        "| figure | product | baseline | ratio |",
+                        "Outbox relay drain",
+                        "Public inquiry POST, 2 instances of notification, highest rate",
+                        "POST -> acknowledgement SMS p99",
+                        "2 instances of notification vs one",
+                        "0 missing, 0 sent twice");
         assertThat(Files.readAllLines(out.resolve("bench-results.tsv")))
                 .hasSize(report.table().rows().size() + 1);
     }

@@ -2,7 +2,9 @@ package org.iopcare.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The launcher's arguments (see {@link #USAGE}). */
 final class CommandLine {
@@ -26,6 +28,9 @@ final class CommandLine {
             "  --timeout SECONDS  how long each service may take to become ready (default 180)",
             "  --no-cds           do not use class data sharing archives for the services",
             "  --infra-only       start Kafka and PostgreSQL only (run a service from your IDE against them)",
+            "  --instances N      start N instances (1-4) of every service; --instances=intake=2,notification=2",
+            "                     for some. Instance n of a service listens on its port + 100 x (n - 1) (intake",
+            "                     8081, 8181, ...); the staff console stays one and talks to the first instances",
             "  --listen-all       open the services and the staff console to the network (default: this machine",
             "                     only, 127.0.0.1); anyone who reaches them can mint staff tokens, sign in to the",
             "                     console and use the sandbox. Also IOPCARE_LISTEN_ALL=true. Kafka and PostgreSQL",
@@ -78,6 +83,7 @@ final class CommandLine {
                     String value = inlineValue != null ? inlineValue : next(args, ++i, arg);
                     builder.dataDir(Path.of(value));
                 }
+                case "--instances" -> instances(inlineValue != null ? inlineValue : next(args, ++i, arg), builder);
                 case "--timeout" -> {
                     String value = inlineValue != null ? inlineValue : next(args, ++i, arg);
                     try {
@@ -90,6 +96,32 @@ final class CommandLine {
             }
         }
         return new CommandLine(action, builder.build());
+    }
+
+    /** {@code N} for every service, or {@code intake=2,notification=2} for the services named. */
+    static void instances(String value, LocalOptions.Builder builder) {
+        if (!value.contains("=")) {
+            builder.instances(count(value));
+            return;
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String part : value.split(",", -1)) {
+            String[] nameAndCount = part.strip().split("=", -1);
+            if (nameAndCount.length != 2 || nameAndCount[0].isBlank()) {
+                throw new IllegalArgumentException(
+                        "--instances takes N or service=N,... (e.g. intake=2,notification=2), not " + value);
+            }
+            counts.put(nameAndCount[0].strip(), count(nameAndCount[1].strip()));
+        }
+        builder.instances(counts);
+    }
+
+    private static int count(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--instances takes a number of instances, not " + value);
+        }
     }
 
     private static int port(String value) {

@@ -3,7 +3,10 @@ package org.iopcare.local;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,6 +35,8 @@ public final class LocalOptions {
     private final int kafkaControllerPort;
     private final int postgresPort;
     private final List<ServiceSpec> services;
+    private final int instances;
+    private final Map<String, Integer> instancesByService;
     private final Duration readyTimeout;
     private final boolean fresh;
     private final boolean classDataSharing;
@@ -50,6 +55,23 @@ public final class LocalOptions {
         this.kafkaControllerPort = builder.kafkaControllerPort;
         this.postgresPort = builder.postgresPort;
         this.services = List.copyOf(builder.services);
+        this.instances = builder.instances;
+        this.instancesByService = Map.copyOf(builder.instancesByService);
+        for (String service : instancesByService.keySet()) {
+            if (services.stream()
+                    .noneMatch(s -> s.kind() == ServiceSpec.Kind.SERVICE
+                            && s.shortName().equals(service))) {
+                throw new IllegalArgumentException(
+                        "--instances names " + service + ", which is not a service of this run ("
+                                + String.join(
+                                        ", ",
+                                        services.stream()
+                                                .filter(ServiceSpec::hasDatabase)
+                                                .map(ServiceSpec::shortName)
+                                                .toList())
+                                + ")");
+            }
+        }
         this.readyTimeout = builder.readyTimeout;
         this.fresh = builder.fresh;
         this.classDataSharing = builder.classDataSharing;
@@ -115,8 +137,31 @@ public final class LocalOptions {
         return postgresPort;
     }
 
+    /** The services to run, one spec each: the first instance of each ({@link #serviceInstances()} has them all). */
     public List<ServiceSpec> services() {
         return services;
+    }
+
+    /** How many instances of {@code service} the run starts (the staff console: one). */
+    public int instances(ServiceSpec service) {
+        if (service.kind() != ServiceSpec.Kind.SERVICE) {
+            return 1;
+        }
+        return instancesByService.getOrDefault(service.shortName(), instances);
+    }
+
+    /**
+     * Every process the run starts, each service's instances together: {@code intake-service},
+     * {@code intake-service-2}, {@code scheduling-service}, ... (ports by {@link ServiceSpec#instance(int)}).
+     */
+    public List<ServiceSpec> serviceInstances() {
+        List<ServiceSpec> all = new ArrayList<>();
+        for (ServiceSpec service : services) {
+            for (int n = 1; n <= instances(service); n++) {
+                all.add(service.instance(n));
+            }
+        }
+        return all;
     }
 
     public Duration readyTimeout() {
@@ -158,6 +203,8 @@ public final class LocalOptions {
         builder.kafkaControllerPort = kafkaControllerPort;
         builder.postgresPort = postgresPort;
         builder.services = services;
+        builder.instances = instances;
+        builder.instancesByService = new LinkedHashMap<>(instancesByService);
         builder.readyTimeout = readyTimeout;
         builder.fresh = fresh;
         builder.classDataSharing = classDataSharing;
@@ -177,6 +224,8 @@ public final class LocalOptions {
         private int kafkaControllerPort = KAFKA_CONTROLLER_PORT;
         private int postgresPort = POSTGRES_PORT;
         private List<ServiceSpec> services = ServiceSpec.ALL;
+        private int instances = 1;
+        private Map<String, Integer> instancesByService = new LinkedHashMap<>();
         private Duration readyTimeout = READY_TIMEOUT;
         private boolean fresh;
         private boolean classDataSharing = true;
@@ -221,6 +270,43 @@ public final class LocalOptions {
         public Builder services(List<ServiceSpec> value) {
             this.services = List.copyOf(value);
             return this;
+        }
+
+        /**
+         * How many instances of every service to start, 1 to {@link ServiceSpec#MAX_INSTANCES}
+         * ({@code --instances=2}); a count given per service ({@link #instances(Map)}) wins.
+         */
+        public Builder instances(int count) {
+            this.instances = requireCount(count, "every service");
+            return this;
+        }
+
+        /**
+         * How many instances of some services to start, by short name ({@code intake}, {@code
+         * notification}; {@code --instances=intake=2,notification=2}), added to those given before.
+         */
+        public Builder instances(Map<String, Integer> countByService) {
+            countByService.forEach((service, count) -> {
+                if (ServiceSpec.SERVICES.stream().noneMatch(s -> s.shortName().equals(service))) {
+                    throw new IllegalArgumentException("--instances: no service is called " + service + " (one of "
+                            + String.join(
+                                    ", ",
+                                    ServiceSpec.SERVICES.stream()
+                                            .map(ServiceSpec::shortName)
+                                            .toList())
+                            + ")");
+                }
+                instancesByService.put(service, requireCount(count, service));
+            });
+            return this;
+        }
+
+        private static int requireCount(int count, String what) {
+            if (count < 1 || count > ServiceSpec.MAX_INSTANCES) {
+                throw new IllegalArgumentException("--instances: " + count + " instances of " + what + " (1 to "
+                        + ServiceSpec.MAX_INSTANCES + ")");
+            }
+            return count;
         }
 
         public Builder readyTimeout(Duration value) {

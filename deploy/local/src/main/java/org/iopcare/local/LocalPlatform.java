@@ -119,11 +119,11 @@ public final class LocalPlatform {
                 for (ServiceProcess service : platform.processes().services()) {
                     Process process = service.process();
                     if (!process.isAlive()
-                            && reported.add(service.spec().name())
+                            && reported.add(service.spec().processName())
                             && !platform.processes().isStopping()) {
                         platform.progress()
-                                .line(service.spec().name() + " exited with code " + process.exitValue() + "; its log: "
-                                        + service.log());
+                                .line(service.spec().processName() + " exited with code " + process.exitValue()
+                                        + "; its log: " + service.log());
                     }
                 }
             }
@@ -206,8 +206,8 @@ public final class LocalPlatform {
         ports.put("Kafka", options.kafkaPort());
         ports.put("Kafka controller", options.kafkaControllerPort());
         ports.put("PostgreSQL", options.postgresPort());
-        for (ServiceSpec service : options.services()) {
-            ports.put(service.name(), service.port());
+        for (ServiceSpec service : options.serviceInstances()) {
+            ports.put(service.processName(), service.port());
         }
         return ports;
     }

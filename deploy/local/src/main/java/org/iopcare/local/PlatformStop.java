@@ -46,7 +46,7 @@ final class PlatformStop {
                                 s.process().toHandle(),
                                 s.wasReady() ? ProcessStopper.GRACE : ProcessStopper.STARTING_GRACE));
                 ProcessStopper.stop(graces);
-                started.services().forEach(s -> pids.forget(s.spec().name()));
+                started.services().forEach(s -> pids.forget(s.spec().processName()));
             }
             if (started.kafka() != null) {
                 started.kafka().stop(ProcessStopper.GRACE);

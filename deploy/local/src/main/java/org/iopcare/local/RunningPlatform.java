@@ -2,6 +2,7 @@ package org.iopcare.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +45,14 @@ public final class RunningPlatform implements AutoCloseable {
 
     public String jdbcUrl() {
         return "jdbc:postgresql://" + KafkaConfig.HOST + ":" + options.postgresPort() + "/" + LocalPostgres.DATABASE;
+    }
+
+    /**
+     * The instances of {@code service} this platform started, first instance first (one unless the
+     * options asked for more, {@link LocalOptions.Builder#instances(int)}); each has its own port.
+     */
+    public List<ServiceSpec> instances(ServiceSpec service) {
+        return processes.instancesOf(service);
     }
 
     /** {@code http://localhost:<port>} of a running service. */
@@ -103,6 +112,21 @@ public final class RunningPlatform implements AutoCloseable {
      */
     public long kill(ServiceSpec service) {
         return serviceRestarts.kill(service);
+    }
+
+    /**
+     * Stops a running service instance as an operator would (SIGTERM, up to 20 s for its graceful
+     * shutdown, then SIGKILL), e.g. the second instance of a service while the first carries on.
+     * {@link #restart(ServiceSpec)} brings it back.
+     *
+     * @param service the instance, e.g. {@code ServiceSpec.NOTIFICATION.instance(2)} (matched by
+     *     {@link ServiceSpec#processName()})
+     * @return the pid that was stopped
+     * @throws IllegalArgumentException if the platform runs no such instance
+     * @throws IllegalStateException if it is not running
+     */
+    public long stop(ServiceSpec service) {
+        return serviceRestarts.stop(service);
     }
 
     /**

@@ -34,6 +34,12 @@ final class ServiceLauncher {
             "-XX:+ExitOnOutOfMemoryError",
             "-Djava.awt.headless=true");
 
+    /**
+     * notification's {@code iopcare.local-tools.sandbox}: the SMS sandbox and SMTP server of the
+     * local run, on in its {@code application-local.yaml}, off in its second and later instances.
+     */
+    static final String SANDBOX_SWITCH = "IOPCARE_LOCALTOOLS_SANDBOX";
+
     /** Tomcat's request threads of intake, scheduling and treatment-plan in a local run. */
     static final int LOCAL_REQUEST_THREADS = 32;
 
@@ -73,12 +79,12 @@ final class ServiceLauncher {
     }
 
     ServiceProcess start(ServiceSpec service, Path jar) throws IOException {
-        Path log = folder.log(service.name());
+        Path log = folder.log(service.processName());
         // A new run starts a new log; the previous one is kept beside it for comparison.
         if (Files.exists(log)) {
             Files.move(
                     log,
-                    log.resolveSibling(service.name() + ".previous.log"),
+                    log.resolveSibling(service.processName() + ".previous.log"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         List<String> command = new ArrayList<>();
@@ -164,6 +170,11 @@ final class ServiceLauncher {
         }
         if (service.name().equals(ServiceSpec.NOTIFICATION.name())) {
             env.put(SandboxSmsToken.ENVIRONMENT, smsToken);
+            if (service.instance() > 1) {
+                // One sandbox provider and SMTP server, the first instance's: its other instances send
+                // there (the SMS base URL and spring.mail.port are the first's) and bind no SMTP port.
+                env.put(SANDBOX_SWITCH, "false");
+            }
         }
         return env;
     }

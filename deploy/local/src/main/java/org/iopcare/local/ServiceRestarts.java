@@ -22,40 +22,52 @@ final class ServiceRestarts {
 
     /** See {@link RunningPlatform#kill(ServiceSpec)}. */
     long kill(ServiceSpec service) {
-        ServiceProcess running = processes.current(service);
-        Process process = running.process();
-        if (!process.isAlive()) {
-            throw new IllegalStateException(service.name() + " is not running");
-        }
+        Process process = running(service);
         long pid = process.pid();
         process.toHandle().destroyForcibly();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(service.name() + " (pid " + pid + ") survived SIGKILL for 30 s");
+                throw new IllegalStateException(service.processName() + " (pid " + pid + ") survived SIGKILL for 30 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while killing " + service.name(), e);
+            throw new IllegalStateException("Interrupted while killing " + service.processName(), e);
         }
         return pid;
+    }
+
+    /** See {@link RunningPlatform#stop(ServiceSpec)}. */
+    long stop(ServiceSpec service) {
+        Process process = running(service);
+        ProcessStopper.stop(process.toHandle(), ProcessStopper.GRACE);
+        return process.pid();
+    }
+
+    /** The instance's current process, which must be alive. */
+    private Process running(ServiceSpec service) {
+        Process process = processes.current(service).process();
+        if (!process.isAlive()) {
+            throw new IllegalStateException(service.processName() + " is not running");
+        }
+        return process;
     }
 
     /** See {@link RunningPlatform#restart(ServiceSpec)}. */
     Duration restart(ServiceSpec service) {
         ServiceProcess previous = processes.current(service);
         if (previous.process().isAlive()) {
-            throw new IllegalStateException(service.name() + " is still running (pid "
+            throw new IllegalStateException(service.processName() + " is still running (pid "
                     + previous.process().pid() + ")");
         }
         ServiceLauncher serviceLauncher = processes.launcher();
         Path jar = processes.runnableJar(previous.spec());
-        ServiceProcess started = processes.launch(service.name(), () -> {
+        ServiceProcess started = processes.launch(service.processName(), () -> {
             try {
                 ServiceProcess process = serviceLauncher.start(previous.spec(), jar);
                 processes.replace(previous, process);
                 return process;
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start " + service.name(), e);
+                throw new UncheckedIOException("Cannot start " + service.processName(), e);
             }
         });
         awaitReady(started);
@@ -70,12 +82,13 @@ final class ServiceRestarts {
         while (!service.isReady()) {
             Process process = service.process();
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.spec().name() + " exited with code " + process.exitValue()
-                        + " while restarting; the end of " + service.log() + ":\n"
-                        + LogTail.of(service.log(), LogTail.LINES));
+                throw new IllegalStateException(
+                        service.spec().processName() + " exited with code " + process.exitValue()
+                                + " while restarting; the end of " + service.log() + ":\n"
+                                + LogTail.of(service.log(), LogTail.LINES));
             }
             if (service.sinceStart().compareTo(readyTimeout) > 0) {
-                throw new IllegalStateException(service.spec().name() + " was not ready within "
+                throw new IllegalStateException(service.spec().processName() + " was not ready within "
                         + readyTimeout.toSeconds() + " s after a restart; the end of " + service.log()
                         + ":\n" + LogTail.of(service.log(), LogTail.LINES));
             }
@@ -84,7 +97,7 @@ final class ServiceRestarts {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(
-                        "Interrupted while restarting " + service.spec().name(), e);
+                        "Interrupted while restarting " + service.spec().processName(), e);
             }
         }
     }

@@ -117,7 +117,7 @@ final class StartedProcesses {
 
     synchronized void register(ServiceProcess service) {
         services.add(service);
-        pids.record(service.spec().name(), service.process().toHandle());
+        pids.record(service.spec().processName(), service.process().toHandle());
     }
 
     /** How the services were started, for starting one again. */
@@ -139,20 +139,33 @@ final class StartedProcesses {
         return List.copyOf(services);
     }
 
-    /** The service's current process: the latest one started under its name. */
+    /**
+     * The current process of a service instance ({@link ServiceSpec#processName()}: {@code
+     * ServiceSpec.INTAKE} is the first instance, {@code ServiceSpec.INTAKE.instance(2)} the second):
+     * the latest one started under its name.
+     */
     synchronized ServiceProcess current(ServiceSpec service) {
         for (ServiceProcess running : services) {
-            if (running.spec().name().equals(service.name())) {
+            if (running.spec().processName().equals(service.processName())) {
                 return running;
             }
         }
-        throw new IllegalArgumentException("This platform runs no " + service.name());
+        throw new IllegalArgumentException("This platform runs no " + service.processName());
+    }
+
+    /** The instances of {@code service} that were started, first instance first. */
+    synchronized List<ServiceSpec> instancesOf(ServiceSpec service) {
+        return services.stream()
+                .map(ServiceProcess::spec)
+                .filter(spec -> spec.name().equals(service.name()))
+                .sorted(java.util.Comparator.comparingInt(ServiceSpec::instance))
+                .toList();
     }
 
     /** A service started again takes the place of its previous process, here and in the pid file. */
     synchronized void replace(ServiceProcess previous, ServiceProcess next) {
         services.set(services.indexOf(previous), next);
-        pids.record(next.spec().name(), next.process().toHandle());
+        pids.record(next.spec().processName(), next.process().toHandle());
     }
 
     synchronized ServiceLauncher launcher() {

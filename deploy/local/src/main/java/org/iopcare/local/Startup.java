@@ -5,10 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +31,12 @@ final class Startup {
     private static final Duration WAITING_EVERY = Duration.ofSeconds(10);
 
     private static final Duration POLL = Duration.ofMillis(250);
+
+    /**
+     * What a service logs once its migrations ran and its runtime role has its privileges
+     * (common/service-support's {@code SupportMigrations}); a further instance may start from then.
+     */
+    static final String MIGRATED = "privileges of runtime role";
 
     private final LocalOptions options;
     private final RunningPlatform platform;
@@ -103,9 +113,13 @@ final class Startup {
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
+                        // once per service: its other instances run from the same extracted jar
+                        Map<String, Path> extracted = new LinkedHashMap<>();
                         Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
-                        executableJars.forEach(
-                                (service, jar) -> jars.put(service, apps.prepare(service, jar, progress)));
+                        executableJars.forEach((service, jar) -> jars.put(
+                                service,
+                                extracted.computeIfAbsent(
+                                        service.name(), name -> apps.prepare(service, jar, progress))));
                         return jars;
                     },
                     pool);
@@ -128,7 +142,9 @@ final class Startup {
                 startServices(launcher, jars, archives, javaFeature);
                 times.startupFinished();
                 ArchiveTraining training = new ArchiveTraining(archives, launcher, folder, progress);
-                if (processes.register(training) && training.startFor(jars)) {
+                Map<ServiceSpec, Path> firstInstances = new LinkedHashMap<>(jars);
+                firstInstances.keySet().removeIf(service -> service.instance() > 1);
+                if (processes.register(training) && training.startFor(firstInstances)) {
                     progress.line("  note    recording class-data archives in the background (once, about a minute"
                             + " of CPU): the next start is faster");
                 }
@@ -143,7 +159,7 @@ final class Startup {
     private Map<ServiceSpec, Path> requireJars() {
         Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
-        for (ServiceSpec service : options.services()) {
+        for (ServiceSpec service : options.serviceInstances()) {
             Path jar = options.repoRoot().resolve(service.jar());
             if (Files.isRegularFile(jar)) {
                 jars.put(service, jar);
@@ -167,18 +183,19 @@ final class Startup {
         progress.line("  start   " + jars.size() + " services on Java " + javaFeature + ", " + withArchive
                 + " with a class-data archive");
         Map<String, ServiceProcess> pending = new LinkedHashMap<>();
-        for (Map.Entry<ServiceSpec, Path> entry : jars.entrySet()) {
-            ServiceSpec service = entry.getKey();
-            ServiceProcess process = processes.launch(service.name(), () -> {
-                try {
-                    ServiceProcess started = launcher.start(service, entry.getValue());
-                    processes.register(started);
-                    return started;
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot start " + service.name(), e);
-                }
-            });
-            pending.put(service.name(), process);
+        // A further instance of a service starts once the one before it has migrated its schema and
+        // granted the runtime role its privileges (or is ready): every instance does both at start,
+        // and two GRANTs on one table at the same moment can fail in PostgreSQL ("tuple concurrently
+        // updated"). The further instance then finds the schema up to date and grants alone.
+        Map<String, Deque<ServiceSpec>> later = new LinkedHashMap<>();
+        Set<String> handedOn = new HashSet<>();
+        for (ServiceSpec service : jars.keySet()) {
+            if (service.instance() == 1) {
+                pending.put(service.processName(), launch(launcher, service, jars.get(service)));
+            } else {
+                later.computeIfAbsent(service.name(), name -> new ArrayDeque<>())
+                        .add(service);
+            }
         }
         long lastWaiting = System.nanoTime();
         while (!pending.isEmpty()) {
@@ -186,15 +203,24 @@ final class Startup {
             for (ServiceProcess service : new ArrayList<>(pending.values())) {
                 Process process = service.process();
                 if (!process.isAlive()) {
-                    throw new StartupException(service.spec().name() + " exited with code " + process.exitValue()
+                    throw new StartupException(service.spec().processName() + " exited with code " + process.exitValue()
                             + " after " + Progress.seconds(service.sinceStart().toMillis() / 1000.0) + ". "
                             + tail(service.log()));
                 }
-                if (service.isReady()) {
-                    pending.remove(service.spec().name());
-                    times.ready(service.spec().name());
+                boolean ready = service.isReady();
+                Deque<ServiceSpec> next = later.getOrDefault(service.spec().name(), new ArrayDeque<>());
+                if (!next.isEmpty()
+                        && !handedOn.contains(service.spec().processName())
+                        && (ready || LogTail.contains(service.log(), MIGRATED))) {
+                    handedOn.add(service.spec().processName());
+                    ServiceSpec instance = next.poll();
+                    pending.put(instance.processName(), launch(launcher, instance, jars.get(instance)));
+                }
+                if (ready) {
+                    pending.remove(service.spec().processName());
+                    times.ready(service.spec().processName());
                 } else if (service.sinceStart().compareTo(options.readyTimeout()) > 0) {
-                    throw new StartupException(service.spec().name() + " was not ready within "
+                    throw new StartupException(service.spec().processName() + " was not ready within "
                             + options.readyTimeout().toSeconds() + " s. " + tail(service.log()));
                 }
             }
@@ -206,6 +232,18 @@ final class Startup {
                 sleep(POLL.toMillis());
             }
         }
+    }
+
+    private ServiceProcess launch(ServiceLauncher launcher, ServiceSpec service, Path jar) {
+        return processes.launch(service.processName(), () -> {
+            try {
+                ServiceProcess started = launcher.start(service, jar);
+                processes.register(started);
+                return started;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start " + service.processName(), e);
+            }
+        });
     }
 
     /** Waits for the side-by-side steps, showing what is still pending now and then. */

@@ -40,13 +40,14 @@ final class Summary {
                     .append(platform.folder().keys().resolve(JwtKeys.PUBLIC_FILE))
                     .append("\n");
         }
-        for (ServiceSpec service : options.services()) {
+        for (ServiceSpec service : options.serviceInstances()) {
             if (service.kind() != ServiceSpec.Kind.SERVICE) {
                 continue;
             }
             String url = platform.serviceUrl(service);
-            text.append(String.format(
-                    Locale.ROOT, "  %-16s %-24s Swagger UI: %s/swagger-ui.html%n", service.shortName(), url, url));
+            String label =
+                    service.instance() == 1 ? service.shortName() : service.shortName() + "-" + service.instance();
+            text.append(String.format(Locale.ROOT, "  %-16s %-24s Swagger UI: %s/swagger-ui.html%n", label, url, url));
         }
         text.append(String.format(Locale.ROOT, "%n  %-16s %s%n", "Kafka bootstrap", platform.kafkaBootstrapServers()));
         text.append(String.format(Locale.ROOT, "  %-16s %s%n", "PostgreSQL", platform.jdbcUrl()));

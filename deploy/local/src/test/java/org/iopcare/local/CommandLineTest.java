@@ -2,6 +2,7 @@ package org.iopcare.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +63,64 @@ class CommandLineTest {
         assertThat(options.kafkaPort()).isEqualTo(29092);
         assertThat(options.kafkaControllerPort()).isEqualTo(29093);
         assertThat(options.postgresPort()).isEqualTo(25432);
+    }
+
+    @Test
+    void instancesOfEveryServiceOrOfTheServicesNamed() {
+        assertThat(parse().options().serviceInstances()).isEqualTo(ServiceSpec.ALL);
+
+        LocalOptions every = parse("--instances=2").options();
+        assertThat(every.services()).as("the first instances").isEqualTo(ServiceSpec.ALL);
+        assertThat(every.serviceInstances())
+                .extracting(ServiceSpec::processName)
+                .containsExactly(
+                        "staff-console",
+                        "intake-service",
+                        "intake-service-2",
+                        "scheduling-service",
+                        "scheduling-service-2",
+                        "treatment-plan-service",
+                        "treatment-plan-service-2",
+                        "notification-service",
+                        "notification-service-2");
+        assertThat(every.instances(ServiceSpec.STAFF_CONSOLE)).isEqualTo(1);
+        assertThat(parse("--instances", "3").options().instances(ServiceSpec.SCHEDULING))
+                .isEqualTo(3);
+
+        LocalOptions some = parse("--instances=intake=2,notification=3").options();
+        assertThat(some.serviceInstances())
+                .extracting(ServiceSpec::processName, ServiceSpec::port)
+                .containsExactly(
+                        tuple("staff-console", 8080),
+                        tuple("intake-service", 8081),
+                        tuple("intake-service-2", 8181),
+                        tuple("scheduling-service", 8082),
+                        tuple("treatment-plan-service", 8083),
+                        tuple("notification-service", 8084),
+                        tuple("notification-service-2", 8184),
+                        tuple("notification-service-3", 8284));
+        assertThat(parse("--instances=2", "--instances=notification=1")
+                        .options()
+                        .instances(ServiceSpec.NOTIFICATION))
+                .as("a count per service wins over the count for every service")
+                .isEqualTo(1);
+        assertThat(CommandLine.USAGE).contains("--instances N");
+    }
+
+    @Test
+    void instancesAreOneToFourOfAServiceOfTheRun() {
+        assertThatThrownBy(() -> parse("--instances=5")).hasMessageContaining("1 to 4");
+        assertThatThrownBy(() -> parse("--instances=0")).hasMessageContaining("1 to 4");
+        assertThatThrownBy(() -> parse("--instances=two")).hasMessageContaining("not two");
+        assertThatThrownBy(() -> parse("--instances=intake")).hasMessageContaining("not intake");
+        assertThatThrownBy(() -> parse("--instances=intake=2,")).hasMessageContaining("service=N");
+        assertThatThrownBy(() -> parse("--instances=intake-service=2")).hasMessageContaining("intake, scheduling");
+        assertThatThrownBy(() -> parse("--instances=staff-console=2")).hasMessageContaining("no service");
+        assertThatThrownBy(() -> parse("--infra-only", "--instances=intake=2"))
+                .hasMessageContaining("not a service of this run");
+        assertThat(parse("--infra-only", "--instances=2").options().serviceInstances())
+                .isEmpty();
+        assertThatThrownBy(() -> parse("--instances")).hasMessageContaining("needs a value");
     }
 
     @Test

@@ -128,6 +128,55 @@ class ServiceLauncherTest {
     }
 
     @Test
+    void aSecondInstanceSharesTheDatabaseAndKafkaOnItsOwnPortAndNotificationsSendsToTheFirstsSandbox() {
+        ServiceSpec notification = ServiceSpec.NOTIFICATION
+                .withPort(18084)
+                .withEnvironment(Map.of(
+                        "IOPCARE_NOTIFICATION_SMS_BASE_URL", "http://127.0.0.1:18084/sandbox/sms/provider",
+                        "SPRING_MAIL_PORT", "13025"));
+        LocalOptions options = options()
+                .services(List.of(ServiceSpec.INTAKE, notification))
+                .instances(2)
+                .build();
+        ServiceLauncher launcher = launcher(options);
+        ServiceSpec secondNotification = options.serviceInstances().get(3);
+        Map<String, String> first = launcher.environment(notification);
+        Map<String, String> second = launcher.environment(secondNotification);
+
+        assertThat(secondNotification.processName()).isEqualTo("notification-service-2");
+        assertThat(second)
+                .containsEntry("SERVER_PORT", "18184")
+                .containsEntry("IOPCARE_LOCALTOOLS_SANDBOX", "false")
+                .containsEntry("IOPCARE_NOTIFICATION_SMS_BASE_URL", "http://127.0.0.1:18084/sandbox/sms/provider")
+                .containsEntry("SPRING_MAIL_PORT", "13025");
+        assertThat(first).doesNotContainKey("IOPCARE_LOCALTOOLS_SANDBOX");
+        Map<String, String> rest = new java.util.HashMap<>(second);
+        rest.remove("SERVER_PORT");
+        rest.remove("IOPCARE_LOCALTOOLS_SANDBOX");
+        assertThat(rest)
+                .as("the same schema, roles, broker, token and consumer group (the application's name)")
+                .isEqualTo(first.entrySet().stream()
+                        .filter(e -> !e.getKey().equals("SERVER_PORT"))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+
+        Map<String, String> secondIntake =
+                launcher.environment(options.serviceInstances().get(1));
+        assertThat(secondIntake)
+                .containsEntry("SERVER_PORT", "8181")
+                .containsEntry("SPRING_DATASOURCE_USERNAME", "intake_app")
+                .doesNotContainKey("IOPCARE_LOCALTOOLS_SANDBOX");
+    }
+
+    @Test
+    void theConsoleTalksToTheFirstInstances() {
+        LocalOptions options = options().instances(2).build();
+
+        assertThat(launcher(options).environment(ServiceSpec.STAFF_CONSOLE))
+                .containsEntry("IOPCARE_CONSOLE_INTAKE", "http://127.0.0.1:8081")
+                .containsEntry("IOPCARE_CONSOLE_NOTIFICATION", "http://127.0.0.1:8084");
+    }
+
+    @Test
     void everyDataFolderHasItsOwnSmsToken(@TempDir Path other) {
         assertThat(SandboxSmsToken.in(dataDir.resolve("secrets")))
                 .isNotEqualTo(SandboxSmsToken.in(other.resolve("secrets")));

@@ -37,6 +37,30 @@ class ServiceSpecTest {
     }
 
     @Test
+    void anotherInstanceIsTheSameServiceUnderItsOwnNameOnItsOwnPort() {
+        ServiceSpec intake = ServiceSpec.INTAKE.withPort(18081).withEnvironment(Map.of("A", "1"));
+
+        ServiceSpec second = intake.instance(2);
+        assertThat(second.processName()).isEqualTo("intake-service-2");
+        assertThat(second.port()).isEqualTo(18181);
+        assertThat(second.name()).isEqualTo("intake-service");
+        assertThat(second.shortName()).isEqualTo("intake");
+        assertThat(second.schema()).isEqualTo("intake");
+        assertThat(second.runtimeRole()).isEqualTo("intake_app");
+        assertThat(second.jar()).isEqualTo(intake.jar());
+        assertThat(second.environment()).containsEntry("A", "1");
+        assertThat(second.withPort(20000).instance()).as("a test may move it").isEqualTo(2);
+        assertThat(second).isNotEqualTo(intake);
+        assertThat(intake.instance(1)).isSameAs(intake);
+        assertThat(intake.processName()).isEqualTo("intake-service");
+        assertThat(ServiceSpec.NOTIFICATION.instance(4).port()).isEqualTo(8384);
+
+        assertThatThrownBy(() -> second.instance(3)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> intake.instance(5)).hasMessageContaining("1 to 4");
+        assertThatThrownBy(() -> ServiceSpec.STAFF_CONSOLE.instance(2)).hasMessageContaining("one staff console");
+    }
+
+    @Test
     void theConsoleHasAPortAndAJarButNoSchema() {
         ServiceSpec console = ServiceSpec.STAFF_CONSOLE.withPort(18080);
 
@@ -49,7 +73,7 @@ class ServiceSpecTest {
         assertThatThrownBy(console::schema).hasMessageContaining("staff-console has no database schema");
         assertThatThrownBy(console::runtimeRole).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new ServiceSpec(
-                        "x-service", ServiceSpec.Kind.SERVICE, null, 1, Path.of("x.jar"), false, Map.of()))
+                        "x-service", ServiceSpec.Kind.SERVICE, null, 1, Path.of("x.jar"), false, Map.of(), 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,22 @@ class SummaryTest {
         assertThat(summary.indexOf("Staff console:"))
                 .isLessThan(summary.indexOf("intake "))
                 .isLessThan(summary.indexOf("Kafka bootstrap"));
+    }
+
+    @Test
+    void everyInstanceIsListedWithItsAddress() {
+        String summary = Summary.of(platform(LocalOptions.builder(Path.of("/repo"))
+                .dataDir(dataDir)
+                .listenAll(false)
+                .instances(Map.of("intake", 2))
+                .build()));
+
+        assertThat(summary)
+                .contains("  intake           http://localhost:8081")
+                .contains(
+                        "  intake-2         http://localhost:8181    Swagger UI: http://localhost:8181/swagger-ui.html")
+                .doesNotContain("scheduling-2")
+                .contains("Staff console: http://127.0.0.1:8080 ");
     }
 
     @Test
