@@ -587,6 +587,14 @@ class ProjectionIT extends NotificationIT {
     void aMakeUpSessionIsToldOnceWithItsTime() {
         Client client = newClient();
         TestKafka.publish(enrolled(client));
+        // enrolled and session-scheduled are different topics: a booking read before the enrollment
+        // finds no enrolled client to tell
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM recipient WHERE client_id = ? AND enrolled",
+                                Long.class,
+                                client.id())
+                        == 1);
         SessionScheduled makeUp = booked(client, Duration.ofDays(2), BookingReason.MAKE_UP);
         SessionScheduled routine = booked(client, Duration.ofDays(4), BookingReason.HORIZON);
         TestKafka.publishAll(List.<IntegrationEvent>of(makeUp, makeUp, routine));
