@@ -589,12 +589,7 @@ class ProjectionIT extends NotificationIT {
         TestKafka.publish(enrolled(client));
         // enrolled and session-scheduled are different topics: a booking read before the enrollment
         // finds no enrolled client to tell
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM recipient WHERE client_id = ? AND enrolled",
-                                Long.class,
-                                client.id())
-                        == 1);
+        awaitEnrolled(client);
         SessionScheduled makeUp = booked(client, Duration.ofDays(2), BookingReason.MAKE_UP);
         SessionScheduled routine = booked(client, Duration.ofDays(4), BookingReason.HORIZON);
         TestKafka.publishAll(List.<IntegrationEvent>of(makeUp, makeUp, routine));
@@ -609,6 +604,16 @@ class ProjectionIT extends NotificationIT {
                         .hasSize(2)
                         .allSatisfy(body -> assertThat(body).contains("extra appointment", date)));
         assertThat(kinds(client.id())).noneMatch(kind -> kind.startsWith("SCHEDULE_CHANGED"));
+    }
+
+    /** Until notification knows the client as enrolled (its enrolled event consumed). */
+    private void awaitEnrolled(Client client) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM recipient WHERE client_id = ? AND enrolled",
+                                Long.class,
+                                client.id())
+                        == 1);
     }
 
     private static SessionScheduled booked(Client client, Duration from, BookingReason reason) {
@@ -649,12 +654,7 @@ class ProjectionIT extends NotificationIT {
         Client client = newClient();
         UUID sessionId = UUID.randomUUID();
         TestKafka.publish(enrolled(client));
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM recipient WHERE client_id = ? AND enrolled",
-                                Long.class,
-                                client.id())
-                        == 1);
+        awaitEnrolled(client);
         TestKafka.publish(new SessionMissed(
                 UUID.randomUUID(),
                 Instant.now(),
@@ -679,12 +679,7 @@ class ProjectionIT extends NotificationIT {
     void anActivatedPlanIsAnnouncedWithoutContentAndUrgentFlagsAlertTheCareTeam() {
         Client client = newClient();
         TestKafka.publish(enrolled(client));
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM recipient WHERE client_id = ? AND enrolled",
-                                Long.class,
-                                client.id())
-                        == 1);
+        awaitEnrolled(client);
         UUID planId = UUID.randomUUID();
         TestKafka.publishAll(List.<IntegrationEvent>of(
                 new PlanUpdated(
