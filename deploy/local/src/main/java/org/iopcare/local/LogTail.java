@@ -18,16 +18,6 @@ final class LogTail {
 
     private LogTail() {}
 
-    /** Whether the log holds {@code text} (false while it does not exist). */
-    static boolean contains(Path file, String text) {
-        try {
-            return Files.isRegularFile(file)
-                    && new String(Files.readAllBytes(file), StandardCharsets.UTF_8).contains(text);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     static String of(Path file, int lines) {
         if (!Files.isRegularFile(file)) {
             return "(no log at " + file + ")";

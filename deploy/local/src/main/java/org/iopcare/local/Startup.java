@@ -5,14 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -31,12 +27,6 @@ final class Startup {
     private static final Duration WAITING_EVERY = Duration.ofSeconds(10);
 
     private static final Duration POLL = Duration.ofMillis(250);
-
-    /**
-     * What a service logs once its migrations ran and its runtime role has its privileges
-     * (common/service-support's {@code SupportMigrations}); a further instance may start from then.
-     */
-    static final String MIGRATED = "privileges of runtime role";
 
     private final LocalOptions options;
     private final RunningPlatform platform;
@@ -183,19 +173,10 @@ final class Startup {
         progress.line("  start   " + jars.size() + " services on Java " + javaFeature + ", " + withArchive
                 + " with a class-data archive");
         Map<String, ServiceProcess> pending = new LinkedHashMap<>();
-        // A further instance of a service starts once the one before it has migrated its schema and
-        // granted the runtime role its privileges (or is ready): every instance does both at start,
-        // and two GRANTs on one table at the same moment can fail in PostgreSQL ("tuple concurrently
-        // updated"). The further instance then finds the schema up to date and grants alone.
-        Map<String, Deque<ServiceSpec>> later = new LinkedHashMap<>();
-        Set<String> handedOn = new HashSet<>();
+        // Every instance at once: the instances of a service take turns at its migrations (Flyway's
+        // lock) and at its runtime role's grants (SupportMigrations' lock).
         for (ServiceSpec service : jars.keySet()) {
-            if (service.instance() == 1) {
-                pending.put(service.processName(), launch(launcher, service, jars.get(service)));
-            } else {
-                later.computeIfAbsent(service.name(), name -> new ArrayDeque<>())
-                        .add(service);
-            }
+            pending.put(service.processName(), launch(launcher, service, jars.get(service)));
         }
         long lastWaiting = System.nanoTime();
         while (!pending.isEmpty()) {
@@ -207,16 +188,7 @@ final class Startup {
                             + " after " + Progress.seconds(service.sinceStart().toMillis() / 1000.0) + ". "
                             + tail(service.log()));
                 }
-                boolean ready = service.isReady();
-                Deque<ServiceSpec> next = later.getOrDefault(service.spec().name(), new ArrayDeque<>());
-                if (!next.isEmpty()
-                        && !handedOn.contains(service.spec().processName())
-                        && (ready || LogTail.contains(service.log(), MIGRATED))) {
-                    handedOn.add(service.spec().processName());
-                    ServiceSpec instance = next.poll();
-                    pending.put(instance.processName(), launch(launcher, instance, jars.get(instance)));
-                }
-                if (ready) {
+                if (service.isReady()) {
                     pending.remove(service.spec().processName());
                     times.ready(service.spec().processName());
                 } else if (service.sinceStart().compareTo(options.readyTimeout()) > 0) {

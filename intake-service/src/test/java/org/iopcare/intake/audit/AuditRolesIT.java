@@ -7,8 +7,17 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
 import org.iopcare.intake.IntakeIT;
 import org.iopcare.support.audit.AuditChain;
+import org.iopcare.support.db.SupportMigrations;
 import org.iopcare.testsupport.Infrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +34,12 @@ class AuditRolesIT extends IntakeIT {
 
     @Autowired
     AuditChain chain;
+
+    @Autowired
+    Flyway flyway;
+
+    @Autowired
+    SupportMigrations migrations;
 
     private static void refused(Connection connection, String statement, String message) {
         assertThatThrownBy(() -> {
@@ -56,6 +71,31 @@ class AuditRolesIT extends IntakeIT {
                                 + " AND table_name = 'inquiry' ORDER BY 1",
                         String.class))
                 .containsExactly("DELETE", "INSERT", "SELECT", "UPDATE");
+    }
+
+    @Test
+    void replicasStartingTogetherAllGrant() throws Exception {
+        int replicas = 6;
+        ExecutorService starts = Executors.newFixedThreadPool(replicas);
+        try {
+            for (int round = 0; round < 10; round++) {
+                CyclicBarrier together = new CyclicBarrier(replicas);
+                List<Future<?>> started = new ArrayList<>();
+                for (int i = 0; i < replicas; i++) {
+                    started.add(starts.submit(() -> {
+                        together.await();
+                        migrations.grant(flyway.getConfiguration());
+                        return null;
+                    }));
+                }
+                for (Future<?> start : started) {
+                    start.get(60, TimeUnit.SECONDS); // a refused GRANT would surface here
+                }
+            }
+        } finally {
+            starts.shutdownNow();
+        }
+        theServiceRunsAsItsRuntimeRoleAndMigratedAsTheOwner();
     }
 
     @Test
@@ -97,7 +137,7 @@ class AuditRolesIT extends IntakeIT {
             }
         }
         assertThat(jdbc.queryForObject(
-                        "SELECT chain_seq = (SELECT max(chain_seq) FROM audit_log WHERE id < ?) + 1"
+                        "SELECT chain_seq = coalesce((SELECT max(chain_seq) FROM audit_log WHERE id < ?), 0) + 1"
                                 + " AND hash <> repeat('f', 64) AND occurred_at > now() - interval '1 minute'"
                                 + " FROM audit_log WHERE id = ?",
                         Boolean.class,

@@ -56,6 +56,15 @@ public class ClientEnrollment {
     @Version
     private Long version;
 
+    /**
+     * A bean getter because Spring Data reads the version through one to tell a new row from a
+     * stored one; without it, every save would build and throw an exception before falling back to
+     * the field.
+     */
+    public Long getVersion() {
+        return version;
+    }
+
     protected ClientEnrollment() {}
 
     /** The first enrollment scheduling hears of for this client. */

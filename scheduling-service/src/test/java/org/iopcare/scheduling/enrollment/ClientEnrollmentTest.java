@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.ClientEnrolled;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.BeanUtils;
 
 class ClientEnrollmentTest {
 
@@ -122,5 +123,13 @@ class ClientEnrollmentTest {
                 false);
 
         assertThatIllegalArgumentException().isThrownBy(() -> enrollment.follow(other, MONDAY));
+    }
+
+    @Test
+    void springDataReadsTheVersionThroughAGetter() {
+        // Without one, its check for a new row throws and catches an exception on every save.
+        assertThat(BeanUtils.getPropertyDescriptor(ClientEnrollment.class, "version")
+                        .getReadMethod())
+                .isNotNull();
     }
 }

@@ -71,6 +71,15 @@ public class TreatmentPlan {
     @Version
     private @Nullable Long version;
 
+    /**
+     * A bean getter because Spring Data reads the version through one to tell a new row from a
+     * stored one; without it, every save would build and throw an exception before falling back to
+     * the field.
+     */
+    public @Nullable Long getVersion() {
+        return version;
+    }
+
     protected TreatmentPlan() {}
 
     /** A draft plan for a newly enrolled client, its first review counted from the start date. */

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.iopcare.events.AgeGroup;
 import org.iopcare.events.ClientEnrolled;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.BeanUtils;
 
 class TreatmentPlanTest {
 
@@ -69,5 +70,13 @@ class TreatmentPlanTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> TreatmentPlan.open(enrolled(LocalDate.of(2026, 3, 9), " "), reviews, now))
                 .withMessageContaining("primaryClinicianId");
+    }
+
+    @Test
+    void springDataReadsTheVersionThroughAGetter() {
+        // Without one, its check for a new row throws and catches an exception on every save.
+        assertThat(BeanUtils.getPropertyDescriptor(TreatmentPlan.class, "version")
+                        .getReadMethod())
+                .isNotNull();
     }
 }

@@ -16,7 +16,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
  * audit trail) into the same schema with a separate history table, so the two version lines never
  * collide. Then, as the schema's owner, gives the service's runtime role what it needs and no more
  * (see {@link #grants}): on every start, so tables added by a migration are covered and a grant
- * changed by hand is put back.
+ * changed by hand is put back. Replicas that start together take turns at the grants (a
+ * transaction-scoped advisory lock per schema): PostgreSQL refuses a GRANT on an object another
+ * transaction is granting on at the same moment ("tuple concurrently updated").
  */
 public class SupportMigrations implements FlywayMigrationStrategy {
 
@@ -24,6 +26,7 @@ public class SupportMigrations implements FlywayMigrationStrategy {
 
     static final String SUPPORT_LOCATION = "classpath:db/support";
     static final String SUPPORT_HISTORY_TABLE = "support_schema_history";
+    static final String GRANT_LOCK_PREFIX = "iopcare.grants:";
 
     private final String runtimeRole;
 
@@ -46,7 +49,11 @@ public class SupportMigrations implements FlywayMigrationStrategy {
         grant(flyway.getConfiguration());
     }
 
-    private void grant(Configuration configuration) {
+    /**
+     * Gives the runtime role its privileges on the schema {@code configuration} migrates, as that
+     * schema's owner; part of every {@link #migrate}. Safe to run from several replicas at once.
+     */
+    public void grant(Configuration configuration) {
         String schema = configuration.getDefaultSchema() != null
                 ? configuration.getDefaultSchema()
                 : configuration.getSchemas()[0];
@@ -68,6 +75,7 @@ public class SupportMigrations implements FlywayMigrationStrategy {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
+                TransactionLocks.lock(c, GRANT_LOCK_PREFIX + schema);
                 for (String statement : grants(schema, runtimeRole, configuration.getTable())) {
                     s.execute(statement);
                 }

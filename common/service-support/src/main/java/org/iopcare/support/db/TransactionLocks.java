@@ -1,5 +1,8 @@
 package org.iopcare.support.db;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,5 +25,13 @@ public final class TransactionLocks {
     /** Waits for the lock called {@code name}; call inside a transaction, before reading. */
     public static void lock(JdbcClient jdbc, String name) {
         jdbc.sql(LOCK).param(name).query(String.class).single();
+    }
+
+    /** Waits for the lock called {@code name}; call with auto-commit off, before the work it guards. */
+    public static void lock(Connection connection, String name) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+            lock.setString(1, name);
+            lock.execute();
+        }
     }
 }
