@@ -90,6 +90,7 @@ final class ServiceLauncher {
         List<String> command = new ArrayList<>();
         command.add(options.java().toString());
         command.addAll(JVM_OPTIONS);
+        command.add(crashReport(log));
         if (!jar.equals(executableJar(service))) {
             command.addAll(archives.jvmOptions(service));
         }
@@ -113,11 +114,22 @@ final class ServiceLauncher {
         }
         command.add(options.java().toString());
         command.addAll(JVM_OPTIONS);
+        command.add(crashReport(log));
         command.addAll(trainingOptions);
         command.addAll(launch(service, jar));
         Map<String, String> env = environment(service);
         env.put("SERVER_PORT", "0");
         return DetachedProcess.start(command, env, options.repoRoot(), log);
+    }
+
+    /**
+     * Where a JVM that crashes writes its report ({@code hs_err}), beside its log in the data folder:
+     * not in the working directory (the repository), since the report holds part of the process's
+     * memory, and that memory holds client data.
+     */
+    static String crashReport(Path log) {
+        String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+        return "-XX:ErrorFile=" + log.toAbsolutePath().resolveSibling(name + ".hs_err_%p.log");
     }
 
     /**

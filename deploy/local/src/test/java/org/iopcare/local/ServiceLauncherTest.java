@@ -55,6 +55,14 @@ class ServiceLauncherTest {
     }
 
     @Test
+    void aCrashReportGoesBesideTheLogInTheDataFolder() {
+        Path log = new DataFolder(dataDir).log("intake-service-2");
+
+        assertThat(ServiceLauncher.crashReport(log))
+                .isEqualTo("-XX:ErrorFile=" + log.toAbsolutePath().resolveSibling("intake-service-2.hs_err_%p.log"));
+    }
+
+    @Test
     void listenAllOpensTheServicesToEveryInterface() {
         Map<String, String> env = launcher(options().listenAll(true).build()).environment(ServiceSpec.SCHEDULING);
 
