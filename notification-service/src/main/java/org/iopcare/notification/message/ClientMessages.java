@@ -210,6 +210,27 @@ public class ClientMessages {
         return true;
     }
 
+    /**
+     * Withdraws a gathered notice (see {@link #toClientGathered}) that has not gone out on any
+     * channel: its messages are cancelled with {@code detail}. Returns false, changing nothing, when
+     * it went (or is going) out on some channel, or was never queued.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean withdrawGathered(MessageKind kind, UUID sourceEventId, String detail) {
+        boolean queued = false;
+        for (Channel channel : kind.channels()) {
+            Messages.Pending state = messages.lockPending(sourceEventId, kind, channel);
+            if (state == Messages.Pending.SPENT) {
+                return false;
+            }
+            queued |= state == Messages.Pending.OPEN;
+        }
+        for (Channel channel : kind.channels()) {
+            messages.cancelOpen(sourceEventId, kind, channel, detail);
+        }
+        return queued;
+    }
+
     /** Queues a staff alert by email to the care team's address. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void toCareTeam(UUID clientId, MessageKind kind, Map<String, Object> values, UUID sourceEventId) {

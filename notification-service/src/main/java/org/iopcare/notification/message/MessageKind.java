@@ -50,6 +50,14 @@ public enum MessageKind {
      * are not told apart.
      */
     SCHEDULE_CHANGED(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
+    /**
+     * Sessions a transfer cancelled when it booked none in their place (the new track is full and
+     * the client waits for a seat): the first one's local date and time (and, by email, every one),
+     * that the others stay and that the clinic will call; one notice per client and local day of
+     * telling; names no program. Withdrawn while it waits if the transfer's new sessions arrive
+     * after all (they are told by {@link #SCHEDULE_CHANGED}).
+     */
+    SCHEDULE_ON_HOLD(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** A make-up session booked for the client: its local date and time, once. */
     MAKE_UP_BOOKED(Audience.CLIENT, Channel.SMS, Channel.EMAIL),
     /** Same day as a missed session: kind, no blame, how to reach the clinic. */

@@ -274,6 +274,32 @@ public class Messages {
         }
     }
 
+    /**
+     * Cancels the message of this key if it is still QUEUED or HELD; lock it first with {@link
+     * #lockPending} and call only when that said OPEN.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cancelOpen(UUID sourceEventId, MessageKind kind, Channel channel, String detail) {
+        Instant now = Instant.now(clock);
+        List<UUID> ids = jdbc.queryForList(
+                "UPDATE message SET status = 'CANCELLED', status_detail = ?, status_changed_at = ?,"
+                        + " next_attempt_at = NULL, version = version + 1"
+                        + " WHERE idempotency_key = ? AND status IN ('QUEUED', 'HELD') RETURNING id",
+                UUID.class,
+                detail,
+                Timestamp.from(now),
+                Message.idempotencyKey(sourceEventId, kind, channel));
+        for (UUID id : ids) {
+            jdbc.update(
+                    "INSERT INTO message_status_change (message_id, status, detail, changed_at)"
+                            + " VALUES (?, 'CANCELLED', ?, ?)",
+                    id,
+                    detail,
+                    Timestamp.from(now));
+            count(kind, channel, DeliveryStatus.CANCELLED);
+        }
+    }
+
     /** Cancels a client's messages that have not gone out yet (discharge); returns how many. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int cancelPending(UUID clientId, String detail) {

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
  * {@code SESSION_CANCELLED} per client and client-local day of telling, listing every session
  * cancelled for it ({@link GatheredNotices}), so the cancellations of one closure are one notice.
  * Cancellations the client asked for, a discharge's and a track change's are not told here (a
- * transfer is told by its {@link ScheduleNotices schedule notice}).
+ * transfer is told by {@link ScheduleNotices}: its schedule notice, or its hold notice when the new
+ * track had no seat).
  */
 @Service
 class CancellationNotices {

@@ -107,6 +107,31 @@ final class GatheredNotices {
         }
     }
 
+    /** Whether this kind's notice of a day from {@code day} on gathers a session of the client. */
+    boolean gatheredFrom(UUID clientId, LocalDate day) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM session_notice WHERE client_id = ? AND kind = ? AND notice_date >= ?)",
+                Boolean.class,
+                clientId,
+                kind.name(),
+                Date.valueOf(day)));
+    }
+
+    /**
+     * Takes back the client's notices of this kind that have not gone out (their messages are
+     * cancelled, {@code detail} says why) and forgets what they gathered; one that went stays told.
+     */
+    void withdraw(UUID clientId, String detail) {
+        for (LocalDate day : jdbc.queryForList(
+                "SELECT DISTINCT notice_date FROM session_notice WHERE client_id = ? AND kind = ?",
+                LocalDate.class,
+                clientId,
+                kind.name())) {
+            messages.withdrawGathered(kind, noticeId(clientId, day), detail);
+        }
+        jdbc.update("DELETE FROM session_notice WHERE client_id = ? AND kind = ?", clientId, kind.name());
+    }
+
     /**
      * The day's sessions in start order, written out in the client's language when rendered:
      * {@code sessionsAt} (all), {@code sessionAt} (the first), {@code several}; empty for none.

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.iopcare.events.BookingReason;
+import org.iopcare.events.SessionCancelled;
 import org.iopcare.events.SessionScheduled;
 import org.iopcare.notification.message.ClientMessages;
 import org.iopcare.notification.message.MessageKind;
@@ -16,18 +17,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells a client of sessions booked for a change of their care, one message per change: the
- * sessions a transfer booked make one {@code SCHEDULE_CHANGED} per client and client-local day of
- * telling ({@link GatheredNotices}), naming the first new session and listing them all by email; a
- * make-up seat is one {@code MAKE_UP_BOOKED} with its time. The transfer's cancellations (a track
- * change) are not told apart: the schedule notice is the one message of the change. Sessions booked
- * for an enrollment, the rolling horizon or any other reason are not told here (the welcome and the
- * reminders tell them).
+ * Tells a client of a change of their care, one message per change: the sessions a transfer booked
+ * make one {@code SCHEDULE_CHANGED} per client and client-local day of telling ({@link
+ * GatheredNotices}), naming the first new session and listing them all by email; a make-up seat is
+ * one {@code MAKE_UP_BOOKED} with its time. A transfer's cancellations (a track change) are told
+ * only when it booked nothing in their place, the new track being full: one {@code
+ * SCHEDULE_ON_HOLD}, withdrawn while it waits if the transfer's bookings arrive after all (the two
+ * come on different topics, in either order). Sessions booked for an enrollment, the rolling
+ * horizon or any other reason are not told here (the welcome and the reminders tell them).
  */
 @Service
 class ScheduleNotices {
 
     private final GatheredNotices transfers;
+    private final GatheredNotices holds;
     private final ClientMessages messages;
     private final SendWindowProperties window;
 
@@ -35,6 +38,8 @@ class ScheduleNotices {
             JdbcTemplate jdbc, ClientMessages messages, SendWindowProperties window, ReminderProperties reminders) {
         this.transfers =
                 new GatheredNotices(jdbc, messages, window, MessageKind.SCHEDULE_CHANGED, reminders.noticeGathering());
+        this.holds =
+                new GatheredNotices(jdbc, messages, window, MessageKind.SCHEDULE_ON_HOLD, reminders.noticeGathering());
         this.messages = messages;
         this.window = window;
     }
@@ -47,9 +52,21 @@ class ScheduleNotices {
         transfers.changed(clientId, sessionId, startsAt, recipient, zone, now);
     }
 
+    /**
+     * A session a track change cancelled, in its event's transaction under the client's lock, for an
+     * enrolled client: gathered into the hold notice unless a transfer's sessions are already
+     * gathered for the client from today on (their schedule notice tells the change).
+     */
+    void trackChanged(SessionCancelled event, Recipient recipient, ZoneId zone, Instant now) {
+        if (!transfers.gatheredFrom(event.clientId(), now.atZone(zone).toLocalDate())) {
+            holds.gather(event.clientId(), event.sessionId(), event.startsAt(), recipient, zone, now);
+        }
+    }
+
     /** In the booking's transaction, under the client's lock, for an enrolled client. */
     void booked(SessionScheduled event, Recipient recipient, ClientSession session, ZoneId zone, Instant now) {
         if (event.reason() == BookingReason.TRANSFER) {
+            holds.withdraw(event.clientId(), "the transfer booked new sessions");
             transfers.gather(event.clientId(), event.sessionId(), session.startsAt(), recipient, zone, now);
         } else if (event.reason() == BookingReason.MAKE_UP && session.startsAt().isAfter(now)) {
             Instant at = window.window().nextOpening(now, zone);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import org.iopcare.events.CancellationReason;
 import org.iopcare.events.SessionCancelled;
 import org.iopcare.events.SessionMissed;
 import org.iopcare.events.SessionRescheduled;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The session side of the projection: {@code session-scheduled} plans reminders (and the welcome)
  * and tells a transfer's or a make-up's booking ({@link ScheduleNotices}), {@code session-cancelled}
- * drops them, {@code session-missed} reaches out to the client and alerts
+ * drops them (and tells a transfer that could book nothing in their place), {@code session-missed} reaches out to the client and alerts
  * the care team. A session event may arrive before the client's enrollment. A scheduled or cancelled
  * session answers the client's earlier reschedule requests ({@link ReplyWorkItems#sessionChanged}).
  */
@@ -106,6 +107,9 @@ public class SessionEvents {
             ZoneId zone = Reminders.zone(recipient, session.get());
             notices.cancelled(event, recipient.get(), zone, now);
             bookings.changed(event.clientId(), event.sessionId(), null, recipient.get(), zone, now);
+            if (event.reason() == CancellationReason.TRACK_CHANGE) {
+                bookings.trackChanged(event, recipient.get(), zone, now);
+            }
         }
     }
 

@@ -98,7 +98,7 @@ class MessageTemplatesTest {
                 rendered++;
             }
         }
-        assertThat(rendered).isEqualTo(31);
+        assertThat(rendered).isEqualTo(33);
     }
 
     @Test
@@ -120,7 +120,7 @@ class MessageTemplatesTest {
                 spanish++;
             }
         }
-        assertThat(spanish).isEqualTo(24);
+        assertThat(spanish).isEqualTo(26);
         // a language not offered, or none, reads English
         assertThat(templates.render(MessageKind.HELP_REPLY, Channel.SMS, "fr", Map.of()))
                 .isEqualTo(templates.render(MessageKind.HELP_REPLY, Channel.SMS, Map.of()));
@@ -173,6 +173,18 @@ class MessageTemplatesTest {
         assertThat(templates.render(MessageKind.SCHEDULE_CHANGED, Channel.EMAIL, "es", transfer))
                 .contains("Sus nuevas citas: lunes 9 de marzo a las 9:00")
                 .contains(" y miércoles 11 de marzo");
+        assertThat(templates.render(MessageKind.SCHEDULE_ON_HOLD, Channel.SMS, "en", transfer))
+                .contains("are cancelled from Monday, March 9 at 9:00 AM EDT until a place opens")
+                .contains("Monday, March 9 at 9:00 AM EDT");
+        assertThat(templates.render(MessageKind.SCHEDULE_ON_HOLD, Channel.EMAIL, "en", transfer))
+                .contains("appointments on your former schedule on Monday, March 9 at 9:00 AM EDT")
+                .contains(" are cancelled");
+        assertThat(templates.render(MessageKind.SCHEDULE_ON_HOLD, Channel.SMS, "es", transfer))
+                .contains("quedan canceladas")
+                .contains("lunes 9 de marzo a las 9:00");
+        assertThat(templates.render(MessageKind.SCHEDULE_ON_HOLD, Channel.EMAIL, "es", transfer))
+                .contains("sus citas del horario anterior del lunes 9 de marzo a las 9:00")
+                .contains("quedan canceladas");
         assertThat(templates.render(MessageKind.MAKE_UP_BOOKED, Channel.SMS, "es", reminder))
                 .contains("cita adicional el lunes 9 de marzo a las 9:00");
         assertThat(templates.optOutHint("es")).isEqualTo("Responda STOP para no recibir más mensajes");

@@ -560,6 +560,12 @@ class ProjectionIT extends NotificationIT {
                 .doesNotContain("SESSION_CANCELLED:SMS", "SESSION_CANCELLED:EMAIL")
                 .filteredOn(kind -> kind.startsWith("SCHEDULE_CHANGED"))
                 .hasSize(2);
+        // the cancellation may have come first and gathered a hold notice: the bookings withdrew it
+        assertThat(jdbc.queryForList(
+                        "SELECT status FROM message WHERE client_id = ? AND kind = 'SCHEDULE_ON_HOLD'",
+                        String.class,
+                        client.id()))
+                .allMatch("CANCELLED"::equals);
 
         // the first new session moved while the notice waits: the notice names its new time
         Instant later = first.startsAt().plus(Duration.ofDays(1));
@@ -581,6 +587,55 @@ class ProjectionIT extends NotificationIT {
                         .allSatisfy(notice -> assertThat(notice)
                                 .contains(day.format(later.atZone(zone)))
                                 .doesNotContain(day.format(first.startsAt().atZone(zone)))));
+    }
+
+    @Test
+    void aTransferOntoAFullTrackIsToldOnceThatItsSessionsWaitAndLaterBookingsWithdrawTheNotice() {
+        Client client = newClient();
+        SessionScheduled groupA = session(client, UUID.randomUUID(), Duration.ofDays(3));
+        SessionScheduled groupB = session(client, UUID.randomUUID(), Duration.ofDays(5));
+        TestKafka.publishAll(List.<IntegrationEvent>of(enrolled(client), groupA, groupB));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tasks(groupA.sessionId()) == 1 && tasks(groupB.sessionId()) == 1);
+
+        // the new track is full: its group sessions cancelled, nothing booked; one event redelivered
+        SessionCancelled cancelA = cancelled(groupA, CancellationReason.TRACK_CHANGE);
+        TestKafka.publishAll(
+                List.<IntegrationEvent>of(cancelA, cancelled(groupB, CancellationReason.TRACK_CHANGE), cancelA));
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US);
+        ZoneId zone = ZoneId.of(ZONE);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT channel || ' ' || body FROM message WHERE client_id = ?"
+                                        + " AND kind = 'SCHEDULE_ON_HOLD' AND status IN ('QUEUED', 'HELD')"
+                                        + " ORDER BY channel",
+                                String.class,
+                                client.id()))
+                        .hasSize(2)
+                        .allSatisfy(notice -> assertThat(notice)
+                                .contains(
+                                        "place opens",
+                                        day.format(groupA.startsAt().atZone(zone))))
+                        .first()
+                        .asString()
+                        .startsWith("EMAIL")
+                        .contains(day.format(groupB.startsAt().atZone(zone))));
+        assertThat(kinds(client.id())).noneMatch(kind -> kind.startsWith("SESSION_CANCELLED"));
+
+        // a seat after all, while the notice waits: the schedule notice tells the change, alone
+        SessionScheduled seat = booked(client, Duration.ofDays(3).plusHours(5), BookingReason.TRANSFER);
+        TestKafka.publish(seat);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT kind || ' ' || (status = 'CANCELLED') FROM message WHERE client_id = ?"
+                                        + " AND kind IN ('SCHEDULE_ON_HOLD', 'SCHEDULE_CHANGED') ORDER BY kind, channel",
+                                String.class,
+                                client.id()))
+                        .containsExactly(
+                                "SCHEDULE_CHANGED false",
+                                "SCHEDULE_CHANGED false",
+                                "SCHEDULE_ON_HOLD true",
+                                "SCHEDULE_ON_HOLD true"));
     }
 
     @Test
