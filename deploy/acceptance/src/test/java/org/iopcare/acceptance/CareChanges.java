@@ -178,11 +178,16 @@ final class CareChanges extends StartedEarly {
         // the product's messages for these changes, and no others: the welcome once (a transfer is not
         // a new enrollment), the transfer's schedule notice once (its cancellations are not told
         // apart), the move notice once, the make-up notice once, no cancellation notice (a move is no
-        // cancellation), today's reminder only (the other sessions are days ahead)
+        // cancellation), no hold notice (the new track had a seat), today's reminder only (the other
+        // sessions are days ahead)
         await("Jo's messages", Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(staff.messages(clientId, "WELCOME")).hasSize(1);
             assertThat(staff.messages(clientId, "SESSION_MOVED")).hasSize(1);
             assertThat(staff.messages(clientId, "SCHEDULE_CHANGED")).hasSize(1);
+            // the PM track had a seat: a hold notice its cancellations may have gathered was withdrawn
+            assertThat(staff.messages(clientId, "SCHEDULE_ON_HOLD"))
+                    .allSatisfy(
+                            hold -> assertThat(hold.path("status").asString()).isEqualTo("CANCELLED"));
             assertThat(staff.messages(clientId, "MAKE_UP_BOOKED")).hasSize(1);
             assertThat(staff.messages(clientId, "SESSION_CANCELLED")).isEmpty();
             assertThat(staff.messages(clientId, "SESSION_REMINDER")).hasSize(1);
