@@ -15,6 +15,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -37,13 +39,42 @@ public final class TestTokens {
     /** The {@code aud} every service under test requires, as production requires its own. */
     public static final String AUDIENCE = "iopcare-staff-api";
 
+    /**
+     * The clock tokens are issued by: the system's, or a web slice's fixed one while its tests run
+     * ({@link WebSliceTest}), so a token is as fresh as the service under test sees it whatever the
+     * day the build runs.
+     */
+    private static volatile Clock issuingClock = Clock.systemUTC();
+
+    private static final Clock ISSUING = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return issuingClock.instant();
+        }
+    };
+
     private static final KeyPair KEYS = generate();
     private static final StaffTokens TOKENS = new StaffTokens(
-            (RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate(), "iopcare", AUDIENCE, Clock.systemUTC());
+            (RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate(), "iopcare", AUDIENCE, ISSUING);
     private static String publicKeyLocation;
     private static String privateKeyLocation;
 
     private TestTokens() {}
+
+    /** Issues the tokens from now on at {@code clock}'s time (the system's again with {@code Clock.systemUTC()}). */
+    public static void issueAt(Clock clock) {
+        issuingClock = clock;
+    }
 
     /** An {@code Authorization} header value for a staff member holding these roles. */
     public static String bearer(StaffRole... roles) {
@@ -77,7 +108,7 @@ public final class TestTokens {
                 .privateKey((RSAPrivateKey) KEYS.getPrivate())
                 .build();
         NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
-        Instant now = Instant.now();
+        Instant now = Instant.now(ISSUING);
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .id(UUID.randomUUID().toString())
                 .issuer("iopcare")

@@ -9,6 +9,8 @@ import org.iopcare.support.security.SecurityConfiguration;
 import org.iopcare.support.security.StaffRole;
 import org.iopcare.support.web.ProblemResponses;
 import org.iopcare.support.web.WebEdgeConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +55,21 @@ public abstract class WebSliceTest {
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {
         WebSlices.trustTestTokens(registry);
+    }
+
+    /**
+     * The slice's tokens are issued at its fixed now: its decoder judges their expiry and lifetime
+     * by that clock, and a token of the real time would be refused once the real time is more than
+     * the longest token lifetime (12 h) past it.
+     */
+    @BeforeAll
+    static void issueTokensAtTheSlicesNow() {
+        TestTokens.issueAt(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    static void issueTokensAtTheRealTime() {
+        TestTokens.issueAt(Clock.systemUTC());
     }
 
     @Autowired
