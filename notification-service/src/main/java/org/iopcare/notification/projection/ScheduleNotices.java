@@ -23,7 +23,9 @@ import org.springframework.stereotype.Service;
  * one {@code MAKE_UP_BOOKED} with its time. A transfer's cancellations (a track change) are told
  * only when it booked nothing in their place, the new track being full: one {@code
  * SCHEDULE_ON_HOLD}, withdrawn while it waits if the transfer's bookings arrive after all (the two
- * come on different topics, in either order). Sessions booked for an enrollment, the rolling
+ * come on different topics, in either order). A seat freed for a waiting client (a waitlist
+ * promotion) is told as a transfer's sessions are, once the client's welcome is queued (before
+ * that, the welcome names the first session). Sessions booked for an enrollment, the rolling
  * horizon or any other reason are not told here (the welcome and the reminders tell them).
  */
 @Service
@@ -33,15 +35,21 @@ class ScheduleNotices {
     private final GatheredNotices holds;
     private final ClientMessages messages;
     private final SendWindowProperties window;
+    private final Reminders welcomes;
 
     ScheduleNotices(
-            JdbcTemplate jdbc, ClientMessages messages, SendWindowProperties window, ReminderProperties reminders) {
+            JdbcTemplate jdbc,
+            ClientMessages messages,
+            SendWindowProperties window,
+            ReminderProperties reminders,
+            Reminders welcomes) {
         this.transfers =
                 new GatheredNotices(jdbc, messages, window, MessageKind.SCHEDULE_CHANGED, reminders.noticeGathering());
         this.holds =
                 new GatheredNotices(jdbc, messages, window, MessageKind.SCHEDULE_ON_HOLD, reminders.noticeGathering());
         this.messages = messages;
         this.window = window;
+        this.welcomes = welcomes;
     }
 
     /**
@@ -67,6 +75,10 @@ class ScheduleNotices {
     void booked(SessionScheduled event, Recipient recipient, ClientSession session, ZoneId zone, Instant now) {
         if (event.reason() == BookingReason.TRANSFER) {
             holds.withdraw(event.clientId(), "the transfer booked new sessions");
+            transfers.gather(event.clientId(), event.sessionId(), session.startsAt(), recipient, zone, now);
+        } else if (event.reason() == BookingReason.WAITLIST_PROMOTION && welcomes.welcomed(recipient)) {
+            // a seat freed for a client waiting on the track: their new sessions, told as a transfer's
+            // (before the welcome goes, the welcome tells them)
             transfers.gather(event.clientId(), event.sessionId(), session.startsAt(), recipient, zone, now);
         } else if (event.reason() == BookingReason.MAKE_UP && session.startsAt().isAfter(now)) {
             Instant at = window.window().nextOpening(now, zone);

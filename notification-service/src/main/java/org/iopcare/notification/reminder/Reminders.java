@@ -99,18 +99,23 @@ public class Reminders {
         }
     }
 
+    /** Whether the welcome of the client's enrollment is queued (or went out). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean welcomed(Recipient recipient) {
+        return recipient.enrollmentId() != null
+                && Boolean.TRUE.equals(jdbc.queryForObject(
+                        "SELECT EXISTS (SELECT 1 FROM message WHERE source_event_id = ? AND kind = 'WELCOME')",
+                        Boolean.class,
+                        ReminderDelivery.welcomeKey(recipient.enrollmentId())));
+    }
+
     /** Plans the welcome message for an enrolled client with a session ahead, unless it went out. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void planWelcome(Recipient recipient, Instant now) {
         if (!recipient.enrolled() || recipient.enrollmentId() == null) {
             return;
         }
-        Boolean welcomed = jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM message WHERE source_event_id = ? AND kind = 'WELCOME')",
-                Boolean.class,
-                ReminderDelivery.welcomeKey(recipient.enrollmentId()));
-        if (Boolean.TRUE.equals(welcomed)
-                || sessions.next(recipient.clientId(), now).isEmpty()) {
+        if (welcomed(recipient) || sessions.next(recipient.clientId(), now).isEmpty()) {
             return;
         }
         schedule(ReminderTasks.WELCOME, recipient.clientId().toString(), now.plus(properties.welcomeDelay()));

@@ -639,6 +639,29 @@ class ProjectionIT extends NotificationIT {
     }
 
     @Test
+    void aSeatFreedForAWaitingClientIsToldInOneScheduleNotice() {
+        Client client = newClient();
+        SessionScheduled checkIn = session(client, UUID.randomUUID(), Duration.ofDays(2));
+        TestKafka.publishAll(List.<IntegrationEvent>of(enrolled(client), checkIn));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kinds(client.id()).containsAll(List.of("WELCOME:EMAIL", "WELCOME:SMS")));
+
+        // promoted from the waitlist: the track's sessions booked, one event redelivered
+        SessionScheduled first = booked(client, Duration.ofDays(3).plusHours(5), BookingReason.WAITLIST_PROMOTION);
+        SessionScheduled second = booked(client, Duration.ofDays(5).plusHours(5), BookingReason.WAITLIST_PROMOTION);
+        TestKafka.publishAll(List.<IntegrationEvent>of(second, first, first));
+        String day = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US)
+                .format(first.startsAt().atZone(ZoneId.of(ZONE)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT body FROM message WHERE client_id = ? AND kind = 'SCHEDULE_CHANGED'",
+                                String.class,
+                                client.id()))
+                        .hasSize(2)
+                        .allSatisfy(notice -> assertThat(notice).contains("schedule has changed", day)));
+    }
+
+    @Test
     void aMakeUpSessionIsToldOnceWithItsTime() {
         Client client = newClient();
         TestKafka.publish(enrolled(client));
