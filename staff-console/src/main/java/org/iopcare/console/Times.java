@@ -62,6 +62,18 @@ public class Times {
         return LocalDate.now(properties.clinicZone());
     }
 
+    /** Whether a date ("2026-12-07" or {@link LocalDate}) is after today in the clinic's zone. */
+    public boolean ahead(@Nullable Object date) {
+        if (date == null) {
+            return false;
+        }
+        try {
+            return (date instanceof LocalDate d ? d : LocalDate.parse(date.toString())).isAfter(today());
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
     private @Nullable ZonedDateTime zoned(@Nullable Object instant) {
         if (instant == null || instant.toString().isEmpty()) {
             return null;

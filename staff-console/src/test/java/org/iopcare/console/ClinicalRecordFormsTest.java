@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.http.HttpSession;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -347,6 +348,42 @@ class ClinicalRecordFormsTest {
                 .contains("Write a progress note")
                 .contains("client, clin-okafor")
                 .contains("Record review");
+    }
+
+    @Test
+    void aDischargeDatedAheadShowsTheClientEnrolledUntilThenAndAPastOneDischarged() {
+        LocalDate today = LocalDate.now(ZONE);
+        for (var expected : Map.of(
+                        today.plusDays(14),
+                        "enrolled; discharged from " + times.day(today.plusDays(14)) + " (COMPLETED)",
+                        today,
+                        "discharged from " + times.day(today) + " (COMPLETED)")
+                .entrySet()) {
+            Map<String, Object> enrollment = new HashMap<>();
+            enrollment.put("trackCode", "MORNING");
+            enrollment.put("startDate", "2026-11-02");
+            enrollment.put("primaryClinicianId", "clin-okafor");
+            enrollment.put("dischargedAt", "2026-12-01T15:00:00Z");
+            enrollment.put("dischargeReason", "COMPLETED");
+            enrollment.put("dischargeEffectiveDate", expected.getKey().toString());
+            Map<String, Object> client = new LinkedHashMap<>();
+            client.put("firstName", "Ana");
+            client.put("lastName", "Diaz");
+            client.put("preferredName", null);
+            client.put("phone", "+15550100999");
+            client.put("email", null);
+            client.put("timeZone", ZONE.getId());
+            client.put("smsConsent", Map.of("given", true));
+            client.put("emailConsent", Map.of("given", false));
+            client.put("part2Consent", Map.of("given", true));
+            client.put("enrollments", List.of(enrollment));
+            apis.answer("GET", "/api/clients/" + CLIENT, 200, client);
+            ExtendedModelMap model = new ExtendedModelMap();
+
+            String page = render(new ClientChart(apis, times).chart(CLIENT, session, model), model);
+
+            assertThat(page).contains("<dd id=\"client-status\">" + expected.getValue() + "</dd>");
+        }
     }
 
     @Test
