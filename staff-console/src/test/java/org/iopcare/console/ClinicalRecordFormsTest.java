@@ -301,23 +301,7 @@ class ClinicalRecordFormsTest {
 
     @Test
     void theChartListsTheNotesWithTheirStatusAndAddendaAndThePlansReviewsWithTheReviewForm() {
-        Map<String, Object> client = new LinkedHashMap<>();
-        client.put("firstName", "Ana");
-        client.put("lastName", "Diaz");
-        client.put("preferredName", null);
-        client.put("phone", "+15550100999");
-        client.put("email", null);
-        client.put("timeZone", ZONE.getId());
-        client.put("smsConsent", Map.of("given", true));
-        client.put("emailConsent", Map.of("given", false));
-        client.put("part2Consent", Map.of("given", true));
-        Map<String, Object> enrollment = new HashMap<>();
-        enrollment.put("trackCode", "MORNING");
-        enrollment.put("startDate", "2026-11-02");
-        enrollment.put("primaryClinicianId", "clin-okafor");
-        enrollment.put("dischargedAt", null);
-        client.put("enrollments", List.of(enrollment));
-        apis.answer("GET", "/api/clients/" + CLIENT, 200, client);
+        apis.answer("GET", "/api/clients/" + CLIENT, 200, client(enrollment()));
         Map<String, Object> plan = new LinkedHashMap<>(plan());
         plan.put("status", "ACTIVE");
         plan.put("currentVersion", 1);
@@ -359,25 +343,11 @@ class ClinicalRecordFormsTest {
                         today,
                         "discharged from " + times.day(today) + " (COMPLETED)")
                 .entrySet()) {
-            Map<String, Object> enrollment = new HashMap<>();
-            enrollment.put("trackCode", "MORNING");
-            enrollment.put("startDate", "2026-11-02");
-            enrollment.put("primaryClinicianId", "clin-okafor");
+            Map<String, Object> enrollment = enrollment();
             enrollment.put("dischargedAt", "2026-12-01T15:00:00Z");
             enrollment.put("dischargeReason", "COMPLETED");
             enrollment.put("dischargeEffectiveDate", expected.getKey().toString());
-            Map<String, Object> client = new LinkedHashMap<>();
-            client.put("firstName", "Ana");
-            client.put("lastName", "Diaz");
-            client.put("preferredName", null);
-            client.put("phone", "+15550100999");
-            client.put("email", null);
-            client.put("timeZone", ZONE.getId());
-            client.put("smsConsent", Map.of("given", true));
-            client.put("emailConsent", Map.of("given", false));
-            client.put("part2Consent", Map.of("given", true));
-            client.put("enrollments", List.of(enrollment));
-            apis.answer("GET", "/api/clients/" + CLIENT, 200, client);
+            apis.answer("GET", "/api/clients/" + CLIENT, 200, client(enrollment));
             ExtendedModelMap model = new ExtendedModelMap();
 
             String page = render(new ClientChart(apis, times).chart(CLIENT, session, model), model);
@@ -538,6 +508,32 @@ class ClinicalRecordFormsTest {
 
     private String render(String view, ExtendedModelMap model) {
         return render(view, model, session);
+    }
+
+    /** Intake's client Ana with this enrollment. */
+    private static Map<String, Object> client(Map<String, Object> enrollment) {
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("firstName", "Ana");
+        client.put("lastName", "Diaz");
+        client.put("preferredName", null);
+        client.put("phone", "+15550100999");
+        client.put("email", null);
+        client.put("timeZone", ZONE.getId());
+        client.put("smsConsent", Map.of("given", true));
+        client.put("emailConsent", Map.of("given", false));
+        client.put("part2Consent", Map.of("given", true));
+        client.put("enrollments", List.of(enrollment));
+        return client;
+    }
+
+    /** An open enrollment in the morning track. */
+    private static Map<String, Object> enrollment() {
+        Map<String, Object> enrollment = new HashMap<>();
+        enrollment.put("trackCode", "MORNING");
+        enrollment.put("startDate", "2026-11-02");
+        enrollment.put("primaryClinicianId", "clin-okafor");
+        enrollment.put("dischargedAt", null);
+        return enrollment;
     }
 
     /** The page as the console renders it, with the beans the templates call and the layout's model. */

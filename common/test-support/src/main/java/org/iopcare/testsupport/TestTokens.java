@@ -15,8 +15,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -39,33 +37,15 @@ public final class TestTokens {
     /** The {@code aud} every service under test requires, as production requires its own. */
     public static final String AUDIENCE = "iopcare-staff-api";
 
+    private static final KeyPair KEYS = generate();
     /**
      * The clock tokens are issued by: the system's, or a web slice's fixed one while its tests run
      * ({@link WebSliceTest}), so a token is as fresh as the service under test sees it whatever the
      * day the build runs.
      */
-    private static volatile Clock issuingClock = Clock.systemUTC();
+    private static volatile Clock issuing = Clock.systemUTC();
 
-    private static final Clock ISSUING = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return issuingClock.instant();
-        }
-    };
-
-    private static final KeyPair KEYS = generate();
-    private static final StaffTokens TOKENS = new StaffTokens(
-            (RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate(), "iopcare", AUDIENCE, ISSUING);
+    private static volatile StaffTokens tokens = tokensAt(issuing);
     private static String publicKeyLocation;
     private static String privateKeyLocation;
 
@@ -73,17 +53,23 @@ public final class TestTokens {
 
     /** Issues the tokens from now on at {@code clock}'s time (the system's again with {@code Clock.systemUTC()}). */
     public static void issueAt(Clock clock) {
-        issuingClock = clock;
+        issuing = clock;
+        tokens = tokensAt(clock);
+    }
+
+    private static StaffTokens tokensAt(Clock clock) {
+        return new StaffTokens(
+                (RSAPublicKey) KEYS.getPublic(), (RSAPrivateKey) KEYS.getPrivate(), "iopcare", AUDIENCE, clock);
     }
 
     /** An {@code Authorization} header value for a staff member holding these roles. */
     public static String bearer(StaffRole... roles) {
-        return "Bearer " + TOKENS.mint("staff-test", List.of(roles), Duration.ofMinutes(30));
+        return "Bearer " + tokens.mint("staff-test", List.of(roles), Duration.ofMinutes(30));
     }
 
     /** An {@code Authorization} header value for this staff subject holding these roles. */
     public static String bearerFor(String subject, StaffRole... roles) {
-        return "Bearer " + TOKENS.mint(subject, List.of(roles), Duration.ofMinutes(30));
+        return "Bearer " + tokens.mint(subject, List.of(roles), Duration.ofMinutes(30));
     }
 
     /**
@@ -108,7 +94,7 @@ public final class TestTokens {
                 .privateKey((RSAPrivateKey) KEYS.getPrivate())
                 .build();
         NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
-        Instant now = Instant.now(ISSUING);
+        Instant now = Instant.now(issuing);
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .id(UUID.randomUUID().toString())
                 .issuer("iopcare")

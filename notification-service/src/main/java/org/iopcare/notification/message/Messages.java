@@ -289,15 +289,8 @@ public class Messages {
                 detail,
                 Timestamp.from(now),
                 Message.idempotencyKey(sourceEventId, kind, channel));
-        for (UUID id : ids) {
-            jdbc.update(
-                    "INSERT INTO message_status_change (message_id, status, detail, changed_at)"
-                            + " VALUES (?, 'CANCELLED', ?, ?)",
-                    id,
-                    detail,
-                    Timestamp.from(now));
-            count(kind, channel, DeliveryStatus.CANCELLED);
-        }
+        cancelled(ids, detail, now);
+        ids.forEach(id -> count(kind, channel, DeliveryStatus.CANCELLED));
     }
 
     /** Cancels a client's messages that have not gone out yet (discharge); returns how many. */
@@ -318,6 +311,12 @@ public class Messages {
             ids.add((UUID) row[0]);
             count(MessageKind.valueOf((String) row[1]), Channel.valueOf((String) row[2]), DeliveryStatus.CANCELLED);
         }
+        cancelled(ids, detail, now);
+        return ids.size();
+    }
+
+    /** The history line of messages just cancelled. */
+    private void cancelled(List<UUID> ids, String detail, Instant now) {
         for (UUID id : ids) {
             jdbc.update(
                     "INSERT INTO message_status_change (message_id, status, detail, changed_at)"
@@ -326,7 +325,6 @@ public class Messages {
                     detail,
                     Timestamp.from(now));
         }
-        return ids.size();
     }
 
     /** The states a message went through, oldest first. */
