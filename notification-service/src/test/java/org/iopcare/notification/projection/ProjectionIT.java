@@ -619,15 +619,7 @@ class ProjectionIT extends NotificationIT {
         SessionScheduled first = booked(client, Duration.ofDays(3).plusHours(5), BookingReason.WAITLIST_PROMOTION);
         SessionScheduled second = booked(client, Duration.ofDays(5).plusHours(5), BookingReason.WAITLIST_PROMOTION);
         TestKafka.publishAll(List.<IntegrationEvent>of(second, first, first));
-        String day = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US)
-                .format(first.startsAt().atZone(ZoneId.of(ZONE)));
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(jdbc.queryForList(
-                                "SELECT body FROM message WHERE client_id = ? AND kind = 'SCHEDULE_CHANGED'",
-                                String.class,
-                                client.id()))
-                        .hasSize(2)
-                        .allSatisfy(notice -> assertThat(notice).contains("schedule has changed", day)));
+        awaitNotice(client, "SCHEDULE_CHANGED", "schedule has changed", first.startsAt(), second.startsAt());
     }
 
     @Test
