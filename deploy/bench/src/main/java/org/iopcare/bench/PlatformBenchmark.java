@@ -50,9 +50,12 @@ public final class PlatformBenchmark {
         try (Platform platform = Platform.attachOrStart(local, services);
                 ScratchTopics topics = new ScratchTopics(platform.kafkaBootstrap())) {
             String serviceJvm = options.get("service-jvm", "local");
-            if (!platform.startedHere() && (!serviceJvm.equals("local") || options.has("intake-java-options"))) {
-                throw new IllegalArgumentException("--service-jvm and --intake-java-options apply to a platform the"
-                        + " benchmark starts, not to the local run that is running");
+            if (!platform.startedHere()
+                    && (!serviceJvm.equals("local")
+                            || options.has("intake-java-options")
+                            || options.has("welcome-delay"))) {
+                throw new IllegalArgumentException("--service-jvm, --intake-java-options and --welcome-delay apply to a"
+                        + " platform the benchmark starts, not to the local run that is running");
             }
             if (!platform.startedHere() && settings.measures(BenchSettings.INSTANCES)) {
                 throw new IllegalArgumentException("--instances compares instances of a platform the benchmark starts"
@@ -94,7 +97,10 @@ public final class PlatformBenchmark {
                         .run();
                 table.add(
                         "Enrollments with full fan-out (" + enrollment.clients() + " clients, "
-                                + settings.enrollmentThreads() + " staff at once)",
+                                + settings.enrollmentThreads() + " staff at once, welcome after "
+                                + options.get("welcome-delay", "PT30S")
+                                        .substring(2)
+                                        .toLowerCase(Locale.ROOT) + ")",
                         enrollment.enrollmentsPerSecond(),
                         "/s",
                         "INSERT tps",

@@ -97,7 +97,8 @@ final class PlatformSetup {
                             "IOPCARE_NOTIFICATION_SANDBOX_SMTP_PORT",
                             Integer.toString(smtp),
                             "SPRING_MAIL_PORT",
-                            Integer.toString(smtp))));
+                            Integer.toString(smtp)))
+                    .withEnvironment(welcomeDelay(options)));
         }
         return services;
     }
@@ -113,6 +114,24 @@ final class PlatformSetup {
             case "chart" -> CHART_JVM;
             default -> throw new IllegalArgumentException("--service-jvm takes local or chart, not " + jvm);
         };
+    }
+
+    /**
+     * {@code --welcome-delay=} (an ISO-8601 duration, e.g. {@code PT1S}): notification's wait for
+     * an enrollment's first sessions before it sends the welcome, 30 s by default; a shorter one
+     * lets the enrollment figure show the fan-out's own rate rather than the wait.
+     */
+    static Map<String, String> welcomeDelay(Options options) {
+        if (!options.has("welcome-delay")) {
+            return Map.of();
+        }
+        String delay = options.get("welcome-delay", "");
+        try {
+            java.time.Duration.parse(delay);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--welcome-delay takes an ISO-8601 duration such as PT1S, not " + delay);
+        }
+        return Map.of("IOPCARE_NOTIFICATION_REMINDERS_WELCOME_DELAY", delay);
     }
 
     private static Map<String, String> jvmEnvironment(String jvm) {

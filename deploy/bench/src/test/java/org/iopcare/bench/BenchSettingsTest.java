@@ -24,6 +24,24 @@ class BenchSettingsTest {
     }
 
     @Test
+    void aWelcomeDelayReachesNotificationAloneAndMustBeADuration() {
+        BenchSettings enrollment = BenchSettings.from(Options.parse(new String[] {"--only=enrollment"}));
+        Options shorter = Options.parse(new String[] {"--only=enrollment", "--welcome-delay=PT1S"});
+        assertThat(PlatformSetup.services(enrollment, shorter))
+                .filteredOn(
+                        service -> service.environment().containsKey("IOPCARE_NOTIFICATION_REMINDERS_WELCOME_DELAY"))
+                .singleElement()
+                .satisfies(service -> {
+                    assertThat(service.name()).isEqualTo("notification-service");
+                    assertThat(service.environment())
+                            .containsEntry("IOPCARE_NOTIFICATION_REMINDERS_WELCOME_DELAY", "PT1S");
+                });
+        assertThat(PlatformSetup.welcomeDelay(Options.parse(new String[0]))).isEmpty();
+        assertThatThrownBy(() -> PlatformSetup.welcomeDelay(Options.parse(new String[] {"--welcome-delay=1s"})))
+                .hasMessageContaining("ISO-8601");
+    }
+
+    @Test
     void aPartAloneStillMeasuresTheBaselineItIsComparedWith() {
         BenchSettings relay = BenchSettings.from(Options.parse(new String[] {"--only=relay"}));
         assertThat(relay.measures("inquiry")).isFalse();
