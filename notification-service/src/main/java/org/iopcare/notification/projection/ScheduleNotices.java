@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
  * GatheredNotices}), naming the first new session and listing them all by email; a make-up seat is
  * one {@code MAKE_UP_BOOKED} with its time. A transfer's cancellations (a track change) are told
  * only when it booked nothing in their place, the new track being full: one {@code
- * SCHEDULE_ON_HOLD}, withdrawn while it waits if the transfer's bookings arrive after all (the two
- * come on different topics, in either order). A seat freed for a waiting client (a waitlist
+ * SCHEDULE_ON_HOLD}, withdrawn while it waits if the transfer's bookings, or a seat freed on the
+ * new track, arrive after all (cancellations and bookings come on different topics, in either
+ * order). A seat freed for a waiting client (a waitlist
  * promotion) is told as a transfer's sessions are, once the client's welcome is queued (before
  * that, the welcome names the first session). Sessions booked for an enrollment, the rolling
  * horizon or any other reason are not told here (the welcome and the reminders tell them).
@@ -73,13 +74,14 @@ class ScheduleNotices {
 
     /** In the booking's transaction, under the client's lock, for an enrolled client. */
     void booked(SessionScheduled event, Recipient recipient, ClientSession session, ZoneId zone, Instant now) {
-        if (event.reason() == BookingReason.TRANSFER) {
-            holds.withdraw(event.clientId(), "the transfer booked new sessions");
-            transfers.gather(event.clientId(), event.sessionId(), session.startsAt(), recipient, zone, now);
-        } else if (event.reason() == BookingReason.WAITLIST_PROMOTION && welcomes.welcomed(recipient)) {
-            // a seat freed for a client waiting on the track: their new sessions, told as a transfer's
-            // (before the welcome goes, the welcome tells them)
-            transfers.gather(event.clientId(), event.sessionId(), session.startsAt(), recipient, zone, now);
+        if (event.reason() == BookingReason.TRANSFER || event.reason() == BookingReason.WAITLIST_PROMOTION) {
+            // the new schedule's sessions: a hold notice still waiting has nothing left to say
+            holds.withdraw(event.clientId(), "new sessions were booked");
+            // a seat freed for a waiting client is told as a transfer's sessions are, once the
+            // welcome is queued (before that, the welcome names the first session)
+            if (event.reason() == BookingReason.TRANSFER || welcomes.welcomed(recipient)) {
+                transfers.gather(event.clientId(), event.sessionId(), session.startsAt(), recipient, zone, now);
+            }
         } else if (event.reason() == BookingReason.MAKE_UP && session.startsAt().isAfter(now)) {
             Instant at = window.window().nextOpening(now, zone);
             if (at.isBefore(session.startsAt())) {

@@ -608,18 +608,27 @@ class ProjectionIT extends NotificationIT {
     }
 
     @Test
-    void aSeatFreedForAWaitingClientIsToldInOneScheduleNotice() {
+    void aSeatFreedForAWaitingClientIsToldInOneScheduleNoticeAndTakesBackTheHoldNotice() {
         Client client = newClient();
-        SessionScheduled checkIn = session(client, UUID.randomUUID(), Duration.ofDays(2));
-        TestKafka.publishAll(List.<IntegrationEvent>of(enrolled(client), checkIn));
+        SessionScheduled formerGroup = session(client, UUID.randomUUID(), Duration.ofDays(2));
+        TestKafka.publishAll(List.<IntegrationEvent>of(enrolled(client), formerGroup));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> kinds(client.id()).containsAll(List.of("WELCOME:EMAIL", "WELCOME:SMS")));
+        // transferred onto a full track: the hold notice waits
+        TestKafka.publish(cancelled(formerGroup, CancellationReason.TRACK_CHANGE));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kinds(client.id()).containsAll(List.of("SCHEDULE_ON_HOLD:EMAIL", "SCHEDULE_ON_HOLD:SMS")));
 
-        // promoted from the waitlist: the track's sessions booked, one event redelivered
+        // a seat freed on the new track: its sessions booked, one event redelivered
         SessionScheduled first = booked(client, Duration.ofDays(3).plusHours(5), BookingReason.WAITLIST_PROMOTION);
         SessionScheduled second = booked(client, Duration.ofDays(5).plusHours(5), BookingReason.WAITLIST_PROMOTION);
         TestKafka.publishAll(List.<IntegrationEvent>of(second, first, first));
         awaitNotice(client, "SCHEDULE_CHANGED", "schedule has changed", first.startsAt(), second.startsAt());
+        assertThat(jdbc.queryForList(
+                        "SELECT status FROM message WHERE client_id = ? AND kind = 'SCHEDULE_ON_HOLD'",
+                        String.class,
+                        client.id()))
+                .containsExactly("CANCELLED", "CANCELLED");
     }
 
     @Test
