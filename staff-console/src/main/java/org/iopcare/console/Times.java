@@ -42,14 +42,8 @@ public class Times {
 
     /** A date ("2026-12-07" or {@link LocalDate}) as "Dec 7, 2026". */
     public String day(@Nullable Object date) {
-        if (date == null) {
-            return "";
-        }
-        try {
-            return DAY.format(date instanceof LocalDate d ? d : LocalDate.parse(date.toString()));
-        } catch (DateTimeParseException e) {
-            return date.toString();
-        }
+        LocalDate day = date(date);
+        return day != null ? DAY.format(day) : date == null ? "" : date.toString();
     }
 
     /** The clinic's time zone. */
@@ -64,13 +58,19 @@ public class Times {
 
     /** Whether a date ("2026-12-07" or {@link LocalDate}) is after today in the clinic's zone. */
     public boolean ahead(@Nullable Object date) {
-        if (date == null) {
-            return false;
+        LocalDate day = date(date);
+        return day != null && day.isAfter(today());
+    }
+
+    /** A date given as a {@link LocalDate} or as "2026-12-07"; null for none or anything else. */
+    private static @Nullable LocalDate date(@Nullable Object date) {
+        if (date == null || date instanceof LocalDate) {
+            return (LocalDate) date;
         }
         try {
-            return (date instanceof LocalDate d ? d : LocalDate.parse(date.toString())).isAfter(today());
+            return LocalDate.parse(date.toString());
         } catch (DateTimeParseException e) {
-            return false;
+            return null;
         }
     }
 

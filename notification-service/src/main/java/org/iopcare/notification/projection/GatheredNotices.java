@@ -122,14 +122,15 @@ final class GatheredNotices {
      * cancelled, {@code detail} says why) and forgets what they gathered; one that went stays told.
      */
     void withdraw(UUID clientId, String detail) {
-        for (LocalDate day : jdbc.queryForList(
-                "SELECT DISTINCT notice_date FROM session_notice WHERE client_id = ? AND kind = ?",
-                LocalDate.class,
-                clientId,
-                kind.name())) {
-            messages.withdrawGathered(kind, noticeId(clientId, day), detail);
-        }
-        jdbc.update("DELETE FROM session_notice WHERE client_id = ? AND kind = ?", clientId, kind.name());
+        jdbc
+                .queryForList(
+                        "DELETE FROM session_notice WHERE client_id = ? AND kind = ? RETURNING notice_date",
+                        LocalDate.class,
+                        clientId,
+                        kind.name())
+                .stream()
+                .distinct()
+                .forEach(day -> messages.withdrawGathered(kind, noticeId(clientId, day), detail));
     }
 
     /**
